@@ -1,0 +1,44 @@
+package io.mysqlmigrate.dialect;
+
+import java.util.List;
+
+/** MariaDB: no row alias in INSERT, so the upsert keeps {@code VALUES(col)}. */
+final class MariaDbDialect implements SqlDialect {
+
+    private final ServerVersion version;
+
+    MariaDbDialect(ServerVersion version) {
+        this.version = version;
+    }
+
+    @Override
+    public ServerVersion version() {
+        return version;
+    }
+
+    @Override
+    public String upsert(String quotedTable, List<String> columns, List<String> updateColumns, int rows) {
+        StringBuilder sql = SqlDialect.insertValues(quotedTable, columns, rows);
+        appendUpdates(sql, updateColumns, c -> "VALUES(" + c + ")");
+        return sql.toString();
+    }
+
+    @Override
+    public String showBinaryLogStatus() {
+        return version.atLeast(10, 5, 2) ? "SHOW BINLOG STATUS" : "SHOW MASTER STATUS";
+    }
+
+    static void appendUpdates(StringBuilder sql, List<String> updateColumns, java.util.function.UnaryOperator<String> newValue) {
+        if (updateColumns.isEmpty()) {
+            return;
+        }
+        sql.append(" ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < updateColumns.size(); i++) {
+            String c = Identifiers.quote(updateColumns.get(i));
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(c).append(" = ").append(newValue.apply(c));
+        }
+    }
+}

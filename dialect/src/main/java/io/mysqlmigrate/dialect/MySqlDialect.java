@@ -1,0 +1,43 @@
+package io.mysqlmigrate.dialect;
+
+import java.util.List;
+
+/**
+ * MySQL: from 8.0.19 the upsert names the new row with an alias, since {@code VALUES(col)} in
+ * {@code ON DUPLICATE KEY UPDATE} is deprecated there.
+ */
+final class MySqlDialect implements SqlDialect {
+
+    static final String NEW_ROW_ALIAS = "_incoming";
+
+    private final ServerVersion version;
+
+    MySqlDialect(ServerVersion version) {
+        this.version = version;
+    }
+
+    @Override
+    public ServerVersion version() {
+        return version;
+    }
+
+    @Override
+    public String upsert(String quotedTable, List<String> columns, List<String> updateColumns, int rows) {
+        StringBuilder sql = SqlDialect.insertValues(quotedTable, columns, rows);
+        if (updateColumns.isEmpty()) {
+            return sql.toString();
+        }
+        if (version.atLeast(8, 0, 19)) {
+            sql.append(" AS ").append(NEW_ROW_ALIAS);
+            MariaDbDialect.appendUpdates(sql, updateColumns, c -> NEW_ROW_ALIAS + "." + c);
+        } else {
+            MariaDbDialect.appendUpdates(sql, updateColumns, c -> "VALUES(" + c + ")");
+        }
+        return sql.toString();
+    }
+
+    @Override
+    public String showBinaryLogStatus() {
+        return version.atLeast(8, 2, 0) ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
+    }
+}

@@ -1,0 +1,42 @@
+package io.mysqlmigrate.dialect;
+
+import java.util.List;
+
+/**
+ * The statements whose text differs between MySQL and MariaDB. Everything else the product sends is common
+ * SQL; anything flavour-specific belongs here and nowhere else.
+ */
+public interface SqlDialect {
+
+    ServerVersion version();
+
+    /**
+     * A multi-row upsert: {@code INSERT INTO t (cols) VALUES (?,..),(?,..) ON DUPLICATE KEY UPDATE ...}, with one
+     * placeholder per column and row. {@code updateColumns} are the columns overwritten on a key conflict.
+     */
+    String upsert(String quotedTable, List<String> columns, List<String> updateColumns, int rows);
+
+    /** Shows the current binary log file and position. MySQL 8.4 removed {@code SHOW MASTER STATUS}. */
+    String showBinaryLogStatus();
+
+    static SqlDialect of(ServerVersion version) {
+        return version.isMariaDb() ? new MariaDbDialect(version) : new MySqlDialect(version);
+    }
+
+    /** Shared text builder: the {@code INSERT ... VALUES (...),(...)} part of an upsert. */
+    static StringBuilder insertValues(String quotedTable, List<String> columns, int rows) {
+        if (columns.isEmpty() || rows < 1) {
+            throw new IllegalArgumentException("An insert into " + quotedTable + " needs columns and at least one row");
+        }
+        StringBuilder sql = new StringBuilder(64 + rows * (columns.size() * 2 + 3));
+        sql.append("INSERT INTO ").append(quotedTable).append(" (").append(Identifiers.quoteAll(columns)).append(") VALUES ");
+        String row = "(" + "?,".repeat(columns.size() - 1) + "?)";
+        for (int i = 0; i < rows; i++) {
+            if (i > 0) {
+                sql.append(',');
+            }
+            sql.append(row);
+        }
+        return sql;
+    }
+}

@@ -1,0 +1,50 @@
+package io.mysqlmigrate.dialect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlDialectTest {
+
+    private static final SqlDialect MARIADB = SqlDialect.of(ServerVersion.parse("10.11.6-MariaDB", ""));
+    private static final SqlDialect MYSQL_84 = SqlDialect.of(ServerVersion.parse("8.4.3", "MySQL Community Server"));
+    private static final SqlDialect MYSQL_80_OLD = SqlDialect.of(ServerVersion.parse("8.0.18", "MySQL Community Server"));
+
+    @Test
+    void mariaDbUpsertUsesValuesFunction() {
+        assertEquals("INSERT INTO `d`.`t` (`id`, `a`) VALUES (?,?),(?,?) ON DUPLICATE KEY UPDATE `a` = VALUES(`a`)",
+                MARIADB.upsert("`d`.`t`", List.of("id", "a"), List.of("a"), 2));
+    }
+
+    @Test
+    void mySqlUpsertUsesARowAlias() {
+        assertEquals("INSERT INTO `d`.`t` (`id`, `a`) VALUES (?,?) AS _incoming ON DUPLICATE KEY UPDATE `a` = _incoming.`a`",
+                MYSQL_84.upsert("`d`.`t`", List.of("id", "a"), List.of("a"), 1));
+    }
+
+    @Test
+    void oldMySqlFallsBackToValuesFunction() {
+        assertEquals("INSERT INTO `t` (`id`, `a`) VALUES (?,?) ON DUPLICATE KEY UPDATE `a` = VALUES(`a`)",
+                MYSQL_80_OLD.upsert("`t`", List.of("id", "a"), List.of("a"), 1));
+    }
+
+    @Test
+    void upsertWithoutUpdatableColumnsIsAPlainInsert() {
+        assertEquals("INSERT INTO `t` (`id`) VALUES (?)", MARIADB.upsert("`t`", List.of("id"), List.of(), 1));
+        assertEquals("INSERT INTO `t` (`id`) VALUES (?)", MYSQL_84.upsert("`t`", List.of("id"), List.of(), 1));
+    }
+
+    @Test
+    void binaryLogStatusStatementFollowsTheServer() {
+        assertEquals("SHOW BINLOG STATUS", MARIADB.showBinaryLogStatus());
+        assertEquals("SHOW BINARY LOG STATUS", MYSQL_84.showBinaryLogStatus());
+        assertEquals("SHOW MASTER STATUS", MYSQL_80_OLD.showBinaryLogStatus());
+    }
+
+    @Test
+    void quotesBackticksInsideNames() {
+        assertEquals("`we``ird name`", Identifiers.quote("we`ird name"));
+        assertEquals("`db`.`t`", Identifiers.quote("db", "t"));
+    }
+}

@@ -1,0 +1,195 @@
+package io.mysqlmigrate.source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * Every setting of the source connector: name, type, default, validation and documentation, defined once. The
+ * docs, the validation and the CLI read this definition; nothing restates a setting elsewhere.
+ */
+public final class MigrationSourceConfig extends AbstractConfig {
+
+    public static final String GROUP_SOURCE = "Source database";
+    public static final String GROUP_MIGRATION = "Migration";
+    public static final String GROUP_KAFKA = "Kafka";
+    public static final String GROUP_ADVANCED = "Advanced";
+
+    public static final String SOURCE_HOSTNAME = "source.hostname";
+    public static final String SOURCE_PORT = "source.port";
+    public static final String SOURCE_USER = "source.user";
+    public static final String SOURCE_PASSWORD = "source.password";
+    public static final String SOURCE_SERVER_ID = "source.server.id";
+    public static final String MIGRATION_TYPES = "migration.types";
+    public static final String DATABASES_INCLUDE = "databases.include";
+    public static final String TABLES_INCLUDE = "tables.include";
+    public static final String TOPIC_PREFIX = "topic.prefix";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+    public static final String SCHEMA_HISTORY_TOPIC = "schema.history.topic";
+    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    public static final String MAX_BATCH_SIZE = "max.batch.size";
+    /** Settings under this prefix go to the Debezium connector underneath as they are, overriding ours. */
+    public static final String DEBEZIUM_PASSTHROUGH_PREFIX = "debezium.";
+
+    /** The combinations this release runs. The others are refused at validation, naming what is supported. */
+    static final List<Set<MigrationType>> SUPPORTED_COMBINATIONS = List.of(
+            Set.of(MigrationType.SCHEMA, MigrationType.FULL, MigrationType.INCREMENTAL),
+            Set.of(MigrationType.SCHEMA, MigrationType.FULL),
+            Set.of(MigrationType.SCHEMA, MigrationType.INCREMENTAL));
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(SOURCE_HOSTNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Host name or IP address of the source MySQL or MariaDB server.", GROUP_SOURCE, 1, Width.MEDIUM, "Source host")
+            .define(SOURCE_PORT, Type.INT, 3306, ConfigDef.Range.between(1, 65535), Importance.HIGH,
+                    "TCP port of the source server.", GROUP_SOURCE, 2, Width.SHORT, "Source port")
+            .define(SOURCE_USER, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Account on the source. Needs SELECT on the migrated objects; incremental migration also needs "
+                            + "REPLICATION SLAVE and REPLICATION CLIENT (BINLOG MONITOR on MariaDB).",
+                    GROUP_SOURCE, 3, Width.MEDIUM, "Source user")
+            .define(SOURCE_PASSWORD, Type.PASSWORD, "", Importance.HIGH,
+                    "Password of the source account.", GROUP_SOURCE, 4, Width.MEDIUM, "Source password")
+            .define(SOURCE_SERVER_ID, Type.INT, null, ConfigDef.LambdaValidator.with((name, value) -> {
+                        if (value != null && ((Integer) value) < 1) {
+                            throw new ConfigException(name, value, "A server id must be a positive number");
+                        }
+                    }, () -> "a positive integer, unique among the source's replicas"), Importance.MEDIUM,
+                    "Server id this connector uses when it reads the binary log like a replica. Must differ from every "
+                            + "server and replica of the source. When unset it is derived from the connector name.",
+                    GROUP_SOURCE, 5, Width.SHORT, "Replica server id")
+            .define(MIGRATION_TYPES, Type.LIST, "schema,full,incremental", migrationTypesValidator(), Importance.HIGH,
+                    "Which DTS migration types to run, as a comma-separated list of schema, full and incremental. "
+                            + "Supported now: schema,full,incremental (zero downtime, runs until stopped); "
+                            + "schema,full (brief downtime); schema,incremental.",
+                    GROUP_MIGRATION, 1, Width.MEDIUM, "Migration types")
+            .define(DATABASES_INCLUDE, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, nonEmptyList(), Importance.HIGH,
+                    "Source databases to migrate, comma-separated. Each gets its own topic '<topic.prefix>.<database>'.",
+                    GROUP_MIGRATION, 2, Width.LONG, "Databases")
+            .define(TABLES_INCLUDE, Type.LIST, "", Importance.MEDIUM,
+                    "Tables to migrate as 'database.table', comma-separated; regular expressions are allowed. "
+                            + "Empty means every table of the selected databases.",
+                    GROUP_MIGRATION, 3, Width.LONG, "Tables")
+            .define(TOPIC_PREFIX, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, topicPrefixValidator(), Importance.HIGH,
+                    "Logical name of this source. Topics are named '<topic.prefix>.<database>'; offsets are kept under "
+                            + "this name, so changing it starts the migration over.",
+                    GROUP_KAFKA, 1, Width.MEDIUM, "Topic prefix")
+            .define(KAFKA_BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Kafka bootstrap servers where the connector keeps the source's schema history (usually the "
+                            + "Connect worker's own cluster).", GROUP_KAFKA, 2, Width.LONG, "Kafka bootstrap servers")
+            .define(SCHEMA_HISTORY_TOPIC, Type.STRING, null, Importance.LOW,
+                    "Topic of the source's schema history. When unset: '<topic.prefix>.schema-history'. It must not be "
+                            + "shared with another connector.", GROUP_KAFKA, 3, Width.LONG, "Schema history topic")
+            .define(POLL_INTERVAL_MS, Type.LONG, 50L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
+                    "How long the capture waits for new events before it hands a batch to Kafka. Lower means less delay.",
+                    GROUP_ADVANCED, 1, Width.SHORT, "Poll interval (ms)")
+            .define(MAX_BATCH_SIZE, Type.INT, 4096, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
+                    "Most change events handed to Kafka per poll.", GROUP_ADVANCED, 2, Width.SHORT, "Max batch size");
+
+    public MigrationSourceConfig(Map<String, String> props) {
+        super(CONFIG_DEF, props);
+    }
+
+    public String hostname() {
+        return getString(SOURCE_HOSTNAME);
+    }
+
+    public int port() {
+        return getInt(SOURCE_PORT);
+    }
+
+    public String user() {
+        return getString(SOURCE_USER);
+    }
+
+    public Password password() {
+        return getPassword(SOURCE_PASSWORD);
+    }
+
+    public Set<MigrationType> migrationTypes() {
+        return MigrationType.parseAll(getList(MIGRATION_TYPES));
+    }
+
+    public List<String> databases() {
+        return getList(DATABASES_INCLUDE);
+    }
+
+    public List<String> tables() {
+        return getList(TABLES_INCLUDE);
+    }
+
+    public String topicPrefix() {
+        return getString(TOPIC_PREFIX);
+    }
+
+    public String kafkaBootstrapServers() {
+        return getString(KAFKA_BOOTSTRAP_SERVERS);
+    }
+
+    public String schemaHistoryTopic() {
+        String topic = getString(SCHEMA_HISTORY_TOPIC);
+        return topic != null ? topic : topicPrefix() + ".schema-history";
+    }
+
+    /** The configured server id, or a stable one derived from the connector name (in 5400..1,005,399). */
+    public int serverId(String connectorName) {
+        Integer id = getInt(SOURCE_SERVER_ID);
+        if (id != null) {
+            return id;
+        }
+        return 5400 + Math.floorMod((connectorName == null ? topicPrefix() : connectorName).hashCode(), 1_000_000);
+    }
+
+    public long pollIntervalMs() {
+        return getLong(POLL_INTERVAL_MS);
+    }
+
+    public int maxBatchSize() {
+        return getInt(MAX_BATCH_SIZE);
+    }
+
+    public Map<String, Object> debeziumOverrides() {
+        return originalsWithPrefix(DEBEZIUM_PASSTHROUGH_PREFIX);
+    }
+
+    private static ConfigDef.Validator migrationTypesValidator() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            @SuppressWarnings("unchecked")
+            List<String> list = (List<String>) value;
+            Set<MigrationType> types;
+            try {
+                types = MigrationType.parseAll(list);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+            if (!SUPPORTED_COMBINATIONS.contains(types)) {
+                throw new ConfigException(name, value, "The combination '" + MigrationType.describe(types)
+                        + "' is not supported. Use one of: schema,full,incremental | schema,full | schema,incremental");
+            }
+        }, () -> "schema,full,incremental | schema,full | schema,incremental");
+    }
+
+    private static ConfigDef.Validator nonEmptyList() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            @SuppressWarnings("unchecked")
+            List<String> list = (List<String>) value;
+            if (list == null || list.isEmpty() || list.stream().allMatch(String::isBlank)) {
+                throw new ConfigException(name, value, "Name at least one database to migrate");
+            }
+        }, () -> "a non-empty list");
+    }
+
+    private static ConfigDef.Validator topicPrefixValidator() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            String s = (String) value;
+            if (s == null || !s.matches("[A-Za-z0-9_.\\-]+")) {
+                throw new ConfigException(name, value, "Use only letters, digits, '.', '_' and '-' (it becomes part of topic names)");
+            }
+        }, () -> "letters, digits, '.', '_' and '-'");
+    }
+}

@@ -1,0 +1,83 @@
+package io.mysqlmigrate.source.capture;
+
+import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.source.MigrationSourceConfig;
+import io.mysqlmigrate.source.MigrationType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Translates our connector's settings into the Debezium connector's. Besides the connection and the selection,
+ * this fixes the settings that keep values exact and the stream complete; a user can still override any of them
+ * with a {@code debezium.} prefixed setting, at their own risk.
+ */
+public final class DebeziumSettings {
+
+    private DebeziumSettings() {
+    }
+
+    public static Map<String, String> from(MigrationSourceConfig config, Flavour flavour, String connectorName) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("connector.class", DebeziumTaskFactory.connectorClassName(flavour));
+        p.put("name", connectorName);
+        p.put("database.hostname", config.hostname());
+        p.put("database.port", Integer.toString(config.port()));
+        p.put("database.user", config.user());
+        p.put("database.password", config.password().value());
+        p.put("database.server.id", Integer.toString(config.serverId(connectorName)));
+        p.put("topic.prefix", config.topicPrefix());
+        p.put("database.include.list", String.join(",", config.databases().stream().map(DebeziumSettings::exactName).toList()));
+        if (!config.tables().isEmpty()) {
+            p.put("table.include.list", String.join(",", config.tables()));
+        }
+        p.put("snapshot.mode", snapshotMode(config.migrationTypes()));
+
+        p.put("schema.history.internal.kafka.bootstrap.servers", config.kafkaBootstrapServers());
+        p.put("schema.history.internal.kafka.topic", config.schemaHistoryTopic());
+
+        // The stream must carry everything the sink needs, in order: DDL, row changes, transaction boundaries.
+        p.put("include.schema.changes", "true");
+        p.put("provide.transaction.metadata", "true");
+        p.put("skipped.operations", "none");
+        p.put("tombstones.on.delete", "false");
+        p.put("event.processing.failure.handling.mode", "fail");
+        p.put("inconsistent.schema.handling.mode", "fail");
+
+        // Exact values: no wrapping of BIGINT UNSIGNED, no rounding of DECIMAL, no year shifting, microseconds kept
+        // and TIME values outside 00:00..24:00 kept.
+        p.put("bigint.unsigned.handling.mode", "precise");
+        p.put("decimal.handling.mode", "precise");
+        p.put("enable.time.adjuster", "false");
+        p.put("time.precision.mode", "adaptive_time_microseconds");
+        p.put("binary.handling.mode", "bytes");
+
+        p.put("poll.interval.ms", Long.toString(config.pollIntervalMs()));
+        p.put("max.batch.size", Integer.toString(config.maxBatchSize()));
+        p.put("max.queue.size", Integer.toString(Math.max(8192, config.maxBatchSize() * 4)));
+
+        config.debeziumOverrides().forEach((k, v) -> p.put(k, String.valueOf(v)));
+        return p;
+    }
+
+    /** DTS migration types expressed as Debezium's snapshot mode. */
+    static String snapshotMode(Set<MigrationType> types) {
+        boolean full = types.contains(MigrationType.FULL);
+        boolean incremental = types.contains(MigrationType.INCREMENTAL);
+        if (full && incremental) {
+            return "initial";
+        }
+        if (full) {
+            return "initial_only";
+        }
+        if (incremental) {
+            return "no_data";
+        }
+        throw new IllegalArgumentException("Migration types '" + MigrationType.describe(types) + "' are not supported");
+    }
+
+    /** Debezium's include lists are regular expressions; a database name must match itself only. */
+    static String exactName(String database) {
+        return java.util.regex.Pattern.quote(database.trim());
+    }
+}

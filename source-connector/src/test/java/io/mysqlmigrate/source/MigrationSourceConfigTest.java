@@ -1,0 +1,63 @@
+package io.mysqlmigrate.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
+
+class MigrationSourceConfigTest {
+
+    private static Map<String, String> valid() {
+        Map<String, String> p = new HashMap<>();
+        p.put(MigrationSourceConfig.SOURCE_HOSTNAME, "db1");
+        p.put(MigrationSourceConfig.SOURCE_USER, "u");
+        p.put(MigrationSourceConfig.DATABASES_INCLUDE, "shop");
+        p.put(MigrationSourceConfig.TOPIC_PREFIX, "m1");
+        p.put(MigrationSourceConfig.KAFKA_BOOTSTRAP_SERVERS, "k:9092");
+        return p;
+    }
+
+    private static List<String> errorsOf(Map<String, String> props, String name) {
+        return MigrationSourceConfig.CONFIG_DEF.validate(props).stream().filter(v -> v.name().equals(name))
+                .map(ConfigValue::errorMessages).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aValidConfigHasNoErrors() {
+        assertTrue(MigrationSourceConfig.CONFIG_DEF.validate(valid()).stream().allMatch(v -> v.errorMessages().isEmpty()));
+    }
+
+    @Test
+    void unsupportedMigrationTypeCombinationIsRejectedNamingTheAlternatives() {
+        Map<String, String> p = valid();
+        p.put(MigrationSourceConfig.MIGRATION_TYPES, "full");
+        List<String> errors = errorsOf(p, MigrationSourceConfig.MIGRATION_TYPES);
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).contains("schema,full,incremental"), errors.get(0));
+    }
+
+    @Test
+    void unknownMigrationTypeIsNamed() {
+        Map<String, String> p = valid();
+        p.put(MigrationSourceConfig.MIGRATION_TYPES, "schema,fulll");
+        assertTrue(errorsOf(p, MigrationSourceConfig.MIGRATION_TYPES).get(0).contains("'fulll'"));
+    }
+
+    @Test
+    void topicPrefixMustBeUsableInTopicNames() {
+        Map<String, String> p = valid();
+        p.put(MigrationSourceConfig.TOPIC_PREFIX, "my prefix");
+        assertEquals(1, errorsOf(p, MigrationSourceConfig.TOPIC_PREFIX).size());
+    }
+
+    @Test
+    void databasesAreRequired() {
+        Map<String, String> p = valid();
+        p.put(MigrationSourceConfig.DATABASES_INCLUDE, "");
+        assertEquals(1, errorsOf(p, MigrationSourceConfig.DATABASES_INCLUDE).size());
+    }
+}

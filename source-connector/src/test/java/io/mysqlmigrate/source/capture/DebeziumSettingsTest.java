@@ -1,0 +1,74 @@
+package io.mysqlmigrate.source.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.source.MigrationSourceConfig;
+import io.mysqlmigrate.source.MigrationType;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DebeziumSettingsTest {
+
+    private static Map<String, String> base() {
+        Map<String, String> p = new HashMap<>();
+        p.put(MigrationSourceConfig.SOURCE_HOSTNAME, "db1");
+        p.put(MigrationSourceConfig.SOURCE_USER, "u");
+        p.put(MigrationSourceConfig.SOURCE_PASSWORD, "secret");
+        p.put(MigrationSourceConfig.DATABASES_INCLUDE, "shop,crm");
+        p.put(MigrationSourceConfig.TOPIC_PREFIX, "m1");
+        p.put(MigrationSourceConfig.KAFKA_BOOTSTRAP_SERVERS, "k:9092");
+        return p;
+    }
+
+    @Test
+    void mariaDbGetsTheMariaDbConnectorAndExactValueSettings() {
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(base()), Flavour.MARIADB, "c1");
+        assertEquals("io.debezium.connector.mariadb.MariaDbConnector", d.get("connector.class"));
+        assertEquals("precise", d.get("bigint.unsigned.handling.mode"));
+        assertEquals("false", d.get("enable.time.adjuster"));
+        assertEquals("adaptive_time_microseconds", d.get("time.precision.mode"));
+        assertEquals("none", d.get("skipped.operations"));
+        assertEquals("true", d.get("provide.transaction.metadata"));
+        assertEquals("initial", d.get("snapshot.mode"));
+        assertEquals("m1.schema-history", d.get("schema.history.internal.kafka.topic"));
+        assertEquals("\\Qshop\\E,\\Qcrm\\E", d.get("database.include.list"));
+        assertEquals("secret", d.get("database.password"));
+    }
+
+    @Test
+    void mySqlGetsTheMySqlConnector() {
+        assertEquals("io.debezium.connector.mysql.MySqlConnector",
+                DebeziumSettings.from(new MigrationSourceConfig(base()), Flavour.MYSQL, "c1").get("connector.class"));
+    }
+
+    @Test
+    void migrationTypesBecomeSnapshotModes() {
+        assertEquals("initial", DebeziumSettings.snapshotMode(Set.of(MigrationType.SCHEMA, MigrationType.FULL, MigrationType.INCREMENTAL)));
+        assertEquals("initial_only", DebeziumSettings.snapshotMode(Set.of(MigrationType.SCHEMA, MigrationType.FULL)));
+        assertEquals("no_data", DebeziumSettings.snapshotMode(Set.of(MigrationType.SCHEMA, MigrationType.INCREMENTAL)));
+        assertThrows(IllegalArgumentException.class, () -> DebeziumSettings.snapshotMode(Set.of(MigrationType.SCHEMA)));
+    }
+
+    @Test
+    void debeziumPrefixedSettingsOverrideOurs() {
+        Map<String, String> p = base();
+        p.put("debezium.snapshot.fetch.size", "500");
+        p.put("debezium.poll.interval.ms", "5");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MARIADB, "c1");
+        assertEquals("500", d.get("snapshot.fetch.size"));
+        assertEquals("5", d.get("poll.interval.ms"));
+    }
+
+    @Test
+    void serverIdIsStablePerConnectorNameUnlessSet() {
+        MigrationSourceConfig c = new MigrationSourceConfig(base());
+        assertEquals(c.serverId("c1"), c.serverId("c1"));
+        Map<String, String> p = base();
+        p.put(MigrationSourceConfig.SOURCE_SERVER_ID, "4242");
+        assertEquals(4242, new MigrationSourceConfig(p).serverId("c1"));
+    }
+}
