@@ -1,0 +1,38 @@
+package io.mysqlmigrate.sink;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * Opens the sink's destination connections with the session the apply needs: UTC (temporal values are bound as
+ * UTC text), foreign key checks off (parents and children arrive in source order, not dependency order), strict
+ * mode so a value that does not fit fails loudly instead of being truncated, zero dates allowed as on the source,
+ * and explicit 0 kept in AUTO_INCREMENT columns. Transactions are explicit.
+ */
+public final class DestinationConnections {
+
+    static final String SESSION_SETTINGS = "SET SESSION time_zone = '+00:00', foreign_key_checks = 0, "
+            + "sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'";
+
+    private DestinationConnections() {
+    }
+
+    public static Connection open(MigrationSinkConfig config) throws SQLException {
+        String url = "jdbc:mysql://" + config.hostname() + ":" + config.port() + "/"
+                + "?connectTimeout=10000&allowPublicKeyRetrieval=true&useSSL=false&characterEncoding=UTF-8"
+                + "&useUnicode=true&serverTimezone=UTC&tcpKeepAlive=true";
+        Properties props = new Properties();
+        props.setProperty("user", config.user());
+        props.setProperty("password", config.password().value());
+        Connection c = DriverManager.getConnection(url, props);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET NAMES utf8mb4");
+            st.execute(SESSION_SETTINGS);
+        }
+        c.setAutoCommit(false);
+        return c;
+    }
+}

@@ -1,0 +1,164 @@
+package io.mysqlmigrate.sink.ddl;
+
+import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.sink.apply.ApplyException;
+import io.mysqlmigrate.sink.apply.SqlErrors;
+import io.mysqlmigrate.sink.event.SchemaChange;
+import io.mysqlmigrate.sink.state.ProgressStore;
+import io.mysqlmigrate.sink.table.DestinationTable;
+import io.mysqlmigrate.sink.table.DestinationTables;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one source DDL statement to the destination, exactly once. DDL commits implicitly in MySQL, so it cannot
+ * share a transaction with the offset; instead each applied statement is journaled by its source position and
+ * text, and a statement found un-journaled after a crash is checked against the structure it should leave: if the
+ * destination already has it, the statement is recorded as in effect rather than run again.
+ *
+ * <p>The snapshot's destructive preamble ({@code DROP TABLE IF EXISTS}, {@code DROP DATABASE IF EXISTS}) is never
+ * replayed, and a CREATE of something that already exists with the same columns is taken as done.
+ */
+public final class DdlApplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DdlApplier.class);
+
+    private final ProgressStore progress;
+    private final DestinationTables tables;
+
+    public DdlApplier(ProgressStore progress, DestinationTables tables) {
+        this.progress = progress;
+        this.tables = tables;
+    }
+
+    /** Applies the statement and commits it with its journal entry and the partition's next offset. */
+    public void apply(Connection c, TopicPartition tp, SchemaChange change) throws SQLException {
+        String key = journalKey(change);
+        if (progress.ddlApplied(c, key)) {
+            LOG.debug("DDL at {} already applied, skipped: {}", change.position(), change.ddl());
+            progress.saveOffset(c, tp, change.offset() + 1, change.position());
+            c.commit();
+            return;
+        }
+        String outcome = decideAndRun(c, change);
+        tables.invalidate();
+        progress.recordDdl(c, key, tp, change.offset(), change.database(), change.position(), outcome, change.ddl());
+        progress.saveOffset(c, tp, change.offset() + 1, change.position());
+        c.commit();
+        LOG.info("DDL {} at {} on {}: {}", outcome, change.position(), change.database(), oneLine(change.ddl()));
+    }
+
+    private String decideAndRun(Connection c, SchemaChange change) throws SQLException {
+        DdlStatement statement = DdlStatement.classify(change.ddl());
+        switch (statement.kind()) {
+            case SESSION:
+                return "skipped-session";
+            case DROP_TABLE:
+            case DROP_DATABASE:
+                if (change.snapshot() && statement.isDropIfExists()) {
+                    return "skipped-snapshot-drop";
+                }
+                break;
+            case CREATE_DATABASE:
+                if (change.database() != null && tables.databaseExists(c, change.database())) {
+                    return "skipped-exists";
+                }
+                break;
+            case CREATE_TABLE:
+                if (createdTableExists(c, change)) {
+                    return "skipped-exists";
+                }
+                break;
+            default:
+                break;
+        }
+        return run(c, change);
+    }
+
+    /** True when every table the CREATE makes already exists with the same columns; fails when one differs. */
+    private boolean createdTableExists(Connection c, SchemaChange change) throws SQLException {
+        if (change.tables().isEmpty()) {
+            return false;
+        }
+        for (SchemaChange.TableShape shape : change.tables()) {
+            String database = shape.database() != null ? shape.database() : change.database();
+            Optional<DestinationTable> existing = tables.find(c, database, shape.table());
+            if (existing.isEmpty()) {
+                return false;
+            }
+            if (!existing.get().columns().equals(shape.columns())) {
+                throw new ApplyException("Destination table " + Identifiers.quote(database, shape.table())
+                        + " already exists with columns " + existing.get().columns() + ", but the source's has "
+                        + shape.columns() + " (DDL at " + change.position() + "). Drop or rename the destination table, "
+                        + "or exclude the table from the migration, then restart the task.");
+            }
+        }
+        return true;
+    }
+
+    private String run(Connection c, SchemaChange change) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            if (change.database() != null && !change.database().isEmpty() && tables.databaseExists(c, change.database())) {
+                st.execute("USE " + Identifiers.quote(change.database()));
+            }
+            st.execute(change.ddl());
+            return "applied";
+        } catch (SQLException e) {
+            if (SqlErrors.isTransient(e)) {
+                throw e;
+            }
+            tables.invalidate();
+            if (alreadyInEffect(c, change)) {
+                LOG.warn("DDL at {} failed ({}) but the destination already has its result; recorded as in effect",
+                        change.position(), e.getMessage());
+                return "already-in-effect";
+            }
+            throw new ApplyException("The destination rejected a DDL statement of database '" + change.database()
+                    + "' at source position " + change.position() + ": " + e.getMessage() + "\nStatement: "
+                    + change.ddl(), e);
+        }
+    }
+
+    /** Whether the destination already looks the way the statement leaves the source. */
+    private boolean alreadyInEffect(Connection c, SchemaChange change) throws SQLException {
+        if (change.tables().isEmpty()) {
+            return false;
+        }
+        for (SchemaChange.TableShape shape : change.tables()) {
+            String database = shape.database() != null ? shape.database() : change.database();
+            Optional<DestinationTable> existing = tables.find(c, database, shape.table());
+            boolean matches = "DROP".equals(shape.changeType())
+                    ? existing.isEmpty()
+                    : existing.isPresent() && existing.get().columns().equals(shape.columns());
+            if (!matches) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Identifies a statement across re-emissions: database, binlog position and a digest of the text. */
+    static String journalKey(SchemaChange change) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(change.ddl().getBytes(StandardCharsets.UTF_8));
+            String position = change.position().file() + ":" + change.position().pos();
+            return (change.database() == null ? "" : change.database()) + "@" + position + "#" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String oneLine(String ddl) {
+        String s = ddl.replaceAll("\\s+", " ").trim();
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}

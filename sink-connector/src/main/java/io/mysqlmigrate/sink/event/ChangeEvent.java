@@ -1,0 +1,8 @@
+package io.mysqlmigrate.sink.event;
+
+/** One record of a database topic, as the sink understands it. */
+public sealed interface ChangeEvent permits RowChange, SchemaChange, TransactionBoundary, Unrecognised {
+
+    /** The record's offset in its topic partition. */
+    long offset();
+}

@@ -1,0 +1,107 @@
+package io.mysqlmigrate.sink.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/** Reads a Debezium change event, of any of the three kinds a database topic carries, from a sink record. */
+public final class ChangeEventReader {
+
+    private ChangeEventReader() {
+    }
+
+    public static ChangeEvent read(SinkRecord record) {
+        long offset = record.kafkaOffset();
+        if (!(record.value() instanceof Struct value)) {
+            return new Unrecognised(offset, record.value() == null ? "tombstone" : "value is not a structure");
+        }
+        var schema = value.schema();
+        if (schema.field("op") != null && schema.field("source") != null) {
+            return readRow(record, value);
+        }
+        if (schema.field("ddl") != null && schema.field("databaseName") != null) {
+            return readSchemaChange(offset, value);
+        }
+        if (schema.field("status") != null && schema.field("id") != null) {
+            return new TransactionBoundary(offset, value.getString("id"), "BEGIN".equals(value.getString("status")));
+        }
+        return new Unrecognised(offset, "not a Debezium change event (value schema " + schema.name() + ")");
+    }
+
+    private static RowChange readRow(SinkRecord record, Struct value) {
+        Struct source = value.getStruct("source");
+        String op = value.getString("op");
+        RowChange.Operation operation = switch (op) {
+            case "c", "r", "u" -> RowChange.Operation.UPSERT;
+            case "d" -> RowChange.Operation.DELETE;
+            case "t" -> RowChange.Operation.TRUNCATE;
+            default -> throw new DataException("Unknown operation '" + op + "' at " + record.topic() + "/"
+                    + record.kafkaPartition() + "@" + record.kafkaOffset());
+        };
+        Struct key = record.key() instanceof Struct k ? k : null;
+        return new RowChange(record.kafkaOffset(), source.getString("db"), source.getString("table"), operation, key,
+                value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source), isSnapshot(source));
+    }
+
+    private static SchemaChange readSchemaChange(long offset, Struct value) {
+        Struct source = value.getStruct("source");
+        List<SchemaChange.TableShape> shapes = new ArrayList<>();
+        if (value.schema().field("tableChanges") != null && value.get("tableChanges") != null) {
+            for (Object o : value.getArray("tableChanges")) {
+                Struct change = (Struct) o;
+                String[] id = splitTableId(change.getString("id"));
+                List<String> columns = new ArrayList<>();
+                Struct table = change.getStruct("table");
+                if (table != null && table.get("columns") != null) {
+                    for (Object c : table.getArray("columns")) {
+                        columns.add(((Struct) c).getString("name"));
+                    }
+                }
+                shapes.add(new SchemaChange.TableShape(change.getString("type"), id[0], id[1], List.copyOf(columns)));
+            }
+        }
+        return new SchemaChange(offset, value.getString("databaseName"), value.getString("ddl"), List.copyOf(shapes),
+                SourcePosition.of(source), isSnapshot(source));
+    }
+
+    private static boolean isSnapshot(Struct source) {
+        if (source == null || source.schema().field("snapshot") == null || source.get("snapshot") == null) {
+            return false;
+        }
+        String s = source.get("snapshot").toString();
+        return !s.equals("false") && !s.isEmpty();
+    }
+
+    /** Debezium writes table ids as {@code "db"."table"} (quotes optional): split into database and table. */
+    static String[] splitTableId(String id) {
+        if (id == null) {
+            return new String[] {null, null};
+        }
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < id.length() && id.charAt(i + 1) == '"') {
+                    current.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString());
+        if (parts.size() == 1) {
+            return new String[] {null, parts.get(0)};
+        }
+        return new String[] {parts.get(0), parts.get(parts.size() - 1)};
+    }
+}

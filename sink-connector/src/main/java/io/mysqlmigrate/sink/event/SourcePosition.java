@@ -1,0 +1,33 @@
+package io.mysqlmigrate.sink.event;
+
+import org.apache.kafka.connect.data.Struct;
+
+/** Where on the source an event comes from: binary log file and position, and GTID when there is one. */
+public record SourcePosition(String file, long pos, long row, String gtid, long tsMs) {
+
+    public static final SourcePosition UNKNOWN = new SourcePosition("", 0, 0, null, 0);
+
+    static SourcePosition of(Struct source) {
+        if (source == null) {
+            return UNKNOWN;
+        }
+        return new SourcePosition(stringOr(source, "file", ""), longOr(source, "pos"), longOr(source, "row"),
+                stringOr(source, "gtid", null), longOr(source, "ts_ms"));
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + pos + (row > 0 ? "#" + row : "") + (gtid != null ? " (gtid " + gtid + ")" : "");
+    }
+
+    private static String stringOr(Struct s, String field, String fallback) {
+        return s.schema().field(field) == null || s.get(field) == null ? fallback : s.get(field).toString();
+    }
+
+    private static long longOr(Struct s, String field) {
+        if (s.schema().field(field) == null || s.get(field) == null) {
+            return 0;
+        }
+        return ((Number) s.get(field)).longValue();
+    }
+}

@@ -1,0 +1,135 @@
+package io.mysqlmigrate.sink.state;
+
+import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.dialect.SqlDialect;
+import io.mysqlmigrate.sink.event.SourcePosition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The sink's progress, kept in the destination itself so it commits with the rows it describes:
+ * <ul>
+ *   <li>{@code sink_offsets}: per topic partition, the next Kafka offset to apply, written in the same transaction
+ *       as the rows up to it. On start the task seeks there, so a restart or a replay neither loses nor repeats.</li>
+ *   <li>{@code applied_ddl}: each DDL statement applied, keyed by its source position and text, so one a source
+ *       re-emits (after its own restart) or an operator replays is not applied twice.</li>
+ * </ul>
+ * Rows are keyed by connector name, so several migrations can share one destination.
+ */
+public final class ProgressStore {
+
+    private final String connector;
+    private final String offsetsTable;
+    private final String ddlTable;
+    private final String database;
+    private final SqlDialect dialect;
+
+    public ProgressStore(String stateDatabase, String connector, SqlDialect dialect) {
+        this.connector = connector;
+        this.dialect = dialect;
+        this.database = stateDatabase;
+        this.offsetsTable = Identifiers.quote(stateDatabase, "sink_offsets");
+        this.ddlTable = Identifiers.quote(stateDatabase, "applied_ddl");
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** Creates the state database and tables when missing. */
+    public void createIfMissing(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(database) + " CHARACTER SET utf8mb4");
+            st.execute("CREATE TABLE IF NOT EXISTS " + offsetsTable + " ("
+                    + "connector VARCHAR(190) NOT NULL, topic VARCHAR(249) NOT NULL, kafka_partition INT NOT NULL, "
+                    + "next_offset BIGINT NOT NULL, source_position VARCHAR(255) NULL, source_ts_ms BIGINT NULL, "
+                    + "updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), "
+                    + "PRIMARY KEY (connector, topic, kafka_partition)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+            st.execute("CREATE TABLE IF NOT EXISTS " + ddlTable + " ("
+                    + "connector VARCHAR(190) NOT NULL, ddl_key VARCHAR(255) NOT NULL, topic VARCHAR(249) NOT NULL, "
+                    + "kafka_partition INT NOT NULL, kafka_offset BIGINT NOT NULL, database_name VARCHAR(64) NULL, "
+                    + "source_position VARCHAR(255) NULL, outcome VARCHAR(32) NOT NULL, statement MEDIUMTEXT NOT NULL, "
+                    + "applied_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), "
+                    + "PRIMARY KEY (connector, ddl_key)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        }
+    }
+
+    /** Next offset to apply for each of the given partitions that has any progress stored. */
+    public Map<TopicPartition, Long> nextOffsets(Connection c, Collection<TopicPartition> partitions) throws SQLException {
+        Map<TopicPartition, Long> result = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition, next_offset FROM " + offsetsTable
+                + " WHERE connector = ?")) {
+            ps.setString(1, connector);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    TopicPartition tp = new TopicPartition(rs.getString(1), rs.getInt(2));
+                    if (partitions.contains(tp)) {
+                        result.put(tp, rs.getLong(3));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Records that everything before {@code nextOffset} is applied; part of the caller's transaction. */
+    public void saveOffset(Connection c, TopicPartition tp, long nextOffset, SourcePosition position) throws SQLException {
+        boolean known = position != null && position != SourcePosition.UNKNOWN;
+        List<String> columns = known
+                ? List.of("connector", "topic", "kafka_partition", "next_offset", "source_position", "source_ts_ms")
+                : List.of("connector", "topic", "kafka_partition", "next_offset");
+        String sql = dialect.upsert(offsetsTable, columns, columns.subList(3, columns.size()), 1);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, connector);
+            ps.setString(2, tp.topic());
+            ps.setInt(3, tp.partition());
+            ps.setLong(4, nextOffset);
+            if (known) {
+                ps.setString(5, truncate(position.toString(), 255));
+                ps.setLong(6, position.tsMs());
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    public boolean ddlApplied(Connection c, String ddlKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + ddlTable + " WHERE connector = ? AND ddl_key = ?")) {
+            ps.setString(1, connector);
+            ps.setString(2, ddlKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Journals an applied (or deliberately skipped) DDL; part of the caller's transaction. */
+    public void recordDdl(Connection c, String ddlKey, TopicPartition tp, long offset, String databaseName,
+                          SourcePosition position, String outcome, String statement) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ddlTable
+                + " (connector, ddl_key, topic, kafka_partition, kafka_offset, database_name, source_position, outcome, statement)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, connector);
+            ps.setString(2, ddlKey);
+            ps.setString(3, tp.topic());
+            ps.setInt(4, tp.partition());
+            ps.setLong(5, offset);
+            ps.setString(6, databaseName);
+            ps.setString(7, truncate(position.toString(), 255));
+            ps.setString(8, outcome);
+            ps.setString(9, statement);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

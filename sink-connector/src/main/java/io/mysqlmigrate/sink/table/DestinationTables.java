@@ -1,0 +1,73 @@
+package io.mysqlmigrate.sink.table;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads destination table structures from information_schema and keeps them until a DDL is applied. Name lookups
+ * are exact: the sink writes the names the source has.
+ */
+public final class DestinationTables {
+
+    private final Map<String, Optional<DestinationTable>> cache = new HashMap<>();
+
+    public Optional<DestinationTable> find(Connection connection, String database, String table) throws SQLException {
+        String key = database + '\0' + table;
+        Optional<DestinationTable> known = cache.get(key);
+        if (known == null) {
+            known = load(connection, database, table);
+            cache.put(key, known);
+        }
+        return known;
+    }
+
+    public boolean databaseExists(Connection connection, String database) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Forgets everything: called after any DDL, which may have changed any table. */
+    public void invalidate() {
+        cache.clear();
+    }
+
+    private static Optional<DestinationTable> load(Connection connection, String database, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        Set<String> generated = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT COLUMN_NAME, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+                        + "ORDER BY ORDINAL_POSITION")) {
+            ps.setString(1, database);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    columns.add(name);
+                    String extra = rs.getString(2);
+                    if (extra != null && extra.toUpperCase(Locale.ROOT).contains("GENERATED")
+                            && !extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED")) {
+                        generated.add(name);
+                    }
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DestinationTable(database, table, List.copyOf(columns), Set.copyOf(generated)));
+    }
+}

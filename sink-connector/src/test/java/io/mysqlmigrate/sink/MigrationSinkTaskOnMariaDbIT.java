@@ -1,0 +1,191 @@
+package io.mysqlmigrate.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mysqlmigrate.sink.apply.ApplyException;
+import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.SharedStack;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sink task against a real MariaDB destination (started by the harness), fed with records shaped as Debezium
+ * writes them. Kafka itself is exercised by the end-to-end tests; here each test uses its own database and
+ * connector name.
+ */
+class MigrationSinkTaskOnMariaDbIT {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Schema ITEM_V1 = SchemaBuilder.struct().optional().field("id", Schema.INT32_SCHEMA)
+            .field("name", Schema.OPTIONAL_STRING_SCHEMA).build();
+    private static final Schema ITEM_V2 = SchemaBuilder.struct().optional().field("id", Schema.INT32_SCHEMA)
+            .field("name", Schema.OPTIONAL_STRING_SCHEMA).field("qty", Schema.OPTIONAL_INT32_SCHEMA).build();
+
+    private MariaDbServer destination;
+    private String db;
+    private String connectorName;
+    private String topic;
+    private DebeziumEvents events;
+
+    @BeforeEach
+    void setUp() {
+        destination = SharedStack.databasesOnly().destination();
+        int n = SEQUENCE.incrementAndGet();
+        db = "sinkit_" + n + "_" + System.nanoTime() % 100000;
+        connectorName = "sink-it-" + db;
+        topic = "it." + db;
+        events = new DebeziumEvents(topic, db);
+    }
+
+    private MigrationSinkTask startTask(RecordingSinkTaskContext context) {
+        Map<String, String> props = new HashMap<>();
+        props.put("name", connectorName);
+        props.put(MigrationSinkConfig.DESTINATION_HOSTNAME, destination.host());
+        props.put(MigrationSinkConfig.DESTINATION_PORT, Integer.toString(destination.port()));
+        props.put(MigrationSinkConfig.DESTINATION_USER, destination.user());
+        props.put(MigrationSinkConfig.DESTINATION_PASSWORD, destination.password());
+        props.put(MigrationSinkConfig.BATCH_MAX_ROWS, "3");
+        MigrationSinkTask task = new MigrationSinkTask();
+        task.initialize(context);
+        task.start(props);
+        task.open(List.of(new TopicPartition(topic, 0)));
+        return task;
+    }
+
+    private List<SinkRecord> snapshotOfItems() {
+        List<SinkRecord> r = new ArrayList<>();
+        r.add(events.ddl(true, "DROP TABLE IF EXISTS `" + db + "`.`items`", "DROP", "items"));
+        r.add(events.ddl(true, "DROP DATABASE IF EXISTS `" + db + "`", "DROP", null));
+        r.add(events.ddl(true, "CREATE DATABASE `" + db + "` CHARSET utf8mb4", null, null));
+        r.add(events.ddl(true, "CREATE TABLE `items` (`id` int NOT NULL, `name` varchar(20) DEFAULT NULL, PRIMARY KEY (`id`))",
+                "CREATE", "items", "id", "name"));
+        for (int i = 1; i <= 7; i++) {
+            r.add(events.row("r", "items", ITEM_V1, null, item(i, "n" + i), "id"));
+        }
+        return r;
+    }
+
+    private static Map<String, Object> item(int id, String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("name", name);
+        return m;
+    }
+
+    @Test
+    void snapshotCreatesTheTableWithoutReplayingItsDropsAndLoadsTheRows() throws SQLException {
+        destination.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".keep_me (id INT PRIMARY KEY)");
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        task.stop();
+        assertEquals(7, count("SELECT COUNT(*) FROM " + db + ".items"));
+        assertEquals(0, count("SELECT COUNT(*) FROM " + db + ".keep_me"), "the database was not dropped");
+        assertEquals(events.nextOffset(), storedNextOffset());
+    }
+
+    @Test
+    void aRestartedTaskSeeksToTheOffsetStoredInTheDestinationAndReplaysNothingTwice() throws SQLException {
+        List<SinkRecord> snapshot = snapshotOfItems();
+        MigrationSinkTask first = startTask(new RecordingSinkTaskContext());
+        first.put(snapshot);
+        first.stop();
+
+        RecordingSinkTaskContext context = new RecordingSinkTaskContext();
+        MigrationSinkTask second = startTask(context);
+        assertEquals(events.nextOffset(), context.seeks.get(new TopicPartition(topic, 0)));
+        second.put(snapshot); // a redelivery of everything: skipped by offset
+        SinkRecord update = events.row("u", "items", ITEM_V1, item(1, "n1"), item(1, "changed"), "id");
+        second.put(List.of(update));
+        second.put(List.of(update)); // a redelivery of the same update
+        second.stop();
+        assertEquals(7, count("SELECT COUNT(*) FROM " + db + ".items"));
+        assertEquals("changed", string("SELECT name FROM " + db + ".items WHERE id = 1"));
+    }
+
+    @Test
+    void alterTableIsAppliedBetweenTheRowsItSeparatesAndAReEmittedDdlIsSkipped() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        SinkRecord beforeAlter = events.row("c", "items", ITEM_V1, null, item(9, "before-alter"), "id");
+        SinkRecord alter = events.ddl(false, "ALTER TABLE items ADD COLUMN qty INT", "ALTER", "items", "id", "name", "qty");
+        Map<String, Object> v2 = item(8, "eight");
+        v2.put("qty", 3);
+        task.put(List.of(beforeAlter, alter, events.row("c", "items", ITEM_V2, null, v2, "id")));
+        // The source restarts and sends the same ALTER again at a new Kafka offset, same source position.
+        task.put(List.of(events.reemit(alter)));
+        task.stop();
+        assertEquals(3, count("SELECT qty FROM " + db + ".items WHERE id = 8"));
+        assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 9 AND qty IS NULL"));
+        assertEquals(1, count("SELECT COUNT(*) FROM mysql_migrate.applied_ddl WHERE connector = '" + connectorName
+                + "' AND statement LIKE 'ALTER TABLE items%'"));
+    }
+
+    @Test
+    void aDdlThatTookEffectBeforeACrashIsRecordedNotRepeated() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        // Simulate the crash window: the ALTER ran, but neither its journal entry nor the offset was committed.
+        destination.execute("ALTER TABLE " + db + ".items ADD COLUMN qty INT");
+        task.put(List.of(events.ddl(false, "ALTER TABLE items ADD COLUMN qty INT", "ALTER", "items", "id", "name", "qty")));
+        task.stop();
+        assertEquals(1, count("SELECT COUNT(*) FROM mysql_migrate.applied_ddl WHERE connector = '" + connectorName
+                + "' AND outcome = 'already-in-effect'"));
+    }
+
+    @Test
+    void updateOfAMissingRowInsertsItAndDeleteOfAMissingRowDoesNothing() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        task.put(List.of(events.row("u", "items", ITEM_V1, item(50, "x"), item(50, "y"), "id"),
+                events.row("d", "items", ITEM_V1, item(51, "gone"), null, "id"),
+                events.row("d", "items", ITEM_V1, item(2, "n2"), null, "id")));
+        task.stop();
+        assertEquals("y", string("SELECT name FROM " + db + ".items WHERE id = 50"));
+        assertEquals(0, count("SELECT COUNT(*) FROM " + db + ".items WHERE id IN (2, 51)"));
+        assertEquals(7, count("SELECT COUNT(*) FROM " + db + ".items"));
+    }
+
+    @Test
+    void anExistingDestinationTableWithOtherColumnsStopsTheTaskNamingIt() {
+        destination.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".items (id INT PRIMARY KEY, other TEXT)");
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        ApplyException e = assertThrows(ApplyException.class, () -> task.put(snapshotOfItems()));
+        task.stop();
+        assertTrue(e.getMessage().contains("`" + db + "`.`items`"), e.getMessage());
+        assertTrue(e.getMessage().contains("[id, other]"), e.getMessage());
+    }
+
+    private long storedNextOffset() throws SQLException {
+        return count("SELECT next_offset FROM mysql_migrate.sink_offsets WHERE connector = '" + connectorName + "'");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = destination.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row for " + sql);
+            return rs.getLong(1);
+        }
+    }
+
+    private String string(String sql) throws SQLException {
+        try (Connection c = destination.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row for " + sql);
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.mysqlmigrate.sink;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+
+/** The part of Connect's runtime a sink task talks to, recording the seeks it asks for. */
+final class RecordingSinkTaskContext implements SinkTaskContext {
+
+    final Map<TopicPartition, Long> seeks = new HashMap<>();
+
+    @Override
+    public Map<String, String> configs() {
+        return Map.of();
+    }
+
+    @Override
+    public void offset(Map<TopicPartition, Long> offsets) {
+        seeks.putAll(offsets);
+    }
+
+    @Override
+    public void offset(TopicPartition tp, long offset) {
+        seeks.put(tp, offset);
+    }
+
+    @Override
+    public void timeout(long timeoutMs) {
+    }
+
+    @Override
+    public Set<TopicPartition> assignment() {
+        return Set.of();
+    }
+
+    @Override
+    public void pause(TopicPartition... partitions) {
+    }
+
+    @Override
+    public void resume(TopicPartition... partitions) {
+    }
+
+    @Override
+    public void requestCommit() {
+    }
+
+    @Override
+    public ErrantRecordReporter errantRecordReporter() {
+        return null;
+    }
+
+    @Override
+    public PluginMetrics pluginMetrics() {
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+package io.mysqlmigrate.sink.event;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+class ChangeEventReaderTest {
+
+    static final Schema SOURCE = SchemaBuilder.struct().field("db", Schema.STRING_SCHEMA).field("table", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("file", Schema.STRING_SCHEMA).field("pos", Schema.INT64_SCHEMA).field("snapshot", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("ts_ms", Schema.INT64_SCHEMA).build();
+
+    @Test
+    void readsARowChangeWithItsPosition() {
+        Schema row = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).optional().build();
+        Schema envelope = SchemaBuilder.struct().field("before", row).field("after", row).field("source", SOURCE)
+                .field("op", Schema.STRING_SCHEMA).build();
+        Struct key = new Struct(SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).build()).put("id", 7);
+        Struct value = new Struct(envelope).put("after", new Struct(row).put("id", 7)).put("op", "u")
+                .put("source", new Struct(SOURCE).put("db", "shop").put("table", "t").put("file", "mysql-bin.000003")
+                        .put("pos", 1234L).put("snapshot", "false").put("ts_ms", 99L));
+        RowChange change = assertInstanceOf(RowChange.class,
+                ChangeEventReader.read(new SinkRecord("p.shop", 0, key.schema(), key, envelope, value, 41)));
+        assertEquals(RowChange.Operation.UPSERT, change.operation());
+        assertEquals("shop.t", change.qualifiedName());
+        assertEquals(41, change.offset());
+        assertEquals("mysql-bin.000003:1234", change.position().toString());
+        assertEquals(false, change.snapshot());
+    }
+
+    @Test
+    void readsASchemaChangeWithTheColumnsItLeaves() {
+        Schema column = SchemaBuilder.struct().field("name", Schema.STRING_SCHEMA).build();
+        Schema table = SchemaBuilder.struct().field("columns", SchemaBuilder.array(column).build()).build();
+        Schema tableChange = SchemaBuilder.struct().field("type", Schema.STRING_SCHEMA).field("id", Schema.STRING_SCHEMA)
+                .field("table", table).build();
+        Schema value = SchemaBuilder.struct().field("source", SOURCE).field("databaseName", Schema.STRING_SCHEMA)
+                .field("ddl", Schema.STRING_SCHEMA).field("tableChanges", SchemaBuilder.array(tableChange).build()).build();
+        Struct t = new Struct(table).put("columns", List.of(new Struct(column).put("name", "id"), new Struct(column).put("name", "c")));
+        Struct v = new Struct(value).put("databaseName", "shop").put("ddl", "ALTER TABLE t ADD c INT")
+                .put("source", new Struct(SOURCE).put("db", "shop").put("file", "f").put("pos", 5L).put("snapshot", "true").put("ts_ms", 1L))
+                .put("tableChanges", List.of(new Struct(tableChange).put("type", "ALTER").put("id", "\"shop\".\"t\"").put("table", t)));
+        SchemaChange change = assertInstanceOf(SchemaChange.class, ChangeEventReader.read(new SinkRecord("p.shop", 0, null, null, value, v, 3)));
+        assertTrue(change.snapshot());
+        assertEquals(List.of(new SchemaChange.TableShape("ALTER", "shop", "t", List.of("id", "c"))), change.tables());
+    }
+
+    @Test
+    void splitsQuotedTableIds() {
+        assertArrayEquals(new String[] {"a.b", "t\"x"}, ChangeEventReader.splitTableId("\"a.b\".\"t\"\"x\""));
+        assertArrayEquals(new String[] {"db", "t"}, ChangeEventReader.splitTableId("db.t"));
+    }
+
+    @Test
+    void tombstonesCarryNothing() {
+        assertInstanceOf(Unrecognised.class, ChangeEventReader.read(new SinkRecord("p.shop", 0, null, null, null, null, 1)));
+    }
+}
