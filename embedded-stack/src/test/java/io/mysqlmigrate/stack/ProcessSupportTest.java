@@ -1,0 +1,87 @@
+package io.mysqlmigrate.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessSupportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void lastLines() {
+        assertEquals("c\nd", ProcessSupport.lastLines("a\nb\nc\nd\n", 2));
+        assertEquals("a\nb", ProcessSupport.lastLines("a\nb", 5));
+        assertEquals("", ProcessSupport.lastLines("a\nb", 0));
+        assertEquals("b", ProcessSupport.lastLines("a\nb", 1));
+    }
+
+    @Test
+    void tailOfABigFileAndOfAMissingOne() throws Exception {
+        Path file = dir.resolve("big.log");
+        Files.writeString(file, IntStream.range(0, 100_000).mapToObj(i -> "line " + i)
+                .collect(Collectors.joining("\n", "", "\n")));
+        assertEquals("line 99997\nline 99998\nline 99999", ProcessSupport.tail(file, 3));
+        assertEquals("", ProcessSupport.tail(dir.resolve("absent.log"), 3));
+    }
+
+    @Test
+    void launchWritesOutputToAFileAndRunReturnsTheExitCode() throws Exception {
+        Path out = dir.resolve("out.txt");
+        int exit = ProcessSupport.run(List.of("sh", "-c", "echo hello; echo oops >&2; exit 3"), dir, out,
+                Duration.ofSeconds(10));
+        assertEquals(3, exit);
+        assertEquals("hello\noops\n", Files.readString(out));
+    }
+
+    @Test
+    void terminateStopsAProcessThatHonoursSigterm() {
+        Process sleeper = ProcessSupport.launch(List.of("sleep", "60"), dir, dir.resolve("sleep.out"), true);
+        assertTrue(ProcessSupport.terminate(sleeper.toHandle(), Duration.ofSeconds(10)));
+        assertFalse(sleeper.isAlive());
+    }
+
+    @Test
+    void terminateFallsBackToSigkill() throws Exception {
+        Path out = dir.resolve("stubborn.out");
+        Process stubborn = ProcessSupport.launch(
+                List.of("sh", "-c", "trap '' TERM; echo trapped; while true; do sleep 0.1; done"), dir, out, false);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!(Files.exists(out) && Files.readString(out).contains("trapped")) && System.nanoTime() < deadline) {
+            ProcessSupport.sleep(20); // the shell ignores SIGTERM only once the trap is set
+        }
+        assertFalse(ProcessSupport.terminate(stubborn.toHandle(), Duration.ofMillis(500)));
+        assertFalse(stubborn.isAlive());
+    }
+
+    @Test
+    void watchdogTerminatesTheChildWhenTheParentIsGone() {
+        Process parent = ProcessSupport.launch(List.of("sleep", "60"), dir, dir.resolve("parent.out"), false);
+        Process child = ProcessSupport.launch(List.of("sleep", "60"), dir, dir.resolve("child.out"), false);
+        try {
+            ProcessSupport.terminateWhenGone(parent.pid(), child.toHandle());
+            ProcessSupport.sleep(1500);
+            assertTrue(child.isAlive(), "parent still alive: the child must live on");
+            ProcessSupport.kill(parent.toHandle());
+            assertTrue(ProcessSupport.waitForExit(child.toHandle(), Duration.ofSeconds(5)));
+        } finally {
+            parent.destroyForcibly();
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void javaBinaryAndFindBinary() {
+        assertTrue(Files.isExecutable(ProcessSupport.javaBinary()));
+        assertTrue(Files.isExecutable(ProcessSupport.findBinary("no-such-binary-xyz", "sh")));
+    }
+}
