@@ -149,6 +149,40 @@ class MigrationSinkTaskOnMariaDbIT {
     }
 
     @Test
+    void aNewSnapshotReplacesTheTablesAnInterruptedOneCreatedButNeverOneItDidNotCreate() throws SQLException {
+        destination.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".users_own (id INT PRIMARY KEY)",
+                "INSERT INTO " + db + ".users_own VALUES (1)");
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        // The source restarts its snapshot at a later binlog position: the table now has a new column, and row 7
+        // was deleted on the source in between.
+        List<SinkRecord> again = new ArrayList<>();
+        again.add(events.ddl(true, "CREATE TABLE `users_own` (`id` int NOT NULL, PRIMARY KEY (`id`))", "CREATE", "users_own", "id"));
+        again.add(events.ddl(true, "CREATE TABLE `items` (`id` int NOT NULL, `name` varchar(20) DEFAULT NULL, `qty` int DEFAULT NULL, "
+                + "PRIMARY KEY (`id`))", "CREATE", "items", "id", "name", "qty"));
+        for (int i = 1; i <= 6; i++) {
+            Map<String, Object> v2 = item(i, "n" + i);
+            v2.put("qty", i);
+            again.add(events.row("r", "items", ITEM_V2, null, v2, "id"));
+        }
+        task.put(again);
+        task.stop();
+        assertEquals(6, count("SELECT COUNT(*) FROM " + db + ".items WHERE qty = id"));
+        assertEquals(6, count("SELECT COUNT(*) FROM " + db + ".items"), "row 7 of the first attempt is gone");
+        assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".users_own"), "a table the migration did not create keeps its rows");
+    }
+
+    @Test
+    void theSinkRecordsWhetherItIsInTheSnapshotOrTheIncrementalPhase() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        assertEquals("snapshot", string("SELECT phase FROM mysql_migrate.sink_offsets WHERE connector = '" + connectorName + "'"));
+        task.put(List.of(events.row("c", "items", ITEM_V1, null, item(99, "streamed"), "id")));
+        task.stop();
+        assertEquals("incremental", string("SELECT phase FROM mysql_migrate.sink_offsets WHERE connector = '" + connectorName + "'"));
+    }
+
+    @Test
     void updateOfAMissingRowInsertsItAndDeleteOfAMissingRowDoesNothing() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
         task.put(snapshotOfItems());

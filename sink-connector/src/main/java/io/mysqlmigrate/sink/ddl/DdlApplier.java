@@ -51,7 +51,8 @@ public final class DdlApplier {
         }
         String outcome = decideAndRun(c, change);
         tables.invalidate();
-        progress.recordDdl(c, key, tp, change.offset(), change.database(), change.position(), outcome, change.ddl());
+        String table = change.tables().size() == 1 ? change.tables().get(0).table() : null;
+        progress.recordDdl(c, key, tp, change.offset(), change.database(), table, change.position(), outcome, change.ddl());
         progress.saveOffset(c, tp, change.offset() + 1, change.position());
         c.commit();
         LOG.info("DDL {} at {} on {}: {}", outcome, change.position(), change.database(), oneLine(change.ddl()));
@@ -74,14 +75,42 @@ public final class DdlApplier {
                 }
                 break;
             case CREATE_TABLE:
+                if (change.snapshot() && dropTablesOfAnInterruptedSnapshot(c, change)) {
+                    run(c, change);
+                    return ProgressStore.OUTCOME_RECREATED;
+                }
                 if (createdTableExists(c, change)) {
                     return "skipped-exists";
                 }
-                break;
+                run(c, change);
+                return ProgressStore.OUTCOME_CREATED;
             default:
                 break;
         }
         return run(c, change);
+    }
+
+    /**
+     * A snapshot that starts over (the source restarted before its snapshot completed, or a new snapshot was asked
+     * for) sends every table's CREATE and every row again. A table this migration created in the earlier attempt may
+     * hold rows the source has deleted since, and an older structure: it is dropped so the new snapshot rebuilds it.
+     * A table the migration did not create is never dropped.
+     */
+    private boolean dropTablesOfAnInterruptedSnapshot(Connection c, SchemaChange change) throws SQLException {
+        boolean dropped = false;
+        for (SchemaChange.TableShape shape : change.tables()) {
+            String database = shape.database() != null ? shape.database() : change.database();
+            if (tables.find(c, database, shape.table()).isPresent() && progress.createdTable(c, database, shape.table())) {
+                LOG.warn("A new snapshot re-creates {}.{}, which this migration created in an earlier snapshot: "
+                        + "dropping it so the snapshot rebuilds it", database, shape.table());
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TABLE " + Identifiers.quote(database, shape.table()));
+                }
+                tables.invalidate();
+                dropped = true;
+            }
+        }
+        return dropped;
     }
 
     /** True when every table the CREATE makes already exists with the same columns; fails when one differs. */

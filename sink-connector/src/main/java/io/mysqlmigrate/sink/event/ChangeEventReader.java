@@ -42,7 +42,7 @@ public final class ChangeEventReader {
         };
         Struct key = record.key() instanceof Struct k ? k : null;
         return new RowChange(record.kafkaOffset(), source.getString("db"), source.getString("table"), operation, key,
-                value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source), isSnapshot(source));
+                value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source));
     }
 
     private static SchemaChange readSchemaChange(long offset, Struct value) {
@@ -63,15 +63,7 @@ public final class ChangeEventReader {
             }
         }
         return new SchemaChange(offset, value.getString("databaseName"), value.getString("ddl"), List.copyOf(shapes),
-                SourcePosition.of(source), isSnapshot(source));
-    }
-
-    private static boolean isSnapshot(Struct source) {
-        if (source == null || source.schema().field("snapshot") == null || source.get("snapshot") == null) {
-            return false;
-        }
-        String s = source.get("snapshot").toString();
-        return !s.equals("false") && !s.isEmpty();
+                SourcePosition.of(source));
     }
 
     /** Debezium writes table ids as {@code "db"."table"} (quotes optional): split into database and table. */

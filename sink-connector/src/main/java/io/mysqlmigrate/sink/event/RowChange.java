@@ -7,7 +7,7 @@ import org.apache.kafka.connect.data.Struct;
  * primary key columns (null for a table without one); {@code after} the row's new image (null for a delete).
  */
 public record RowChange(long offset, String database, String table, Operation operation, Struct key, Struct before,
-                        Struct after, SourcePosition position, boolean snapshot) implements ChangeEvent {
+                        Struct after, SourcePosition position) implements ChangeEvent {
 
     public enum Operation {
         /** Insert, snapshot read or update: the row must end up as {@code after}. */

@@ -2,22 +2,31 @@ package io.mysqlmigrate.sink.event;
 
 import org.apache.kafka.connect.data.Struct;
 
-/** Where on the source an event comes from: binary log file and position, and GTID when there is one. */
-public record SourcePosition(String file, long pos, long row, String gtid, long tsMs) {
+/**
+ * Where on the source an event comes from: binary log file and position, GTID when there is one, the source
+ * time, and whether the snapshot (full load) read it rather than the binary log.
+ */
+public record SourcePosition(String file, long pos, long row, String gtid, long tsMs, boolean snapshot) {
 
-    public static final SourcePosition UNKNOWN = new SourcePosition("", 0, 0, null, 0);
+    public static final SourcePosition UNKNOWN = new SourcePosition("", 0, 0, null, 0, false);
 
     static SourcePosition of(Struct source) {
         if (source == null) {
             return UNKNOWN;
         }
         return new SourcePosition(stringOr(source, "file", ""), longOr(source, "pos"), longOr(source, "row"),
-                stringOr(source, "gtid", null), longOr(source, "ts_ms"));
+                stringOr(source, "gtid", null), longOr(source, "ts_ms"), isSnapshot(source));
     }
 
     @Override
     public String toString() {
         return file + ":" + pos + (row > 0 ? "#" + row : "") + (gtid != null ? " (gtid " + gtid + ")" : "");
+    }
+
+    /** Debezium marks snapshot reads with snapshot = true / first / last / ...; streamed events with false. */
+    private static boolean isSnapshot(Struct source) {
+        String s = stringOr(source, "snapshot", "false");
+        return !s.equals("false") && !s.isEmpty();
     }
 
     private static String stringOr(Struct s, String field, String fallback) {

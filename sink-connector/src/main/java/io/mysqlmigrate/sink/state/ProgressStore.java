@@ -26,6 +26,13 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ProgressStore {
 
+    public static final String PHASE_SNAPSHOT = "snapshot";
+    public static final String PHASE_INCREMENTAL = "incremental";
+    /** Journal outcome of a CREATE TABLE that made a table. */
+    public static final String OUTCOME_CREATED = "created";
+    /** Journal outcome of a CREATE TABLE that replaced a table left by an interrupted earlier snapshot. */
+    public static final String OUTCOME_RECREATED = "recreated";
+
     private final String connector;
     private final String offsetsTable;
     private final String ddlTable;
@@ -50,12 +57,12 @@ public final class ProgressStore {
             st.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(database) + " CHARACTER SET utf8mb4");
             st.execute("CREATE TABLE IF NOT EXISTS " + offsetsTable + " ("
                     + "connector VARCHAR(190) NOT NULL, topic VARCHAR(249) NOT NULL, kafka_partition INT NOT NULL, "
-                    + "next_offset BIGINT NOT NULL, source_position VARCHAR(255) NULL, source_ts_ms BIGINT NULL, "
+                    + "next_offset BIGINT NOT NULL, phase VARCHAR(16) NULL, source_position VARCHAR(255) NULL, source_ts_ms BIGINT NULL, "
                     + "updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), "
                     + "PRIMARY KEY (connector, topic, kafka_partition)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
             st.execute("CREATE TABLE IF NOT EXISTS " + ddlTable + " ("
                     + "connector VARCHAR(190) NOT NULL, ddl_key VARCHAR(255) NOT NULL, topic VARCHAR(249) NOT NULL, "
-                    + "kafka_partition INT NOT NULL, kafka_offset BIGINT NOT NULL, database_name VARCHAR(64) NULL, "
+                    + "kafka_partition INT NOT NULL, kafka_offset BIGINT NOT NULL, database_name VARCHAR(64) NULL, table_name VARCHAR(64) NULL, "
                     + "source_position VARCHAR(255) NULL, outcome VARCHAR(32) NOT NULL, statement MEDIUMTEXT NOT NULL, "
                     + "applied_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), "
                     + "PRIMARY KEY (connector, ddl_key)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
@@ -84,7 +91,7 @@ public final class ProgressStore {
     public void saveOffset(Connection c, TopicPartition tp, long nextOffset, SourcePosition position) throws SQLException {
         boolean known = position != null && position != SourcePosition.UNKNOWN;
         List<String> columns = known
-                ? List.of("connector", "topic", "kafka_partition", "next_offset", "source_position", "source_ts_ms")
+                ? List.of("connector", "topic", "kafka_partition", "next_offset", "phase", "source_position", "source_ts_ms")
                 : List.of("connector", "topic", "kafka_partition", "next_offset");
         String sql = dialect.upsert(offsetsTable, columns, columns.subList(3, columns.size()), 1);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -93,8 +100,9 @@ public final class ProgressStore {
             ps.setInt(3, tp.partition());
             ps.setLong(4, nextOffset);
             if (known) {
-                ps.setString(5, truncate(position.toString(), 255));
-                ps.setLong(6, position.tsMs());
+                ps.setString(5, position.snapshot() ? PHASE_SNAPSHOT : PHASE_INCREMENTAL);
+                ps.setString(6, truncate(position.toString(), 255));
+                ps.setLong(7, position.tsMs());
             }
             ps.executeUpdate();
         }
@@ -111,21 +119,35 @@ public final class ProgressStore {
     }
 
     /** Journals an applied (or deliberately skipped) DDL; part of the caller's transaction. */
-    public void recordDdl(Connection c, String ddlKey, TopicPartition tp, long offset, String databaseName,
+    public void recordDdl(Connection c, String ddlKey, TopicPartition tp, long offset, String databaseName, String tableName,
                           SourcePosition position, String outcome, String statement) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ddlTable
-                + " (connector, ddl_key, topic, kafka_partition, kafka_offset, database_name, source_position, outcome, statement)"
-                + " VALUES (?,?,?,?,?,?,?,?,?)")) {
+                + " (connector, ddl_key, topic, kafka_partition, kafka_offset, database_name, table_name, source_position,"
+                + " outcome, statement) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, connector);
             ps.setString(2, ddlKey);
             ps.setString(3, tp.topic());
             ps.setInt(4, tp.partition());
             ps.setLong(5, offset);
             ps.setString(6, databaseName);
-            ps.setString(7, truncate(position.toString(), 255));
-            ps.setString(8, outcome);
-            ps.setString(9, statement);
+            ps.setString(7, tableName);
+            ps.setString(8, truncate(position.toString(), 255));
+            ps.setString(9, outcome);
+            ps.setString(10, statement);
             ps.executeUpdate();
+        }
+    }
+
+    /** Whether this migration itself created the table (so a new snapshot of it may replace it). */
+    public boolean createdTable(Connection c, String databaseName, String tableName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + ddlTable + " WHERE connector = ? AND database_name = ?"
+                + " AND table_name = ? AND outcome IN ('" + OUTCOME_CREATED + "', '" + OUTCOME_RECREATED + "') LIMIT 1")) {
+            ps.setString(1, connector);
+            ps.setString(2, databaseName);
+            ps.setString(3, tableName);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -33,7 +33,7 @@ class ChangeEventReaderTest {
         assertEquals("shop.t", change.qualifiedName());
         assertEquals(41, change.offset());
         assertEquals("mysql-bin.000003:1234", change.position().toString());
-        assertEquals(false, change.snapshot());
+        assertEquals(false, change.position().snapshot());
     }
 
     @Test
