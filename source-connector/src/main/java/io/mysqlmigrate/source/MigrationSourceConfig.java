@@ -83,8 +83,9 @@ public final class MigrationSourceConfig extends AbstractConfig {
                     "Kafka bootstrap servers where the connector keeps the source's schema history (usually the "
                             + "Connect worker's own cluster).", GROUP_KAFKA, 2, Width.LONG, "Kafka bootstrap servers")
             .define(SCHEMA_HISTORY_TOPIC, Type.STRING, null, Importance.LOW,
-                    "Topic of the source's schema history. When unset: '<topic.prefix>.schema-history'. It must not be "
-                            + "shared with another connector.", GROUP_KAFKA, 3, Width.LONG, "Schema history topic")
+                    "Topic of the source's schema history. When unset: '_mysql_migrate.<topic.prefix>.schema_history', "
+                            + "outside the '<topic.prefix>.' namespace so it can never be mistaken for a database topic. "
+                            + "It must not be shared with another connector.", GROUP_KAFKA, 3, Width.LONG, "Schema history topic")
             .define(POLL_INTERVAL_MS, Type.LONG, 50L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
                     "How long the capture waits for new events before it hands a batch to Kafka. Lower means less delay.",
                     GROUP_ADVANCED, 1, Width.SHORT, "Poll interval (ms)")
@@ -133,7 +134,7 @@ public final class MigrationSourceConfig extends AbstractConfig {
 
     public String schemaHistoryTopic() {
         String topic = getString(SCHEMA_HISTORY_TOPIC);
-        return topic != null ? topic : topicPrefix() + ".schema-history";
+        return topic != null ? topic : "_mysql_migrate." + topicPrefix() + ".schema_history";
     }
 
     /** The configured server id, or a stable one derived from the connector name (in 5400..1,005,399). */

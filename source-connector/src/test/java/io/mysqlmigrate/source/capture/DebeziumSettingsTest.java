@@ -34,7 +34,7 @@ class DebeziumSettingsTest {
         assertEquals("none", d.get("skipped.operations"));
         assertEquals("true", d.get("provide.transaction.metadata"));
         assertEquals("initial", d.get("snapshot.mode"));
-        assertEquals("m1.schema-history", d.get("schema.history.internal.kafka.topic"));
+        assertEquals("_mysql_migrate.m1.schema_history", d.get("schema.history.internal.kafka.topic"));
         assertEquals("\\Qshop\\E,\\Qcrm\\E", d.get("database.include.list"));
         assertEquals("secret", d.get("database.password"));
     }

@@ -1,0 +1,122 @@
+package io.mysqlmigrate.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.mysqlmigrate.precheck.verify.DatabaseComparator;
+import io.mysqlmigrate.precheck.verify.TableComparison;
+import io.mysqlmigrate.stack.ConnectorConfigTemplate;
+import io.mysqlmigrate.stack.SharedStack;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One migration through the shared stack: the source and sink connectors registered through the worker's REST API
+ * from the same configuration files the main job uses ({@code config/embedded/}), with this test's own names.
+ */
+final class Migration implements AutoCloseable {
+
+    private static final Path CONFIG_DIR = Path.of(System.getProperty("mysqlmigrate.config.dir", "../config"));
+
+    final SharedStack stack;
+    final String name;
+    final List<String> databases;
+    final ConnectorConfigTemplate source;
+    final ConnectorConfigTemplate sink;
+
+    Migration(SharedStack stack, String name, List<String> databases) {
+        this.stack = stack;
+        this.name = name;
+        this.databases = databases;
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("NAME", name),
+                Map.entry("SOURCE_HOST", stack.source().host()),
+                Map.entry("SOURCE_PORT", Integer.toString(stack.source().port())),
+                Map.entry("SOURCE_USER", stack.source().user()),
+                Map.entry("SOURCE_PASSWORD", stack.source().password()),
+                Map.entry("DESTINATION_HOST", stack.destination().host()),
+                Map.entry("DESTINATION_PORT", Integer.toString(stack.destination().port())),
+                Map.entry("DESTINATION_USER", stack.destination().user()),
+                Map.entry("DESTINATION_PASSWORD", stack.destination().password()),
+                Map.entry("DATABASES", String.join(",", databases)),
+                Map.entry("TOPICS", databases.stream().map(d -> name + "." + d).collect(Collectors.joining(","))),
+                Map.entry("BOOTSTRAP_SERVERS", stack.broker().bootstrapServers()));
+        source = ConnectorConfigTemplate.load(CONFIG_DIR.resolve("embedded/source.json"), values);
+        sink = ConnectorConfigTemplate.load(CONFIG_DIR.resolve("embedded/sink.json"), values);
+    }
+
+    void start() {
+        stack.rest().createOrUpdate(sink.name(), sink.config());
+        stack.rest().createOrUpdate(source.name(), source.config());
+        stack.rest().waitUntilRunning(sink.name(), Duration.ofSeconds(60));
+        stack.rest().waitUntilRunning(source.name(), Duration.ofSeconds(60));
+    }
+
+    /**
+     * Waits until the sink has applied at least {@code minOffset} records of every database topic and, when
+     * {@code incremental}, has moved from the snapshot to the binary log. Read from the progress the sink keeps in
+     * the destination.
+     */
+    void awaitSinkProgress(long minOffset, boolean incremental, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String sql = "SELECT COUNT(*) FROM mysql_migrate.sink_offsets WHERE connector = ? AND next_offset >= ?"
+                + (incremental ? " AND phase = 'incremental'" : "");
+        while (System.nanoTime() < deadline) {
+            try (Connection c = stack.destination().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, sink.name());
+                ps.setLong(2, minOffset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) >= databases.size()) {
+                        return;
+                    }
+                }
+            } catch (SQLException notYet) {
+                // the state tables appear with the sink's first start
+            }
+            assertConnectorsHealthy();
+            Thread.sleep(250);
+        }
+        fail("The sink did not reach offset " + minOffset + (incremental ? " in the incremental phase" : "") + " within "
+                + timeout + "; " + stack.rest().status(sink.name()) + " " + stack.rest().status(source.name()));
+    }
+
+    /** Waits until every table of every database is identical on both sides; fails with the differences. */
+    List<TableComparison> awaitIdentical(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<TableComparison> last = List.of();
+        while (System.nanoTime() < deadline) {
+            try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
+                last = DatabaseComparator.compare(s, d, databases);
+            }
+            if (DatabaseComparator.allMatch(last)) {
+                return last;
+            }
+            assertConnectorsHealthy();
+            Thread.sleep(1000);
+        }
+        fail("Source and destination still differ after " + timeout + ":\n"
+                + last.stream().map(TableComparison::describe).collect(Collectors.joining("\n")));
+        return last;
+    }
+
+    void assertConnectorsHealthy() {
+        for (String connector : List.of(source.name(), sink.name())) {
+            var status = stack.rest().status(connector);
+            if (!status.failedTasks().isEmpty()) {
+                fail(connector + " has a failed task: " + status.failedTasks().get(0).trace());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stack.rest().delete(source.name());
+        stack.rest().delete(sink.name());
+    }
+}
