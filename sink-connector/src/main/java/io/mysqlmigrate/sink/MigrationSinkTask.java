@@ -7,6 +7,7 @@ import io.mysqlmigrate.sink.apply.PartitionApplier;
 import io.mysqlmigrate.sink.apply.RowWriter;
 import io.mysqlmigrate.sink.apply.SqlErrors;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
+import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.sink.table.DestinationTables;
 import java.sql.Connection;
@@ -41,7 +42,7 @@ public final class MigrationSinkTask extends SinkTask {
     private Connection connection;
     private ProgressStore progress;
     private PartitionApplier applier;
-    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private final Map<TopicPartition, PartitionProgress> applied = new HashMap<>();
 
     @Override
     public String version() {
@@ -82,12 +83,14 @@ public final class MigrationSinkTask extends SinkTask {
     @Override
     public void open(Collection<TopicPartition> partitions) {
         try {
-            Map<TopicPartition, Long> stored = progress.nextOffsets(connection(), partitions);
+            Map<TopicPartition, PartitionProgress> stored = progress.load(connection(), partitions);
             connection.commit();
-            nextOffsets.putAll(stored);
+            applied.putAll(stored);
             if (!stored.isEmpty()) {
-                context.offset(stored);
-                LOG.info("Resuming from offsets stored in the destination: {}", stored);
+                Map<TopicPartition, Long> offsets = new HashMap<>();
+                stored.forEach((tp, p) -> offsets.put(tp, p.nextOffset()));
+                context.offset(offsets);
+                LOG.info("Resuming from progress stored in the destination: {}", stored);
             }
         } catch (SQLException e) {
             throw new RetriableException("Cannot read the sink's progress from the destination: " + e.getMessage(), e);
@@ -107,8 +110,7 @@ public final class MigrationSinkTask extends SinkTask {
             Connection c = connection();
             for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
                 TopicPartition tp = e.getKey();
-                long next = applier.apply(c, tp, e.getValue(), nextOffsets.getOrDefault(tp, -1L));
-                nextOffsets.put(tp, next);
+                applied.put(tp, applier.apply(c, tp, e.getValue(), applied.getOrDefault(tp, PartitionProgress.START)));
             }
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -130,9 +132,9 @@ public final class MigrationSinkTask extends SinkTask {
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
         for (TopicPartition tp : currentOffsets.keySet()) {
-            Long next = nextOffsets.get(tp);
-            if (next != null && next >= 0) {
-                committed.put(tp, new OffsetAndMetadata(next));
+            PartitionProgress p = applied.get(tp);
+            if (p != null && p.nextOffset() >= 0) {
+                committed.put(tp, new OffsetAndMetadata(p.nextOffset()));
             }
         }
         return committed;
@@ -140,7 +142,7 @@ public final class MigrationSinkTask extends SinkTask {
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        partitions.forEach(nextOffsets::remove);
+        partitions.forEach(applied::remove);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink;
 
+import io.mysqlmigrate.dialect.BinlogPosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,20 @@ final class DebeziumEvents {
         }
         Struct value = new Struct(SCHEMA_CHANGE).put("source", source(null, snapshot)).put("ts_ms", 1L)
                 .put("databaseName", database).put("ddl", ddl).put("tableChanges", changes);
-        return new SinkRecord(topic, 0, null, null, SCHEMA_CHANGE, value, offset++);
+        return withPosition(new SinkRecord(topic, 0, null, null, SCHEMA_CHANGE, value, offset++), snapshot);
     }
 
-    /** Same DDL again at the same source position, as a restarted source re-emits it. */
-    SinkRecord reemit(SinkRecord ddl) {
-        return new SinkRecord(topic, 0, null, null, ddl.valueSchema(), ddl.value(), offset++);
+    /** The same event again at a new Kafka offset, as a restarted source sends it: same payload, same headers. */
+    SinkRecord resend(SinkRecord earlier) {
+        return new SinkRecord(topic, 0, earlier.keySchema(), earlier.key(), earlier.valueSchema(), earlier.value(), offset++,
+                null, org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE, earlier.headers().duplicate());
+    }
+
+    /** Streamed events carry the resume position the source connector writes; snapshot ones share the snapshot's. */
+    private SinkRecord withPosition(SinkRecord record, boolean snapshot) {
+        long pos = snapshot ? 4 : binlogPos;
+        record.headers().addString(BinlogPosition.HEADER, new BinlogPosition("mysql-bin.000001", pos, 0, 0).format());
+        return record;
     }
 
     SinkRecord row(String op, String table, Schema rowSchema, Map<String, Object> before, Map<String, Object> after, String... keyColumns) {
@@ -77,7 +86,7 @@ final class DebeziumEvents {
         }
         Struct value = new Struct(envelope).put("op", op).put("source", source(table, op.equals("r")))
                 .put("before", struct(rowSchema, before)).put("after", struct(rowSchema, after));
-        return new SinkRecord(topic, 0, keySchema, key, envelope, value, offset++);
+        return withPosition(new SinkRecord(topic, 0, keySchema, key, envelope, value, offset++), op.equals("r"));
     }
 
     private Struct source(String table, boolean snapshot) {

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.apply;
 
+import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
 import io.mysqlmigrate.sink.event.ChangeEvent;
@@ -7,6 +8,7 @@ import io.mysqlmigrate.sink.event.ChangeEventReader;
 import io.mysqlmigrate.sink.event.RowChange;
 import io.mysqlmigrate.sink.event.SchemaChange;
 import io.mysqlmigrate.sink.event.SourcePosition;
+import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,13 +17,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies the records of one database topic partition in their order. Row changes accumulate into one destination
- * transaction that also stores the next offset; a DDL statement or a TRUNCATE is a barrier: the rows before it are
- * committed first, then it is applied on its own.
+ * transaction that also stores the partition's progress; a DDL statement or a TRUNCATE is a barrier: the rows
+ * before it are committed first, then it is applied on its own.
+ *
+ * <p>Two kinds of repeats are skipped: records below the stored Kafka offset (a redelivery to the sink), and
+ * streamed changes at or before the last binary log position applied (the source re-sending after its own
+ * restart). The second keeps rows from going back in time and keeps row images from before an applied DDL (a
+ * dropped column, say) from being applied after it. A snapshot starts the position count afresh.
  */
 public final class PartitionApplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionApplier.class);
 
     private final ProgressStore progress;
     private final RowWriter rows;
@@ -33,41 +44,62 @@ public final class PartitionApplier {
         this.ddl = ddl;
     }
 
-    /**
-     * Applies every record at or after {@code nextOffset} and returns the new next offset. Everything returned is
-     * committed in the destination.
-     */
-    public long apply(Connection c, TopicPartition tp, List<SinkRecord> records, long nextOffset) throws SQLException {
+    /** Applies every new record and returns the partition's progress after them, all of it committed. */
+    public PartitionProgress apply(Connection c, TopicPartition tp, List<SinkRecord> records, PartitionProgress from) throws SQLException {
         List<RowChange> pending = new ArrayList<>();
         SourcePosition lastPosition = null;
-        long next = nextOffset;
+        long next = from.nextOffset();
+        BinlogPosition lastApplied = from.lastApplied();
+        long replays = 0;
         for (SinkRecord record : records) {
             if (record.kafkaOffset() < next) {
-                continue; // applied before: a redelivery after a rebalance or restart
+                continue;
             }
             ChangeEvent event = ChangeEventReader.read(record);
+            SourcePosition position = event instanceof RowChange r ? r.position()
+                    : event instanceof SchemaChange s ? s.position() : null;
+            if (position != null) {
+                if (position.snapshot()) {
+                    lastApplied = null;
+                } else if (alreadyApplied(position.resumeAt(), lastApplied)) {
+                    replays++;
+                    next = record.kafkaOffset() + 1;
+                    continue;
+                } else if (position.resumeAt() != null) {
+                    lastApplied = position.resumeAt();
+                }
+            }
             if (event instanceof RowChange row && row.operation() != RowChange.Operation.TRUNCATE) {
                 pending.add(row);
                 lastPosition = row.position();
             } else if (event instanceof RowChange truncate) {
-                commitRows(c, tp, pending, truncate.offset(), lastPosition);
+                commitRows(c, tp, pending, new PartitionProgress(truncate.offset(), lastApplied), lastPosition);
                 truncate(c, truncate);
-                progress.saveOffset(c, tp, truncate.offset() + 1, truncate.position());
+                progress.save(c, tp, new PartitionProgress(truncate.offset() + 1, lastApplied), truncate.position());
                 c.commit();
             } else if (event instanceof SchemaChange change) {
-                commitRows(c, tp, pending, change.offset(), lastPosition);
-                ddl.apply(c, tp, change);
+                commitRows(c, tp, pending, new PartitionProgress(change.offset(), lastApplied), lastPosition);
+                ddl.apply(c, tp, change, new PartitionProgress(change.offset() + 1, lastApplied));
             }
             next = record.kafkaOffset() + 1;
         }
-        commitRows(c, tp, pending, next, lastPosition);
-        return next;
+        PartitionProgress after = new PartitionProgress(next, lastApplied);
+        commitRows(c, tp, pending, after, lastPosition);
+        if (replays > 0) {
+            LOG.info("{}: skipped {} change(s) the source sent again after a restart (at or before {})", tp, replays, lastApplied);
+        }
+        return after;
     }
 
-    private void commitRows(Connection c, TopicPartition tp, List<RowChange> pending, long nextOffset, SourcePosition position)
+    /** A streamed change at or before the last applied position of the same binary log was applied already. */
+    static boolean alreadyApplied(BinlogPosition at, BinlogPosition lastApplied) {
+        return at != null && lastApplied != null && at.sameLogAs(lastApplied) && at.compareTo(lastApplied) <= 0;
+    }
+
+    private void commitRows(Connection c, TopicPartition tp, List<RowChange> pending, PartitionProgress upTo, SourcePosition position)
             throws SQLException {
         rows.write(c, pending);
-        progress.saveOffset(c, tp, nextOffset, position);
+        progress.save(c, tp, upTo, position);
         c.commit();
         pending.clear();
     }

@@ -4,6 +4,7 @@ import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.sink.apply.SqlErrors;
 import io.mysqlmigrate.sink.event.SchemaChange;
+import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.sink.table.DestinationTable;
 import io.mysqlmigrate.sink.table.DestinationTables;
@@ -40,12 +41,12 @@ public final class DdlApplier {
         this.tables = tables;
     }
 
-    /** Applies the statement and commits it with its journal entry and the partition's next offset. */
-    public void apply(Connection c, TopicPartition tp, SchemaChange change) throws SQLException {
+    /** Applies the statement and commits it with its journal entry and the partition's progress after it. */
+    public void apply(Connection c, TopicPartition tp, SchemaChange change, PartitionProgress after) throws SQLException {
         String key = journalKey(change);
         if (progress.ddlApplied(c, key)) {
             LOG.debug("DDL at {} already applied, skipped: {}", change.position(), change.ddl());
-            progress.saveOffset(c, tp, change.offset() + 1, change.position());
+            progress.save(c, tp, after, change.position());
             c.commit();
             return;
         }
@@ -53,7 +54,7 @@ public final class DdlApplier {
         tables.invalidate();
         String table = change.tables().size() == 1 ? change.tables().get(0).table() : null;
         progress.recordDdl(c, key, tp, change.offset(), change.database(), table, change.position(), outcome, change.ddl());
-        progress.saveOffset(c, tp, change.offset() + 1, change.position());
+        progress.save(c, tp, after, change.position());
         c.commit();
         LOG.info("DDL {} at {} on {}: {}", outcome, change.position(), change.database(), oneLine(change.ddl()));
     }

@@ -1,9 +1,11 @@
 package io.mysqlmigrate.sink.event;
 
+import io.mysqlmigrate.dialect.BinlogPosition;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /** Reads a Debezium change event, of any of the three kinds a database topic carries, from a sink record. */
@@ -22,7 +24,7 @@ public final class ChangeEventReader {
             return readRow(record, value);
         }
         if (schema.field("ddl") != null && schema.field("databaseName") != null) {
-            return readSchemaChange(offset, value);
+            return readSchemaChange(offset, value, resumePosition(record));
         }
         if (schema.field("status") != null && schema.field("id") != null) {
             return new TransactionBoundary(offset, value.getString("id"), "BEGIN".equals(value.getString("status")));
@@ -42,10 +44,10 @@ public final class ChangeEventReader {
         };
         Struct key = record.key() instanceof Struct k ? k : null;
         return new RowChange(record.kafkaOffset(), source.getString("db"), source.getString("table"), operation, key,
-                value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source));
+                value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source, resumePosition(record)));
     }
 
-    private static SchemaChange readSchemaChange(long offset, Struct value) {
+    private static SchemaChange readSchemaChange(long offset, Struct value, BinlogPosition resumeAt) {
         Struct source = value.getStruct("source");
         List<SchemaChange.TableShape> shapes = new ArrayList<>();
         if (value.schema().field("tableChanges") != null && value.get("tableChanges") != null) {
@@ -63,7 +65,20 @@ public final class ChangeEventReader {
             }
         }
         return new SchemaChange(offset, value.getString("databaseName"), value.getString("ddl"), List.copyOf(shapes),
-                SourcePosition.of(source));
+                SourcePosition.of(source, resumeAt));
+    }
+
+    private static BinlogPosition resumePosition(SinkRecord record) {
+        Header header = record.headers().lastWithName(BinlogPosition.HEADER);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        try {
+            return BinlogPosition.parse(header.value().toString());
+        } catch (RuntimeException e) {
+            throw new DataException("Unreadable " + BinlogPosition.HEADER + " header '" + header.value() + "' at "
+                    + record.topic() + "/" + record.kafkaPartition() + "@" + record.kafkaOffset(), e);
+        }
     }
 
     /** Debezium writes table ids as {@code "db"."table"} (quotes optional): split into database and table. */

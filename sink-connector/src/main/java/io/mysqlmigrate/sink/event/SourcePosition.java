@@ -1,21 +1,24 @@
 package io.mysqlmigrate.sink.event;
 
+import io.mysqlmigrate.dialect.BinlogPosition;
 import org.apache.kafka.connect.data.Struct;
 
 /**
  * Where on the source an event comes from: binary log file and position, GTID when there is one, the source
- * time, and whether the snapshot (full load) read it rather than the binary log.
+ * time, whether the snapshot (full load) read it rather than the binary log, and the position the capture
+ * resumes from after it ({@code resumeAt}, from the record header the source connector writes; null when the
+ * topic was written by another producer).
  */
-public record SourcePosition(String file, long pos, long row, String gtid, long tsMs, boolean snapshot) {
+public record SourcePosition(String file, long pos, long row, String gtid, long tsMs, boolean snapshot, BinlogPosition resumeAt) {
 
-    public static final SourcePosition UNKNOWN = new SourcePosition("", 0, 0, null, 0, false);
+    public static final SourcePosition UNKNOWN = new SourcePosition("", 0, 0, null, 0, false, null);
 
-    static SourcePosition of(Struct source) {
+    static SourcePosition of(Struct source, BinlogPosition resumeAt) {
         if (source == null) {
             return UNKNOWN;
         }
         return new SourcePosition(stringOr(source, "file", ""), longOr(source, "pos"), longOr(source, "row"),
-                stringOr(source, "gtid", null), longOr(source, "ts_ms"), isSnapshot(source));
+                stringOr(source, "gtid", null), longOr(source, "ts_ms"), isSnapshot(source), resumeAt);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.state;
 
+import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.sink.event.SourcePosition;
@@ -58,6 +59,7 @@ public final class ProgressStore {
             st.execute("CREATE TABLE IF NOT EXISTS " + offsetsTable + " ("
                     + "connector VARCHAR(190) NOT NULL, topic VARCHAR(249) NOT NULL, kafka_partition INT NOT NULL, "
                     + "next_offset BIGINT NOT NULL, phase VARCHAR(16) NULL, source_position VARCHAR(255) NULL, source_ts_ms BIGINT NULL, "
+                    + "last_applied_binlog_position VARCHAR(255) NULL, "
                     + "updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), "
                     + "PRIMARY KEY (connector, topic, kafka_partition)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
             st.execute("CREATE TABLE IF NOT EXISTS " + ddlTable + " ("
@@ -69,17 +71,18 @@ public final class ProgressStore {
         }
     }
 
-    /** Next offset to apply for each of the given partitions that has any progress stored. */
-    public Map<TopicPartition, Long> nextOffsets(Connection c, Collection<TopicPartition> partitions) throws SQLException {
-        Map<TopicPartition, Long> result = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition, next_offset FROM " + offsetsTable
-                + " WHERE connector = ?")) {
+    /** Progress stored for each of the given partitions that has any. */
+    public Map<TopicPartition, PartitionProgress> load(Connection c, Collection<TopicPartition> partitions) throws SQLException {
+        Map<TopicPartition, PartitionProgress> result = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition, next_offset, last_applied_binlog_position FROM "
+                + offsetsTable + " WHERE connector = ?")) {
             ps.setString(1, connector);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     TopicPartition tp = new TopicPartition(rs.getString(1), rs.getInt(2));
                     if (partitions.contains(tp)) {
-                        result.put(tp, rs.getLong(3));
+                        String last = rs.getString(4);
+                        result.put(tp, new PartitionProgress(rs.getLong(3), last == null ? null : BinlogPosition.parse(last)));
                     }
                 }
             }
@@ -87,22 +90,27 @@ public final class ProgressStore {
         return result;
     }
 
-    /** Records that everything before {@code nextOffset} is applied; part of the caller's transaction. */
-    public void saveOffset(Connection c, TopicPartition tp, long nextOffset, SourcePosition position) throws SQLException {
+    /**
+     * Records that everything before {@code progress.nextOffset()} is applied, and where the source was; part of the
+     * caller's transaction.
+     */
+    public void save(Connection c, TopicPartition tp, PartitionProgress progress, SourcePosition position) throws SQLException {
         boolean known = position != null && position != SourcePosition.UNKNOWN;
         List<String> columns = known
-                ? List.of("connector", "topic", "kafka_partition", "next_offset", "phase", "source_position", "source_ts_ms")
-                : List.of("connector", "topic", "kafka_partition", "next_offset");
+                ? List.of("connector", "topic", "kafka_partition", "next_offset", "last_applied_binlog_position", "phase",
+                        "source_position", "source_ts_ms")
+                : List.of("connector", "topic", "kafka_partition", "next_offset", "last_applied_binlog_position");
         String sql = dialect.upsert(offsetsTable, columns, columns.subList(3, columns.size()), 1);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, connector);
             ps.setString(2, tp.topic());
             ps.setInt(3, tp.partition());
-            ps.setLong(4, nextOffset);
+            ps.setLong(4, progress.nextOffset());
+            ps.setString(5, progress.lastApplied() == null ? null : progress.lastApplied().format());
             if (known) {
-                ps.setString(5, position.snapshot() ? PHASE_SNAPSHOT : PHASE_INCREMENTAL);
-                ps.setString(6, truncate(position.toString(), 255));
-                ps.setLong(7, position.tsMs());
+                ps.setString(6, position.snapshot() ? PHASE_SNAPSHOT : PHASE_INCREMENTAL);
+                ps.setString(7, truncate(position.toString(), 255));
+                ps.setLong(8, position.tsMs());
             }
             ps.executeUpdate();
         }

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.source.routing;
 
+import io.mysqlmigrate.dialect.BinlogPosition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,8 +101,17 @@ public final class DatabaseTopicRouter {
         return tx == null ? null : tx.getString("id");
     }
 
+    /**
+     * The record in its database's topic, carrying the binary log position Debezium resumes from as a header, so
+     * the sink can recognise records a restarted source sends again.
+     */
     private SourceRecord moveTo(SourceRecord r, String database) {
-        return r.newRecord(DatabaseTopics.topicFor(prefix, database), 0, r.keySchema(), r.key(), r.valueSchema(), r.value(),
-                r.timestamp(), r.headers());
+        SourceRecord moved = r.newRecord(DatabaseTopics.topicFor(prefix, database), 0, r.keySchema(), r.key(), r.valueSchema(),
+                r.value(), r.timestamp(), r.headers().duplicate());
+        BinlogPosition position = BinlogPosition.fromOffset(r.sourceOffset());
+        if (position != null) {
+            moved.headers().addString(BinlogPosition.HEADER, position.format());
+        }
+        return moved;
     }
 }

@@ -63,6 +63,14 @@ class DatabaseTopicRouterTest {
     }
 
     @Test
+    void routedRecordsCarryTheirResumePositionAsAHeader() {
+        SourceRecord r = row("shop", "t", null);
+        SourceRecord out = router.route(List.of(r)).get(0);
+        assertEquals("mysql-bin.000002:" + r.sourceOffset().get("pos") + ":1:0",
+                out.headers().lastWithName(io.mysqlmigrate.dialect.BinlogPosition.HEADER).value());
+    }
+
+    @Test
     void otherRecordsPassUnchanged() {
         SourceRecord heartbeat = new SourceRecord(Map.of(), Map.of(), "__debezium-heartbeat.p", Schema.STRING_SCHEMA, "x");
         assertSame(heartbeat, router.route(List.of(heartbeat)).get(0));
@@ -78,7 +86,8 @@ class DatabaseTopicRouterTest {
         if (txId != null) {
             value.put("transaction", new Struct(TX).put("id", txId));
         }
-        return new SourceRecord(Map.of("server", "p"), Map.of("pos", position++), "p." + db + "." + table, null, ENVELOPE, value);
+        return new SourceRecord(Map.of("server", "p"), Map.of("file", "mysql-bin.000002", "pos", position++, "event", 1L),
+                "p." + db + "." + table, null, ENVELOPE, value);
     }
 
     private SourceRecord ddl(String db, String statement) {
