@@ -1,5 +1,11 @@
 package io.mysqlmigrate.sink;
 
+import io.mysqlmigrate.sink.conflict.ConfigChoice;
+import io.mysqlmigrate.sink.conflict.ConflictPolicies;
+import io.mysqlmigrate.sink.conflict.FullLoadConflictPolicy;
+import io.mysqlmigrate.sink.conflict.IncrementalConflictPolicy;
+import io.mysqlmigrate.sink.conflict.NoPrimaryKeyPolicy;
+import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -16,6 +22,7 @@ public final class MigrationSinkConfig extends AbstractConfig {
 
     public static final String GROUP_DESTINATION = "Destination database";
     public static final String GROUP_APPLY = "Apply";
+    public static final String GROUP_CONFLICTS = "Conflicts";
 
     public static final String DESTINATION_HOSTNAME = "destination.hostname";
     public static final String DESTINATION_PORT = "destination.port";
@@ -23,6 +30,10 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String DESTINATION_PASSWORD = "destination.password";
     public static final String STATE_DATABASE = "state.database";
     public static final String BATCH_MAX_ROWS = "batch.max.rows";
+    public static final String CONFLICT_TABLE_POLICY = "conflict.table.policy";
+    public static final String CONFLICT_FULL_LOAD_POLICY = "conflict.full.load.policy";
+    public static final String CONFLICT_INCREMENTAL_POLICY = "conflict.incremental.policy";
+    public static final String TABLES_WITHOUT_PRIMARY_KEY = "tables.without.primary.key";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(DESTINATION_HOSTNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -39,7 +50,32 @@ public final class MigrationSinkConfig extends AbstractConfig {
                             + "the same transaction as the rows) and the DDL it has applied. Created when missing.",
                     GROUP_APPLY, 1, Width.MEDIUM, "State database")
             .define(BATCH_MAX_ROWS, Type.INT, 1000, ConfigDef.Range.between(1, 50_000), Importance.LOW,
-                    "Most rows in one multi-row INSERT or DELETE statement.", GROUP_APPLY, 2, Width.SHORT, "Rows per statement");
+                    "Most rows in one multi-row INSERT or DELETE statement.", GROUP_APPLY, 2, Width.SHORT, "Rows per statement")
+            .define(CONFLICT_TABLE_POLICY, Type.STRING, ConflictPolicies.DEFAULTS.table().configValue(),
+                    ConfigChoice.validator(TableConflictPolicy.class), Importance.HIGH,
+                    "When the snapshot creates a table that already exists on the destination (with the same columns): "
+                            + "'precheck' stops the task if that table holds rows, naming it (DTS: precheck and report errors); "
+                            + "'ignore' migrates into it, colliding rows settled by " + "conflict.full.load.policy"
+                            + " (DTS: ignore errors and proceed). A table with other columns always stops the task.",
+                    GROUP_CONFLICTS, 1, Width.SHORT, "Existing destination tables")
+            .define(CONFLICT_FULL_LOAD_POLICY, Type.STRING, ConflictPolicies.DEFAULTS.fullLoad().configValue(),
+                    ConfigChoice.validator(FullLoadConflictPolicy.class), Importance.MEDIUM,
+                    "A snapshot row whose key already exists on the destination: 'keep-destination' leaves the destination's "
+                            + "row (DTS's default), 'overwrite' replaces it, 'fail' stops the task naming the row.",
+                    GROUP_CONFLICTS, 2, Width.SHORT, "Full-load row conflicts")
+            .define(CONFLICT_INCREMENTAL_POLICY, Type.STRING, ConflictPolicies.DEFAULTS.incremental().configValue(),
+                    ConfigChoice.validator(IncrementalConflictPolicy.class), Importance.MEDIUM,
+                    "A streamed insert whose key already exists on the destination, or an update that would take a unique "
+                            + "key value another destination row holds: 'overwrite' makes the destination match the source "
+                            + "(DTS's default), 'fail' stops the task naming the rows. Updates of missing rows always insert "
+                            + "them; deletes of missing rows do nothing.", GROUP_CONFLICTS, 3, Width.SHORT, "Incremental row conflicts")
+            .define(TABLES_WITHOUT_PRIMARY_KEY, Type.STRING, ConflictPolicies.DEFAULTS.noPrimaryKey().configValue(),
+                    ConfigChoice.validator(NoPrimaryKeyPolicy.class), Importance.MEDIUM,
+                    "Rows of a table without a primary key: 'fail' stops the task naming the table; 'unique-key' identifies "
+                            + "rows by the destination's first unique key on NOT NULL columns; 'all-columns' matches updates and "
+                            + "deletes on the whole old row, one row at a time (a replayed insert can duplicate); 'append-only' "
+                            + "inserts rows and ignores updates and deletes. All but 'fail' log a warning per table.",
+                    GROUP_CONFLICTS, 4, Width.SHORT, "Tables without primary key");
 
     public MigrationSinkConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -67,5 +103,12 @@ public final class MigrationSinkConfig extends AbstractConfig {
 
     public int batchMaxRows() {
         return getInt(BATCH_MAX_ROWS);
+    }
+
+    public ConflictPolicies conflictPolicies() {
+        return new ConflictPolicies(ConfigChoice.parse(TableConflictPolicy.class, getString(CONFLICT_TABLE_POLICY)),
+                ConfigChoice.parse(FullLoadConflictPolicy.class, getString(CONFLICT_FULL_LOAD_POLICY)),
+                ConfigChoice.parse(IncrementalConflictPolicy.class, getString(CONFLICT_INCREMENTAL_POLICY)),
+                ConfigChoice.parse(NoPrimaryKeyPolicy.class, getString(TABLES_WITHOUT_PRIMARY_KEY)));
     }
 }

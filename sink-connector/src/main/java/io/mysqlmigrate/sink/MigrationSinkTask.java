@@ -6,6 +6,7 @@ import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.sink.apply.PartitionApplier;
 import io.mysqlmigrate.sink.apply.RowWriter;
 import io.mysqlmigrate.sink.apply.SqlErrors;
+import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
@@ -75,7 +76,9 @@ public final class MigrationSinkTask extends SinkTask {
         progress = new ProgressStore(config.stateDatabase(), connectorName, dialect);
         progress.createIfMissing(connection);
         connection.commit();
-        applier = new PartitionApplier(progress, new RowWriter(dialect, tables, config.batchMaxRows()), new DdlApplier(progress, tables));
+        ConflictPolicies policies = config.conflictPolicies();
+        applier = new PartitionApplier(progress, new RowWriter(dialect, tables, config.batchMaxRows(), policies),
+                new DdlApplier(progress, tables, policies.table()));
         LOG.info("Destination {}:{} is {}", config.hostname(), config.port(), server);
         return connection;
     }

@@ -10,7 +10,7 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /** Builds sink records shaped exactly like Debezium's MariaDB change events, for one database topic. */
-final class DebeziumEvents {
+public final class DebeziumEvents {
 
     static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.mariadb.Source")
             .field("db", Schema.STRING_SCHEMA).field("table", Schema.OPTIONAL_STRING_SCHEMA)
@@ -29,12 +29,12 @@ final class DebeziumEvents {
     private long offset;
     private long binlogPos = 4;
 
-    DebeziumEvents(String topic, String database) {
+    public DebeziumEvents(String topic, String database) {
         this.topic = topic;
         this.database = database;
     }
 
-    long nextOffset() {
+    public long nextOffset() {
         return offset;
     }
 
@@ -42,7 +42,7 @@ final class DebeziumEvents {
         this.offset = offset;
     }
 
-    SinkRecord ddl(boolean snapshot, String ddl, String changeType, String table, String... columns) {
+    public SinkRecord ddl(boolean snapshot, String ddl, String changeType, String table, String... columns) {
         List<Struct> changes = new ArrayList<>();
         if (table != null) {
             List<Struct> cols = new ArrayList<>();
@@ -58,7 +58,7 @@ final class DebeziumEvents {
     }
 
     /** The same event again at a new Kafka offset, as a restarted source sends it: same payload, same headers. */
-    SinkRecord resend(SinkRecord earlier) {
+    public SinkRecord resend(SinkRecord earlier) {
         return new SinkRecord(topic, 0, earlier.keySchema(), earlier.key(), earlier.valueSchema(), earlier.value(), offset++,
                 null, org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE, earlier.headers().duplicate());
     }
@@ -70,7 +70,7 @@ final class DebeziumEvents {
         return record;
     }
 
-    SinkRecord row(String op, String table, Schema rowSchema, Map<String, Object> before, Map<String, Object> after, String... keyColumns) {
+    public SinkRecord row(String op, String table, Schema rowSchema, Map<String, Object> before, Map<String, Object> after, String... keyColumns) {
         Schema envelope = SchemaBuilder.struct().name(topic + "." + table + ".Envelope").field("before", rowSchema)
                 .field("after", rowSchema).field("source", SOURCE).field("op", Schema.STRING_SCHEMA)
                 .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA).build();

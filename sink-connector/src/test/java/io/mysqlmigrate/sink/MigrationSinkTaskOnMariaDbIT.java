@@ -53,7 +53,7 @@ class MigrationSinkTaskOnMariaDbIT {
         events = new DebeziumEvents(topic, db);
     }
 
-    private MigrationSinkTask startTask(RecordingSinkTaskContext context) {
+    private MigrationSinkTask startTask(RecordingSinkTaskContext context, String... settings) {
         Map<String, String> props = new HashMap<>();
         props.put("name", connectorName);
         props.put(MigrationSinkConfig.DESTINATION_HOSTNAME, destination.host());
@@ -61,6 +61,9 @@ class MigrationSinkTaskOnMariaDbIT {
         props.put(MigrationSinkConfig.DESTINATION_USER, destination.user());
         props.put(MigrationSinkConfig.DESTINATION_PASSWORD, destination.password());
         props.put(MigrationSinkConfig.BATCH_MAX_ROWS, "3");
+        for (int i = 0; i < settings.length; i += 2) {
+            props.put(settings[i], settings[i + 1]);
+        }
         MigrationSinkTask task = new MigrationSinkTask();
         task.initialize(context);
         task.start(props);
@@ -152,7 +155,7 @@ class MigrationSinkTaskOnMariaDbIT {
     void aNewSnapshotReplacesTheTablesAnInterruptedOneCreatedButNeverOneItDidNotCreate() throws SQLException {
         destination.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".users_own (id INT PRIMARY KEY)",
                 "INSERT INTO " + db + ".users_own VALUES (1)");
-        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext(), MigrationSinkConfig.CONFLICT_TABLE_POLICY, "ignore");
         task.put(snapshotOfItems());
         // The source restarts its snapshot at a later binlog position: the table now has a new column, and row 7
         // was deleted on the source in between.

@@ -9,9 +9,9 @@ import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** The part of Connect's runtime a sink task talks to, recording the seeks it asks for. */
-final class RecordingSinkTaskContext implements SinkTaskContext {
+public final class RecordingSinkTaskContext implements SinkTaskContext {
 
-    final Map<TopicPartition, Long> seeks = new HashMap<>();
+    public final Map<TopicPartition, Long> seeks = new HashMap<>();
 
     @Override
     public Map<String, String> configs() {

@@ -2,119 +2,165 @@ package io.mysqlmigrate.sink.apply;
 
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.dialect.SqlDialect;
+import io.mysqlmigrate.sink.conflict.ConflictPolicies;
+import io.mysqlmigrate.sink.conflict.UniqueClash;
+import io.mysqlmigrate.sink.conflict.UniqueKeyGuard;
+import io.mysqlmigrate.sink.conflict.WriteMode;
 import io.mysqlmigrate.sink.event.RowChange;
 import io.mysqlmigrate.sink.table.DestinationTable;
 import io.mysqlmigrate.sink.table.DestinationTables;
-import io.mysqlmigrate.sink.types.ColumnValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.errors.DataException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes row changes, in their order, as multi-row statements: consecutive upserts of one table become one
- * {@code INSERT ... ON DUPLICATE KEY UPDATE}, consecutive deletes one {@code DELETE ... WHERE key IN (...)}. Within a
- * statement MySQL processes rows in the order given, so the result equals applying them one by one. Upserts and
- * deletes by primary key make every change idempotent: applying it again leaves the same row.
+ * Writes row changes, in their order, as multi-row statements: consecutive changes of one table that are written the
+ * same way ({@link WriteMode}, decided by {@link ConflictPolicies}) become one statement. Within a statement MySQL
+ * processes rows in the order given, so the result equals applying them one by one. Writes by key are idempotent:
+ * applying a change again leaves the same row.
  */
 public final class RowWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RowWriter.class);
     /** MySQL's limit of placeholders per prepared statement. */
     private static final int MAX_PLACEHOLDERS = 65_535;
+    private static final int ER_DUP_ENTRY = 1062;
 
     private final SqlDialect dialect;
     private final DestinationTables tables;
     private final int maxRows;
+    private final ConflictPolicies policies;
+    private final Set<String> warnedTables = new HashSet<>();
 
-    public RowWriter(SqlDialect dialect, DestinationTables tables, int maxRows) {
+    public RowWriter(SqlDialect dialect, DestinationTables tables, int maxRows, ConflictPolicies policies) {
         this.dialect = dialect;
         this.tables = tables;
         this.maxRows = maxRows;
+        this.policies = policies;
+    }
+
+    /** One change with everything needed to write it. */
+    private record Planned(RowChange change, DestinationTable table, RowIdentity identity, WriteMode mode, UniqueClash clash) {
+
+        boolean sameStatementAs(Planned o) {
+            if (mode != o.mode || clash != o.clash || !change.table().equals(o.change.table())
+                    || !change.database().equals(o.change.database())) {
+                return false;
+            }
+            return switch (mode) {
+                case UPDATE_BY_IMAGE, DELETE_BY_IMAGE -> false;
+                case DELETE_BY_KEY, SKIP -> true;
+                default -> Objects.equals(change.after().schema(), o.change.after().schema());
+            };
+        }
     }
 
     /** Applies the changes within the connection's current transaction. TRUNCATE is not a row change: see caller. */
     public void write(Connection c, List<RowChange> changes) throws SQLException {
+        List<Planned> plan = new ArrayList<>(changes.size());
+        for (RowChange change : changes) {
+            plan.add(plan(c, change));
+        }
         int start = 0;
-        while (start < changes.size()) {
-            RowChange first = changes.get(start);
+        while (start < plan.size()) {
+            Planned first = plan.get(start);
             int end = start + 1;
-            while (end < changes.size() && end - start < maxRows && sameStatement(first, changes.get(end))) {
+            while (end < plan.size() && end - start < maxRows && first.sameStatementAs(plan.get(end))) {
                 end++;
             }
-            List<RowChange> run = changes.subList(start, end);
-            if (first.operation() == RowChange.Operation.UPSERT) {
-                upsert(c, run);
-            } else if (first.operation() == RowChange.Operation.DELETE) {
-                delete(c, run);
-            } else {
-                throw new IllegalArgumentException("RowWriter does not truncate: " + first.qualifiedName());
-            }
+            execute(c, plan.subList(start, end));
             start = end;
         }
     }
 
-    private static boolean sameStatement(RowChange a, RowChange b) {
-        if (a.operation() != b.operation() || !a.table().equals(b.table()) || !a.database().equals(b.database())) {
-            return false;
+    private Planned plan(Connection c, RowChange change) throws SQLException {
+        DestinationTable table = tables.find(c, change.database(), change.table()).orElseThrow(() -> new ApplyException(
+                "Destination table " + Identifiers.quote(change.database(), change.table()) + " does not exist (change at "
+                        + change.position() + "). Include 'schema' in the migration types, or create the table on the "
+                        + "destination before migrating data into it."));
+        RowIdentity identity = RowIdentity.of(change, table, policies.noPrimaryKey());
+        if (identity.kind() != RowIdentity.Kind.PRIMARY_KEY && warnedTables.add(table.qualifiedName())) {
+            LOG.warn("Table {} has no primary key: rows are identified by {} (tables.without.primary.key={})", table.qualifiedName(),
+                    identity.keyed() ? "unique key " + identity.columns() : "their whole old image, one at a time",
+                    policies.noPrimaryKey().configValue());
         }
-        return a.operation() != RowChange.Operation.UPSERT || Objects.equals(a.after().schema(), b.after().schema());
+        WriteMode mode = identity.keyed() ? policies.keyedWriteMode(change.operation()) : policies.unkeyedWriteMode(change.operation());
+        UniqueClash clash = identity.keyed() ? policies.uniqueClash(change.operation(), mode) : UniqueClash.NONE;
+        return new Planned(change, table, identity, mode, clash);
     }
 
-    private void upsert(Connection c, List<RowChange> run) throws SQLException {
-        RowChange first = run.get(0);
-        DestinationTable table = requireTable(c, first);
-        List<String> keyColumns = keyColumns(first);
-        List<Field> fields = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
-        for (Field f : first.after().schema().fields()) {
-            if (!table.columns().contains(f.name())) {
-                throw new ApplyException("Column '" + f.name() + "' of " + table.qualifiedName() + " is in the change at "
-                        + first.position() + " but not in the destination table, whose columns are " + table.columns()
-                        + ". The destination's structure has diverged from the source's: compare them and align it.");
-            }
-            if (table.writable(f.name())) {
-                fields.add(f);
-                columns.add(f.name());
-            }
+    private void execute(Connection c, List<Planned> run) throws SQLException {
+        switch (run.get(0).mode()) {
+            case UPSERT, INSERT_KEEP_EXISTING, INSERT -> insert(c, run);
+            case DELETE_BY_KEY -> deleteByKey(c, run);
+            case UPDATE_BY_IMAGE -> updateByImage(c, run.get(0));
+            case DELETE_BY_IMAGE -> deleteByImage(c, run.get(0));
+            case SKIP -> { }
         }
-        List<String> updates = columns.stream().filter(col -> !keyColumns.contains(col)).toList();
-        if (updates.isEmpty()) {
-            updates = columns;
-        }
+    }
+
+    private void insert(Connection c, List<Planned> run) throws SQLException {
+        Planned first = run.get(0);
+        DestinationTable table = first.table();
+        List<Field> fields = writableFields(first.change(), table);
+        List<String> columns = fields.stream().map(Field::name).toList();
+        List<String> identity = first.identity().columns();
+        String quoted = Identifiers.quote(table.database(), table.table());
         int rowsPerStatement = Math.max(1, Math.min(run.size(), MAX_PLACEHOLDERS / Math.max(1, columns.size())));
-        String quoted = Identifiers.quote(first.database(), first.table());
         for (int from = 0; from < run.size(); from += rowsPerStatement) {
-            List<RowChange> chunk = run.subList(from, Math.min(run.size(), from + rowsPerStatement));
-            String sql = dialect.upsert(quoted, columns, updates, chunk.size());
+            List<Planned> chunk = run.subList(from, Math.min(run.size(), from + rowsPerStatement));
+            List<RowChange> changes = chunk.stream().map(Planned::change).toList();
+            String sql = switch (first.mode()) {
+                case UPSERT -> {
+                    UniqueKeyGuard.clear(c, table, identity, changes, first.identity()::valuesOf, first.clash());
+                    List<String> updates = columns.stream().filter(col -> !identity.contains(col)).toList();
+                    yield dialect.upsert(quoted, columns, updates.isEmpty() ? columns : updates, chunk.size());
+                }
+                case INSERT_KEEP_EXISTING -> {
+                    String any = Identifiers.quote(identity.isEmpty() ? columns.get(0) : identity.get(0));
+                    yield SqlDialect.insertValues(quoted, columns, chunk.size()) + " ON DUPLICATE KEY UPDATE " + any + " = " + any;
+                }
+                default -> SqlDialect.insertValues(quoted, columns, chunk.size()).toString();
+            };
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int p = 1;
-                for (RowChange change : chunk) {
+                for (RowChange change : changes) {
                     Struct after = change.after();
                     for (Field f : fields) {
-                        bind(ps, p++, f, after.get(f), change);
+                        Binder.bind(ps, p++, f, after.get(f), change);
                     }
                 }
                 ps.executeUpdate();
             } catch (SQLException e) {
-                rethrow(e, "upsert", chunk);
+                if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed()) {
+                    throw new ApplyException("Conflict in " + table.qualifiedName() + ": a row with the same key already exists "
+                            + "on the destination (" + e.getMessage() + "; changes from " + first.change().position() + "). The "
+                            + "conflict policy is fail (" + (first.change().operation() == RowChange.Operation.READ
+                            ? "conflict.full.load.policy" : "conflict.incremental.policy") + "): remove the destination row, "
+                            + "or choose keep-destination or overwrite.", e);
+                }
+                rethrow(e, "insert", changes);
             }
         }
     }
 
-    private void delete(Connection c, List<RowChange> run) throws SQLException {
-        RowChange first = run.get(0);
-        requireTable(c, first);
-        List<String> keyColumns = keyColumns(first);
+    private void deleteByKey(Connection c, List<Planned> run) throws SQLException {
+        Planned first = run.get(0);
+        List<String> keyColumns = first.identity().columns();
         int rowsPerStatement = Math.max(1, Math.min(run.size(), MAX_PLACEHOLDERS / keyColumns.size()));
         for (int from = 0; from < run.size(); from += rowsPerStatement) {
-            List<RowChange> chunk = run.subList(from, Math.min(run.size(), from + rowsPerStatement));
-            StringBuilder sql = new StringBuilder("DELETE FROM ").append(Identifiers.quote(first.database(), first.table())).append(" WHERE ");
+            List<Planned> chunk = run.subList(from, Math.min(run.size(), from + rowsPerStatement));
+            StringBuilder sql = new StringBuilder("DELETE FROM ").append(Identifiers.quote(first.change().database(), first.change().table()))
+                    .append(" WHERE ");
             if (keyColumns.size() == 1) {
                 sql.append(Identifiers.quote(keyColumns.get(0))).append(" IN (").append("?,".repeat(chunk.size() - 1)).append("?)");
             } else {
@@ -125,48 +171,84 @@ public final class RowWriter {
             }
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int p = 1;
-                for (RowChange change : chunk) {
-                    Struct key = change.key();
-                    for (Field f : key.schema().fields()) {
-                        bind(ps, p++, f, key.get(f), change);
+                for (Planned planned : chunk) {
+                    Struct values = planned.identity().valuesOf(planned.change());
+                    for (String k : keyColumns) {
+                        Binder.bind(ps, p++, values.schema().field(k), values.get(k), planned.change());
                     }
                 }
                 ps.executeUpdate();
             } catch (SQLException e) {
-                rethrow(e, "delete", chunk);
+                rethrow(e, "delete", chunk.stream().map(Planned::change).toList());
             }
         }
     }
 
-    private DestinationTable requireTable(Connection c, RowChange change) throws SQLException {
-        return tables.find(c, change.database(), change.table()).orElseThrow(() -> new ApplyException(
-                "Destination table " + Identifiers.quote(change.database(), change.table()) + " does not exist (change at "
-                        + change.position() + "). Include 'schema' in the migration types, or create the table on the "
-                        + "destination before migrating data into it."));
+    /** A table without any key: the first row equal to the old image, column by column, NULLs included. */
+    private void updateByImage(Connection c, Planned planned) throws SQLException {
+        RowChange change = planned.change();
+        List<Field> set = writableFields(change, planned.table());
+        List<Field> match = imageFields(change, planned.table());
+        String sql = "UPDATE " + Identifiers.quote(change.database(), change.table()) + " SET "
+                + String.join(", ", set.stream().map(f -> Identifiers.quote(f.name()) + " = ?").toList())
+                + " WHERE " + matchAll(match) + " LIMIT 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            for (Field f : set) {
+                Binder.bind(ps, p++, f, change.after().get(f), change);
+            }
+            for (Field f : match) {
+                Binder.bind(ps, p++, f, change.before().get(f), change);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            rethrow(e, "update", List.of(change));
+        }
     }
 
-    private static List<String> keyColumns(RowChange change) {
-        if (change.key() == null || change.key().schema().fields().isEmpty()) {
-            throw new ApplyException("Table " + change.qualifiedName() + " has no primary key, so its rows cannot be "
-                    + "applied idempotently (change at " + change.position() + "). Add a primary key on the source, or "
-                    + "exclude the table from the migration.");
+    private void deleteByImage(Connection c, Planned planned) throws SQLException {
+        RowChange change = planned.change();
+        List<Field> match = imageFields(change, planned.table());
+        String sql = "DELETE FROM " + Identifiers.quote(change.database(), change.table()) + " WHERE " + matchAll(match) + " LIMIT 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            for (Field f : match) {
+                Binder.bind(ps, p++, f, change.before().get(f), change);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            rethrow(e, "delete", List.of(change));
         }
-        return change.key().schema().fields().stream().map(Field::name).toList();
     }
 
-    private static void bind(PreparedStatement ps, int index, Field field, Object value, RowChange change) throws SQLException {
-        Object jdbc;
-        try {
-            jdbc = ColumnValues.toJdbc(field.schema(), value);
-        } catch (DataException | ArithmeticException | java.time.DateTimeException e) {
-            throw new ApplyException("Cannot convert column '" + field.name() + "' of " + change.qualifiedName() + " at "
-                    + change.position() + ": " + e.getMessage(), e);
+    private static String matchAll(List<Field> fields) {
+        return String.join(" AND ", fields.stream().map(f -> Identifiers.quote(f.name()) + " <=> ?").toList());
+    }
+
+    /** The old image's columns that exist on the destination; an image is needed to find a row without a key. */
+    private static List<Field> imageFields(RowChange change, DestinationTable table) {
+        if (change.before() == null) {
+            throw new ApplyException("The change at " + change.position() + " to " + change.qualifiedName() + " has no old row "
+                    + "image, so a row of this table without any key cannot be found. The source must log full row images "
+                    + "(binlog_row_image=FULL).");
         }
-        if (jdbc == null) {
-            ps.setNull(index, Types.NULL);
-        } else {
-            ps.setObject(index, jdbc);
+        return change.before().schema().fields().stream().filter(f -> table.columns().contains(f.name())).toList();
+    }
+
+    /** The new image's columns to write: all but generated ones; a column the destination lacks is an error. */
+    private static List<Field> writableFields(RowChange change, DestinationTable table) {
+        List<Field> fields = new ArrayList<>();
+        for (Field f : change.after().schema().fields()) {
+            if (!table.columns().contains(f.name())) {
+                throw new ApplyException("Column '" + f.name() + "' of " + table.qualifiedName() + " is in the change at "
+                        + change.position() + " but not in the destination table, whose columns are " + table.columns()
+                        + ". The destination's structure has diverged from the source's: compare them and align it.");
+            }
+            if (table.writable(f.name())) {
+                fields.add(f);
+            }
         }
+        return fields;
     }
 
     private static void rethrow(SQLException e, String what, List<RowChange> chunk) throws SQLException {

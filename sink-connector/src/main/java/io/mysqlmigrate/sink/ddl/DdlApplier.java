@@ -3,6 +3,7 @@ package io.mysqlmigrate.sink.ddl;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.sink.apply.SqlErrors;
+import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
 import io.mysqlmigrate.sink.event.SchemaChange;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
@@ -35,10 +36,12 @@ public final class DdlApplier {
 
     private final ProgressStore progress;
     private final DestinationTables tables;
+    private final TableConflictPolicy existingTables;
 
-    public DdlApplier(ProgressStore progress, DestinationTables tables) {
+    public DdlApplier(ProgressStore progress, DestinationTables tables, TableConflictPolicy existingTables) {
         this.progress = progress;
         this.tables = tables;
+        this.existingTables = existingTables;
     }
 
     /** Applies the statement and commits it with its journal entry and the partition's progress after it. */
@@ -131,8 +134,21 @@ public final class DdlApplier {
                         + shape.columns() + " (DDL at " + change.position() + "). Drop or rename the destination table, "
                         + "or exclude the table from the migration, then restart the task.");
             }
+            if (existingTables == TableConflictPolicy.PRECHECK && hasRows(c, database, shape.table())) {
+                throw new ApplyException("Destination table " + Identifiers.quote(database, shape.table()) + " already exists "
+                        + "and holds rows (conflict.table.policy=precheck). Empty or drop it, exclude the table from the "
+                        + "migration, or set conflict.table.policy=ignore to migrate into it (colliding rows are then "
+                        + "settled by conflict.full.load.policy).");
+            }
         }
         return true;
+    }
+
+    private static boolean hasRows(Connection c, String database, String table) throws SQLException {
+        try (Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT 1 FROM " + Identifiers.quote(database, table) + " LIMIT 1")) {
+            return rs.next();
+        }
     }
 
     private String run(Connection c, SchemaChange change) throws SQLException {

@@ -36,7 +36,9 @@ public final class ChangeEventReader {
         Struct source = value.getStruct("source");
         String op = value.getString("op");
         RowChange.Operation operation = switch (op) {
-            case "c", "r", "u" -> RowChange.Operation.UPSERT;
+            case "r" -> RowChange.Operation.READ;
+            case "c" -> RowChange.Operation.INSERT;
+            case "u" -> RowChange.Operation.UPDATE;
             case "d" -> RowChange.Operation.DELETE;
             case "t" -> RowChange.Operation.TRUNCATE;
             default -> throw new DataException("Unknown operation '" + op + "' at " + record.topic() + "/"

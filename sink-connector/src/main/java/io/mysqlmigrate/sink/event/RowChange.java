@@ -10,10 +10,19 @@ public record RowChange(long offset, String database, String table, Operation op
                         Struct after, SourcePosition position) implements ChangeEvent {
 
     public enum Operation {
-        /** Insert, snapshot read or update: the row must end up as {@code after}. */
-        UPSERT,
+        /** Read by the snapshot (full load): the row must end up as {@code after}. */
+        READ,
+        /** Inserted on the source. */
+        INSERT,
+        /** Updated on the source: the row must end up as {@code after}, whatever the destination had. */
+        UPDATE,
         DELETE,
-        TRUNCATE
+        TRUNCATE;
+
+        /** Whether the change leaves a row ({@code after}) behind. */
+        public boolean writesRow() {
+            return this == READ || this == INSERT || this == UPDATE;
+        }
     }
 
     public String qualifiedName() {

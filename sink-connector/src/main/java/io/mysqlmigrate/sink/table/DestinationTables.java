@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +49,9 @@ public final class DestinationTables {
     private static Optional<DestinationTable> load(Connection connection, String database, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         Set<String> generated = new HashSet<>();
+        Set<String> nullable = new HashSet<>();
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT COLUMN_NAME, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+                "SELECT COLUMN_NAME, EXTRA, IS_NULLABLE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
                         + "ORDER BY ORDINAL_POSITION")) {
             ps.setString(1, database);
             ps.setString(2, table);
@@ -57,10 +59,12 @@ public final class DestinationTables {
                 while (rs.next()) {
                     String name = rs.getString(1);
                     columns.add(name);
-                    String extra = rs.getString(2);
-                    if (extra != null && extra.toUpperCase(Locale.ROOT).contains("GENERATED")
-                            && !extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED")) {
+                    String extra = rs.getString(2) == null ? "" : rs.getString(2).toUpperCase(Locale.ROOT);
+                    if (extra.contains("GENERATED") && !extra.contains("DEFAULT_GENERATED")) {
                         generated.add(name);
+                    }
+                    if ("YES".equals(rs.getString(3))) {
+                        nullable.add(name);
                     }
                 }
             }
@@ -68,6 +72,21 @@ public final class DestinationTables {
         if (columns.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new DestinationTable(database, table, List.copyOf(columns), Set.copyOf(generated)));
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? "
+                        + "AND NON_UNIQUE = 0 ORDER BY INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME, SEQ_IN_INDEX")) {
+            ps.setString(1, database);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        List<String> primary = keys.containsKey("PRIMARY") ? List.copyOf(keys.remove("PRIMARY")) : List.of();
+        List<List<String>> unique = keys.values().stream().map(List::copyOf).toList();
+        return Optional.of(new DestinationTable(database, table, List.copyOf(columns), Set.copyOf(generated), Set.copyOf(nullable),
+                primary, unique));
     }
 }

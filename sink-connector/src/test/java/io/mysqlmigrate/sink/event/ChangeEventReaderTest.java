@@ -29,7 +29,7 @@ class ChangeEventReaderTest {
                         .put("pos", 1234L).put("snapshot", "false").put("ts_ms", 99L));
         RowChange change = assertInstanceOf(RowChange.class,
                 ChangeEventReader.read(new SinkRecord("p.shop", 0, key.schema(), key, envelope, value, 41)));
-        assertEquals(RowChange.Operation.UPSERT, change.operation());
+        assertEquals(RowChange.Operation.UPDATE, change.operation());
         assertEquals("shop.t", change.qualifiedName());
         assertEquals(41, change.offset());
         assertEquals("mysql-bin.000003:1234", change.position().toString());

@@ -1,0 +1,102 @@
+package io.mysqlmigrate.sink.conflict;
+
+import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.sink.apply.ApplyException;
+import io.mysqlmigrate.sink.apply.Binder;
+import io.mysqlmigrate.sink.event.RowChange;
+import io.mysqlmigrate.sink.table.DestinationTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.connect.data.Struct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps an upsert from overwriting a different row. {@code ON DUPLICATE KEY UPDATE} fires on any unique key, so a
+ * row arriving with a unique value that another destination row holds (under a different primary key) would
+ * silently rewrite that other row. Applied in source order, such a clash can only come from data that is not the
+ * source's: before the upsert the clashing rows are found by their unique values, and deleted (overwrite) or
+ * reported (fail). Rows whose key is itself among the incoming rows are left to the ordered statement.
+ */
+public final class UniqueKeyGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UniqueKeyGuard.class);
+
+    private UniqueKeyGuard() {
+    }
+
+    /**
+     * @param identity the columns that identify rows (the primary key)
+     * @param identityValues for each change, the structure holding its identity values
+     */
+    public static void clear(Connection c, DestinationTable table, List<String> identity, List<RowChange> chunk,
+                             Function<RowChange, Struct> identityValues, UniqueClash action) throws SQLException {
+        if (action == UniqueClash.NONE) {
+            return;
+        }
+        for (List<String> unique : table.uniqueKeys()) {
+            if (unique.equals(identity)) {
+                continue;
+            }
+            List<RowChange> candidates = chunk.stream().filter(ch -> unique.stream().allMatch(col ->
+                    ch.after().schema().field(col) != null && ch.after().get(col) != null)).toList();
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            String where = " WHERE (" + orOfEquals(unique, candidates.size()) + ") AND NOT (" + orOfEquals(identity, chunk.size()) + ")";
+            String quoted = Identifiers.quote(table.database(), table.table());
+            String sql = action == UniqueClash.DELETE_OTHER
+                    ? "DELETE FROM " + quoted + where
+                    : "SELECT " + Identifiers.quoteAll(identity) + ", " + Identifiers.quoteAll(unique) + " FROM " + quoted + where + " LIMIT 1";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int p = 1;
+                for (RowChange ch : candidates) {
+                    for (String col : unique) {
+                        Binder.bind(ps, p++, ch.after().schema().field(col), ch.after().get(col), ch);
+                    }
+                }
+                for (RowChange ch : chunk) {
+                    Struct values = identityValues.apply(ch);
+                    for (String col : identity) {
+                        Binder.bind(ps, p++, values.schema().field(col), values.get(col), ch);
+                    }
+                }
+                if (action == UniqueClash.DELETE_OTHER) {
+                    int deleted = ps.executeUpdate();
+                    if (deleted > 0) {
+                        LOG.warn("{}: deleted {} destination row(s) that held a unique key value ({}) of an incoming row under "
+                                + "another primary key; they were not the source's", table.qualifiedName(), deleted, unique);
+                    }
+                } else {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            List<String> found = new ArrayList<>();
+                            for (int i = 1; i <= identity.size() + unique.size(); i++) {
+                                found.add(String.valueOf(rs.getObject(i)));
+                            }
+                            throw new ApplyException("Conflict in " + table.qualifiedName() + ": the destination row with "
+                                    + identity + " = " + found.subList(0, identity.size()) + " holds unique key " + unique + " = "
+                                    + found.subList(identity.size(), found.size()) + ", which a source row with another key "
+                                    + "now has (changes from " + chunk.get(0).position() + "). conflict.incremental.policy=fail "
+                                    + "stops here; remove the destination row or choose overwrite.");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static String orOfEquals(List<String> columns, int rows) {
+        String one = "(" + String.join(" AND ", columns.stream().map(col -> Identifiers.quote(col) + " = ?").toList()) + ")";
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            s.append(i == 0 ? "" : " OR ").append(one);
+        }
+        return s.toString();
+    }
+}
