@@ -17,6 +17,14 @@ class ProcessSupportTest {
     @TempDir
     Path dir;
 
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     @Test
     void lastLines() {
         assertEquals("c\nd", ProcessSupport.lastLines("a\nb\nc\nd\n", 2));
@@ -59,8 +67,10 @@ class ProcessSupportTest {
         while (!(Files.exists(out) && Files.readString(out).contains("trapped")) && System.nanoTime() < deadline) {
             ProcessSupport.sleep(20); // the shell ignores SIGTERM only once the trap is set
         }
-        assertFalse(ProcessSupport.terminate(stubborn.toHandle(), Duration.ofMillis(500)));
+        boolean exitedOnSigterm = ProcessSupport.terminate(stubborn.toHandle(), Duration.ofMillis(500));
         assertFalse(stubborn.isAlive());
+        assertFalse(exitedOnSigterm, () -> "the shell ignoring SIGTERM exited within the grace period, status "
+                + stubborn.exitValue() + " (137 = SIGKILL, 143 = SIGTERM); output: " + readQuietly(out));
     }
 
     @Test

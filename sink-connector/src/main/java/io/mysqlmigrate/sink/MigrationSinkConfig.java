@@ -6,12 +6,14 @@ import io.mysqlmigrate.sink.conflict.FullLoadConflictPolicy;
 import io.mysqlmigrate.sink.conflict.IncrementalConflictPolicy;
 import io.mysqlmigrate.sink.conflict.NoPrimaryKeyPolicy;
 import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -23,6 +25,7 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String GROUP_DESTINATION = "Destination database";
     public static final String GROUP_APPLY = "Apply";
     public static final String GROUP_CONFLICTS = "Conflicts";
+    public static final String GROUP_RETRIES = "Retries";
 
     public static final String DESTINATION_HOSTNAME = "destination.hostname";
     public static final String DESTINATION_PORT = "destination.port";
@@ -34,6 +37,8 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String CONFLICT_FULL_LOAD_POLICY = "conflict.full.load.policy";
     public static final String CONFLICT_INCREMENTAL_POLICY = "conflict.incremental.policy";
     public static final String TABLES_WITHOUT_PRIMARY_KEY = "tables.without.primary.key";
+    public static final String RETRY_CONNECTION_MINUTES = "retry.connection.minutes";
+    public static final String RETRY_OTHER_MINUTES = "retry.other.minutes";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(DESTINATION_HOSTNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -75,10 +80,36 @@ public final class MigrationSinkConfig extends AbstractConfig {
                             + "rows by the destination's first unique key on NOT NULL columns; 'all-columns' matches updates and "
                             + "deletes on the whole old row, one row at a time (a replayed insert can duplicate); 'append-only' "
                             + "inserts rows and ignores updates and deletes. All but 'fail' log a warning per table.",
-                    GROUP_CONFLICTS, 4, Width.SHORT, "Tables without primary key");
+                    GROUP_CONFLICTS, 4, Width.SHORT, "Tables without primary key")
+            .define(RETRY_CONNECTION_MINUTES, Type.INT, 720, ConfigDef.Range.between(10, 1440), Importance.MEDIUM,
+                    "How long the sink keeps retrying while the destination cannot be reached, before the task fails.",
+                    GROUP_RETRIES, 1, Width.SHORT, "Connection retry window (min)")
+            .define(RETRY_OTHER_MINUTES, Type.INT, 10, ConfigDef.Range.between(1, 1440), Importance.MEDIUM,
+                    "How long the sink keeps retrying any other failure (a DDL or row the destination rejects, a deadlock) "
+                            + "before the task fails naming the table, statement and source position. Must be less than "
+                            + RETRY_CONNECTION_MINUTES + ".", GROUP_RETRIES, 2, Width.SHORT, "Other retry window (min)");
 
     public MigrationSinkConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
+        String problem = crossCheck(getInt(RETRY_CONNECTION_MINUTES), getInt(RETRY_OTHER_MINUTES));
+        if (problem != null) {
+            throw new ConfigException(RETRY_OTHER_MINUTES, getInt(RETRY_OTHER_MINUTES), problem);
+        }
+    }
+
+    /** The rule that relates two settings; null when they agree. Used by the constructor and by validation. */
+    static String crossCheck(int connectionMinutes, int otherMinutes) {
+        return otherMinutes < connectionMinutes ? null
+                : RETRY_OTHER_MINUTES + " (" + otherMinutes + ") must be less than " + RETRY_CONNECTION_MINUTES + " ("
+                        + connectionMinutes + ")";
+    }
+
+    public Duration retryConnectionWindow() {
+        return Duration.ofMinutes(getInt(RETRY_CONNECTION_MINUTES));
+    }
+
+    public Duration retryOtherWindow() {
+        return Duration.ofMinutes(getInt(RETRY_OTHER_MINUTES));
     }
 
     public String hostname() {

@@ -3,7 +3,9 @@ package io.mysqlmigrate.sink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -45,6 +47,23 @@ public final class MigrationSinkConnector extends SinkConnector {
 
     @Override
     public void stop() {
+    }
+
+    /** Field-by-field validation from the ConfigDef, plus the rule that relates the two retry windows. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> byName = new java.util.HashMap<>();
+        config.configValues().forEach(v -> byName.put(v.name(), v));
+        ConfigValue connection = byName.get(MigrationSinkConfig.RETRY_CONNECTION_MINUTES);
+        ConfigValue other = byName.get(MigrationSinkConfig.RETRY_OTHER_MINUTES);
+        if (connection != null && other != null && connection.value() instanceof Integer c && other.value() instanceof Integer o) {
+            String problem = MigrationSinkConfig.crossCheck(c, o);
+            if (problem != null) {
+                other.addErrorMessage(problem);
+            }
+        }
+        return config;
     }
 
     @Override

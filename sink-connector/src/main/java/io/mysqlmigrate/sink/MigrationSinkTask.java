@@ -5,45 +5,61 @@ import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.sink.apply.PartitionApplier;
 import io.mysqlmigrate.sink.apply.RowWriter;
-import io.mysqlmigrate.sink.apply.SqlErrors;
+import io.mysqlmigrate.sink.apply.UnconvertibleValueException;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
+import io.mysqlmigrate.sink.retry.FailureKind;
+import io.mysqlmigrate.sink.retry.RetryWindows;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.sink.table.DestinationTables;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies database topics to the destination. Offsets live in the destination, committed with the rows; on
- * {@link #open} the task seeks to them, and {@link #preCommit} reports only what the destination has committed, so
- * Kafka's own consumer offsets never run ahead of the data.
+ * Applies database topics to the destination. Offsets live in the destination, committed with the rows; the task
+ * seeks to them when partitions are assigned, and {@link #preCommit} reports only what the destination has
+ * committed, so Kafka's own consumer offsets never run ahead of the data.
+ *
+ * <p>Failures are retried within DTS's windows ({@link RetryWindows}): the batch is rolled back and redelivered by
+ * Connect after a growing pause. A value that can never be converted goes to Connect's dead-letter queue when one
+ * is configured, and is stepped over.
  */
 public final class MigrationSinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationSinkTask.class);
-    private static final long RETRY_BACKOFF_MS = 2_000;
 
     private MigrationSinkConfig config;
     private String connectorName;
+    private RetryWindows retries;
     private Connection connection;
     private ProgressStore progress;
     private PartitionApplier applier;
+    private DestinationTables tables;
     private final Map<TopicPartition, PartitionProgress> applied = new HashMap<>();
+    /** Assigned partitions whose stored progress could not be read yet (the destination was unreachable). */
+    private final Set<TopicPartition> unloaded = new HashSet<>();
+    /** Records sent to the dead-letter queue, stepped over when the batch is applied again. */
+    private final Set<String> deadLettered = new HashSet<>();
 
     @Override
     public String version() {
@@ -54,14 +70,7 @@ public final class MigrationSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new MigrationSinkConfig(props);
         connectorName = props.getOrDefault("name", "mysql-migrate-sink");
-        try {
-            connection();
-        } catch (SQLException e) {
-            throw new ConnectException("Cannot connect to the destination " + config.user() + "@" + config.hostname() + ":"
-                    + config.port() + " (" + e.getMessage() + "). Check " + MigrationSinkConfig.DESTINATION_HOSTNAME + ", "
-                    + MigrationSinkConfig.DESTINATION_PORT + ", " + MigrationSinkConfig.DESTINATION_USER + " and "
-                    + MigrationSinkConfig.DESTINATION_PASSWORD + ".", e);
-        }
+        retries = new RetryWindows(config.retryConnectionWindow(), config.retryOtherWindow(), Clock.systemUTC());
     }
 
     /** The live destination connection, opened (with everything that depends on the server) when needed. */
@@ -72,7 +81,7 @@ public final class MigrationSinkTask extends SinkTask {
         connection = DestinationConnections.open(config);
         ServerVersion server = ServerVersion.detect(connection);
         SqlDialect dialect = SqlDialect.of(server);
-        DestinationTables tables = new DestinationTables();
+        tables = new DestinationTables();
         progress = new ProgressStore(config.stateDatabase(), connectorName, dialect);
         progress.createIfMissing(connection);
         connection.commit();
@@ -85,18 +94,30 @@ public final class MigrationSinkTask extends SinkTask {
 
     @Override
     public void open(Collection<TopicPartition> partitions) {
+        unloaded.addAll(partitions);
         try {
-            Map<TopicPartition, PartitionProgress> stored = progress.load(connection(), partitions);
-            connection.commit();
-            applied.putAll(stored);
-            if (!stored.isEmpty()) {
-                Map<TopicPartition, Long> offsets = new HashMap<>();
-                stored.forEach((tp, p) -> offsets.put(tp, p.nextOffset()));
-                context.offset(offsets);
-                LOG.info("Resuming from progress stored in the destination: {}", stored);
-            }
+            loadProgress();
         } catch (SQLException e) {
-            throw new RetriableException("Cannot read the sink's progress from the destination: " + e.getMessage(), e);
+            LOG.warn("Cannot read the sink's progress from the destination yet ({}); will retry before applying", e.getMessage());
+            closeQuietly();
+        }
+    }
+
+    /** Reads the stored progress of newly assigned partitions and seeks the consumer there. */
+    private void loadProgress() throws SQLException {
+        if (unloaded.isEmpty()) {
+            return;
+        }
+        Connection c = connection();
+        Map<TopicPartition, PartitionProgress> stored = progress.load(c, unloaded);
+        c.commit();
+        applied.putAll(stored);
+        unloaded.clear();
+        if (!stored.isEmpty()) {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            stored.forEach((tp, p) -> offsets.put(tp, p.nextOffset()));
+            context.offset(offsets);
+            LOG.info("Resuming from progress stored in the destination: {}", stored);
         }
     }
 
@@ -109,26 +130,69 @@ public final class MigrationSinkTask extends SinkTask {
         for (SinkRecord r : records) {
             byPartition.computeIfAbsent(new TopicPartition(r.topic(), r.kafkaPartition()), k -> new ArrayList<>()).add(r);
         }
-        try {
-            Connection c = connection();
-            for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
-                TopicPartition tp = e.getKey();
-                applied.put(tp, applier.apply(c, tp, e.getValue(), applied.getOrDefault(tp, PartitionProgress.START)));
+        while (true) {
+            TopicPartition current = null;
+            try {
+                loadProgress();
+                Connection c = connection();
+                for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
+                    current = e.getKey();
+                    List<SinkRecord> batch = e.getValue().stream().filter(r -> !deadLettered.contains(key(r))).toList();
+                    applied.put(current, applier.apply(c, current, batch, applied.getOrDefault(current, PartitionProgress.START)));
+                }
+                retries.onSuccess();
+                return;
+            } catch (UnconvertibleValueException e) {
+                rollbackQuietly();
+                long offset = e.change().offset();
+                deadLetter(byPartition.get(current).stream().filter(r -> r.kafkaOffset() == offset).findFirst().orElseThrow(), e);
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw retryOrGiveUp(e);
             }
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            if (SqlErrors.isTransient(e)) {
-                LOG.warn("Destination unavailable or busy ({}); retrying in {} ms", e.getMessage(), RETRY_BACKOFF_MS);
-                closeQuietly();
-                context.timeout(RETRY_BACKOFF_MS);
-                // The records are redelivered; what was committed is skipped by offset.
-                throw new RetriableException(e.getMessage(), e);
-            }
-            if (e instanceof ConnectException ce) {
-                throw ce;
-            }
-            throw new ApplyException("Apply failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Sends the record that can never apply to the dead-letter queue, or fails when Connect has none. */
+    private void deadLetter(SinkRecord bad, UnconvertibleValueException e) {
+        ErrantRecordReporter reporter = context.errantRecordReporter();
+        if (reporter == null) {
+            throw new ApplyException(e.getMessage() + ". Set errors.tolerance=all (with errors.deadletterqueue.topic.name) to "
+                    + "send such records to a dead-letter queue instead of stopping.", e);
+        }
+        try {
+            reporter.report(bad, e).get();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while reporting a record to the dead-letter queue", ie);
+        } catch (ExecutionException ee) {
+            throw new ConnectException("Cannot report a record to the dead-letter queue: " + ee.getCause().getMessage(), ee.getCause());
+        }
+        deadLettered.add(key(bad));
+        LOG.warn("Sent to the dead-letter queue: {}", e.getMessage());
+    }
+
+    private static String key(SinkRecord r) {
+        return r.topic() + "/" + r.kafkaPartition() + "@" + r.kafkaOffset();
+    }
+
+    /** Retry within the window of the failure's kind, or give up naming what failed. */
+    private RuntimeException retryOrGiveUp(Exception e) {
+        FailureKind kind = FailureKind.of(e);
+        if (kind == FailureKind.CONNECTION) {
+            closeQuietly();
+        }
+        String setting = kind == FailureKind.CONNECTION ? MigrationSinkConfig.RETRY_CONNECTION_MINUTES : MigrationSinkConfig.RETRY_OTHER_MINUTES;
+        RetryWindows.Decision decision = retries.onFailure(kind);
+        if (decision instanceof RetryWindows.Retry retry) {
+            LOG.warn("Apply attempt {} failed ({} failure): {}. Retrying in {} ms; {} s left of {}", retry.attempt(),
+                    kind.name().toLowerCase(), e.getMessage(), retry.backoff().toMillis(), retry.remaining().toSeconds(), setting);
+            context.timeout(retry.backoff().toMillis());
+            return new RetriableException(e.getMessage(), e);
+        }
+        RetryWindows.GiveUp giveUp = (RetryWindows.GiveUp) decision;
+        return new ApplyException("Gave up after " + giveUp.attempts() + " attempt(s) over " + giveUp.lasted().toSeconds()
+                + " s (" + setting + "=" + giveUp.window().toMinutes() + "): " + e.getMessage(), e);
     }
 
     @Override
@@ -146,6 +210,7 @@ public final class MigrationSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         partitions.forEach(applied::remove);
+        unloaded.removeAll(partitions);
     }
 
     @Override
@@ -153,7 +218,14 @@ public final class MigrationSinkTask extends SinkTask {
         closeQuietly();
     }
 
+    /**
+     * Undoes the failed attempt. The table structures the sink knows are forgotten too: the failure may come from a
+     * destination table changed behind the sink's back, and the next attempt must see it as it is.
+     */
     private void rollbackQuietly() {
+        if (tables != null) {
+            tables.invalidate();
+        }
         try {
             if (connection != null && !connection.isClosed()) {
                 connection.rollback();

@@ -19,8 +19,7 @@ public final class Binder {
         try {
             jdbc = ColumnValues.toJdbc(field.schema(), value);
         } catch (DataException | ArithmeticException | java.time.DateTimeException e) {
-            throw new ApplyException("Cannot convert column '" + field.name() + "' of " + change.qualifiedName() + " at "
-                    + change.position() + ": " + e.getMessage(), e);
+            throw new UnconvertibleValueException(change, field.name(), e);
         }
         if (jdbc == null) {
             ps.setNull(index, Types.NULL);

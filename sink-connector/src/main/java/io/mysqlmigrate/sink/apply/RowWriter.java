@@ -148,7 +148,7 @@ public final class RowWriter {
                             ? "conflict.full.load.policy" : "conflict.incremental.policy") + "): remove the destination row, "
                             + "or choose keep-destination or overwrite.", e);
                 }
-                rethrow(e, "insert", changes);
+                rethrow(e, sql, changes);
             }
         }
     }
@@ -179,7 +179,7 @@ public final class RowWriter {
                 }
                 ps.executeUpdate();
             } catch (SQLException e) {
-                rethrow(e, "delete", chunk.stream().map(Planned::change).toList());
+                rethrow(e, sql.toString(), chunk.stream().map(Planned::change).toList());
             }
         }
     }
@@ -202,7 +202,7 @@ public final class RowWriter {
             }
             ps.executeUpdate();
         } catch (SQLException e) {
-            rethrow(e, "update", List.of(change));
+            rethrow(e, sql, List.of(change));
         }
     }
 
@@ -217,7 +217,7 @@ public final class RowWriter {
             }
             ps.executeUpdate();
         } catch (SQLException e) {
-            rethrow(e, "delete", List.of(change));
+            rethrow(e, sql, List.of(change));
         }
     }
 
@@ -251,14 +251,15 @@ public final class RowWriter {
         return fields;
     }
 
-    private static void rethrow(SQLException e, String what, List<RowChange> chunk) throws SQLException {
+    private static void rethrow(SQLException e, String sql, List<RowChange> chunk) throws SQLException {
         if (SqlErrors.isTransient(e)) {
             throw e;
         }
         RowChange first = chunk.get(0);
         RowChange last = chunk.get(chunk.size() - 1);
-        throw new ApplyException("The destination rejected an " + what + " of " + chunk.size() + " row(s) into "
-                + first.qualifiedName() + " (source positions " + first.position() + " to " + last.position()
-                + ", Kafka offsets " + first.offset() + " to " + last.offset() + "): " + e.getMessage(), e);
+        String statement = sql.length() <= 300 ? sql : sql.substring(0, 300) + "...";
+        throw new ApplyException("The destination rejected " + chunk.size() + " row change(s) of " + first.qualifiedName()
+                + " (source positions " + first.position() + " to " + last.position() + ", Kafka offsets " + first.offset()
+                + " to " + last.offset() + "): " + e.getMessage() + "\nStatement: " + statement, e);
     }
 }
