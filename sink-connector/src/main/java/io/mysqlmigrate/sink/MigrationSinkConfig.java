@@ -37,6 +37,7 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String CONFLICT_FULL_LOAD_POLICY = "conflict.full.load.policy";
     public static final String CONFLICT_INCREMENTAL_POLICY = "conflict.incremental.policy";
     public static final String TABLES_WITHOUT_PRIMARY_KEY = "tables.without.primary.key";
+    public static final String TRANSACTION_MAX_HELD_RECORDS = "transaction.max.held.records";
     public static final String RETRY_CONNECTION_MINUTES = "retry.connection.minutes";
     public static final String RETRY_OTHER_MINUTES = "retry.other.minutes";
 
@@ -56,6 +57,12 @@ public final class MigrationSinkConfig extends AbstractConfig {
                     GROUP_APPLY, 1, Width.MEDIUM, "State database")
             .define(BATCH_MAX_ROWS, Type.INT, 1000, ConfigDef.Range.between(1, 50_000), Importance.LOW,
                     "Most rows in one multi-row INSERT or DELETE statement.", GROUP_APPLY, 2, Width.SHORT, "Rows per statement")
+            .define(TRANSACTION_MAX_HELD_RECORDS, Type.INT, 100_000, ConfigDef.Range.between(0, 10_000_000), Importance.MEDIUM,
+                    "Source transactions land atomically: the records of a transaction still open at the end of a batch "
+                            + "are held back (in memory) until its END arrives, and the whole transaction commits at once, so "
+                            + "a reader of the destination never sees half of one. A transaction with more records than this "
+                            + "is applied in parts, with a warning. 0 commits at batch boundaries instead.",
+                    GROUP_APPLY, 3, Width.SHORT, "Held records of an open transaction")
             .define(CONFLICT_TABLE_POLICY, Type.STRING, ConflictPolicies.DEFAULTS.table().configValue(),
                     ConfigChoice.validator(TableConflictPolicy.class), Importance.HIGH,
                     "When the snapshot creates a table that already exists on the destination (with the same columns): "
@@ -134,6 +141,10 @@ public final class MigrationSinkConfig extends AbstractConfig {
 
     public int batchMaxRows() {
         return getInt(BATCH_MAX_ROWS);
+    }
+
+    public int transactionMaxHeldRecords() {
+        return getInt(TRANSACTION_MAX_HELD_RECORDS);
     }
 
     public ConflictPolicies conflictPolicies() {

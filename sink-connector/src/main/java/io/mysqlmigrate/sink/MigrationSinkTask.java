@@ -4,7 +4,9 @@ import io.mysqlmigrate.dialect.ServerVersion;
 import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.sink.apply.PartitionApplier;
+import io.mysqlmigrate.sink.apply.PolicyStopException;
 import io.mysqlmigrate.sink.apply.RowWriter;
+import io.mysqlmigrate.sink.apply.TransactionCut;
 import io.mysqlmigrate.sink.apply.UnconvertibleValueException;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
@@ -58,6 +60,8 @@ public final class MigrationSinkTask extends SinkTask {
     private final Map<TopicPartition, PartitionProgress> applied = new HashMap<>();
     /** Assigned partitions whose stored progress could not be read yet (the destination was unreachable). */
     private final Set<TopicPartition> unloaded = new HashSet<>();
+    /** Per partition, the records of a source transaction still open at the end of the last batch (not applied). */
+    private final Map<TopicPartition, List<SinkRecord>> held = new HashMap<>();
     /** Records sent to the dead-letter queue, stepped over when the batch is applied again. */
     private final Set<String> deadLettered = new HashSet<>();
 
@@ -137,11 +141,17 @@ public final class MigrationSinkTask extends SinkTask {
                 Connection c = connection();
                 for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
                     current = e.getKey();
-                    List<SinkRecord> batch = e.getValue().stream().filter(r -> !deadLettered.contains(key(r))).toList();
+                    List<SinkRecord> ordered = withHeld(current, e.getValue());
+                    int cut = cutAfterWholeTransactions(current, ordered);
+                    List<SinkRecord> batch = ordered.subList(0, cut).stream().filter(r -> !deadLettered.contains(key(r))).toList();
                     applied.put(current, applier.apply(c, current, batch, applied.getOrDefault(current, PartitionProgress.START)));
+                    held.put(current, List.copyOf(ordered.subList(cut, ordered.size())));
                 }
                 retries.onSuccess();
                 return;
+            } catch (PolicyStopException e) {
+                rollbackQuietly();
+                throw e;
             } catch (UnconvertibleValueException e) {
                 rollbackQuietly();
                 long offset = e.change().offset();
@@ -151,6 +161,33 @@ public final class MigrationSinkTask extends SinkTask {
                 throw retryOrGiveUp(e);
             }
         }
+    }
+
+    /** The records held back from earlier batches followed by the new ones (a redelivered record only once). */
+    private List<SinkRecord> withHeld(TopicPartition tp, List<SinkRecord> fresh) {
+        List<SinkRecord> before = held.getOrDefault(tp, List.of());
+        if (before.isEmpty()) {
+            return fresh;
+        }
+        long last = before.get(before.size() - 1).kafkaOffset();
+        List<SinkRecord> all = new ArrayList<>(before);
+        fresh.stream().filter(r -> r.kafkaOffset() > last).forEach(all::add);
+        return all;
+    }
+
+    /** How many records can be applied now without splitting a source transaction, within the holding limit. */
+    private int cutAfterWholeTransactions(TopicPartition tp, List<SinkRecord> records) {
+        int max = config.transactionMaxHeldRecords();
+        if (max == 0) {
+            return records.size();
+        }
+        int cut = TransactionCut.after(records);
+        if (records.size() - cut > max) {
+            LOG.warn("{}: an open source transaction has more than {} records ({}); applying it in parts, so readers of the "
+                    + "destination can see part of it", tp, max, MigrationSinkConfig.TRANSACTION_MAX_HELD_RECORDS);
+            return records.size();
+        }
+        return cut;
     }
 
     /** Sends the record that can never apply to the dead-letter queue, or fails when Connect has none. */
@@ -210,6 +247,7 @@ public final class MigrationSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         partitions.forEach(applied::remove);
+        partitions.forEach(held::remove);
         unloaded.removeAll(partitions);
     }
 

@@ -57,6 +57,16 @@ public final class DebeziumEvents {
         return withPosition(new SinkRecord(topic, 0, null, null, SCHEMA_CHANGE, value, offset++), snapshot);
     }
 
+    static final Schema BOUNDARY = SchemaBuilder.struct().name("io.debezium.connector.common.TransactionMetadataValue")
+            .field("status", Schema.STRING_SCHEMA).field("id", Schema.STRING_SCHEMA)
+            .field("event_count", Schema.OPTIONAL_INT64_SCHEMA).build();
+
+    /** A BEGIN or END marker of a source transaction, as the source connector routes it into the database topic. */
+    public SinkRecord boundary(String status, String id) {
+        Struct value = new Struct(BOUNDARY).put("status", status).put("id", id);
+        return new SinkRecord(topic, 0, null, null, BOUNDARY, value, offset++);
+    }
+
     /** The same event again at a new Kafka offset, as a restarted source sends it: same payload, same headers. */
     public SinkRecord resend(SinkRecord earlier) {
         return new SinkRecord(topic, 0, earlier.keySchema(), earlier.key(), earlier.valueSchema(), earlier.value(), offset++,

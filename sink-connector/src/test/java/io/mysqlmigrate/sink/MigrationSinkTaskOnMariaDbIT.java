@@ -216,6 +216,40 @@ class MigrationSinkTaskOnMariaDbIT {
     }
 
     @Test
+    void aSourceTransactionSplitAcrossBatchesBecomesVisibleAllAtOnce() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        task.put(List.of(events.boundary("BEGIN", "0-1-50"), events.row("c", "items", ITEM_V1, null, item(60, "a"), "id"),
+                events.row("u", "items", ITEM_V1, item(1, "n1"), item(1, "debit"), "id")));
+        assertEquals(0, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 60 OR name = 'debit'"),
+                "nothing of the open transaction is visible");
+        long storedBefore = storedNextOffset();
+        task.put(List.of(events.row("u", "items", ITEM_V1, item(2, "n2"), item(2, "credit"), "id"),
+                events.boundary("END", "0-1-50"), events.row("r", "items", ITEM_V1, null, item(61, "after"), "id")));
+        task.stop();
+        assertEquals(3, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 60 OR name IN ('debit', 'credit')"));
+        assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 61"));
+        assertTrue(storedNextOffset() > storedBefore);
+        assertEquals(events.nextOffset(), storedNextOffset());
+    }
+
+    @Test
+    void heldRecordsOfAnOpenTransactionAreReadAgainAfterARestart() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        SinkRecord begin = events.boundary("BEGIN", "0-1-51");
+        SinkRecord insert = events.row("c", "items", ITEM_V1, null, item(70, "held"), "id");
+        task.put(List.of(begin, insert));
+        task.stop(); // the worker goes away with the transaction held in memory
+        RecordingSinkTaskContext context = new RecordingSinkTaskContext();
+        MigrationSinkTask restarted = startTask(context);
+        assertEquals(begin.kafkaOffset(), context.seeks.get(new TopicPartition(topic, 0)), "it resumes at the BEGIN");
+        restarted.put(List.of(begin, insert, events.boundary("END", "0-1-51")));
+        restarted.stop();
+        assertEquals("held", string("SELECT name FROM " + db + ".items WHERE id = 70"));
+    }
+
+    @Test
     void updateOfAMissingRowInsertsItAndDeleteOfAMissingRowDoesNothing() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
         task.put(snapshotOfItems());

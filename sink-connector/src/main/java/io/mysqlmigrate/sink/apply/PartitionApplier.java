@@ -46,6 +46,9 @@ public final class PartitionApplier {
 
     /** Applies every new record and returns the partition's progress after them, all of it committed. */
     public PartitionProgress apply(Connection c, TopicPartition tp, List<SinkRecord> records, PartitionProgress from) throws SQLException {
+        if (records.isEmpty()) {
+            return from;
+        }
         List<RowChange> pending = new ArrayList<>();
         SourcePosition lastPosition = null;
         long next = from.nextOffset();

@@ -25,13 +25,13 @@ record RowIdentity(Kind kind, List<String> columns) {
             return new RowIdentity(Kind.PRIMARY_KEY, key.schema().fields().stream().map(Field::name).toList());
         }
         return switch (policy) {
-            case FAIL -> throw new ApplyException("Table " + change.qualifiedName() + " has no primary key, so its rows cannot be "
+            case FAIL -> throw new PolicyStopException("Table " + change.qualifiedName() + " has no primary key, so its rows cannot be "
                     + "applied idempotently (change at " + change.position() + "). Add a primary key on the source, exclude "
                     + "the table, or set tables.without.primary.key to unique-key, all-columns or append-only.");
             case UNIQUE_KEY -> {
                 List<String> unique = table.firstNotNullUniqueKey();
                 if (unique == null) {
-                    throw new ApplyException("Table " + change.qualifiedName() + " has neither a primary key nor a unique key "
+                    throw new PolicyStopException("Table " + change.qualifiedName() + " has neither a primary key nor a unique key "
                             + "on NOT NULL columns (tables.without.primary.key=unique-key). Add one, or choose all-columns "
                             + "or append-only.");
                 }

@@ -142,7 +142,7 @@ public final class RowWriter {
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed()) {
-                    throw new ApplyException("Conflict in " + table.qualifiedName() + ": a row with the same key already exists "
+                    throw new PolicyStopException("Conflict in " + table.qualifiedName() + ": a row with the same key already exists "
                             + "on the destination (" + e.getMessage() + "; changes from " + first.change().position() + "). The "
                             + "conflict policy is fail (" + (first.change().operation() == RowChange.Operation.READ
                             ? "conflict.full.load.policy" : "conflict.incremental.policy") + "): remove the destination row, "

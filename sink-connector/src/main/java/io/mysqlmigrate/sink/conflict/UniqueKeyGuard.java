@@ -1,7 +1,7 @@
 package io.mysqlmigrate.sink.conflict;
 
 import io.mysqlmigrate.dialect.Identifiers;
-import io.mysqlmigrate.sink.apply.ApplyException;
+import io.mysqlmigrate.sink.apply.PolicyStopException;
 import io.mysqlmigrate.sink.apply.Binder;
 import io.mysqlmigrate.sink.event.RowChange;
 import io.mysqlmigrate.sink.table.DestinationTable;
@@ -79,7 +79,7 @@ public final class UniqueKeyGuard {
                             for (int i = 1; i <= identity.size() + unique.size(); i++) {
                                 found.add(String.valueOf(rs.getObject(i)));
                             }
-                            throw new ApplyException("Conflict in " + table.qualifiedName() + ": the destination row with "
+                            throw new PolicyStopException("Conflict in " + table.qualifiedName() + ": the destination row with "
                                     + identity + " = " + found.subList(0, identity.size()) + " holds unique key " + unique + " = "
                                     + found.subList(identity.size(), found.size()) + ", which a source row with another key "
                                     + "now has (changes from " + chunk.get(0).position() + "). conflict.incremental.policy=fail "

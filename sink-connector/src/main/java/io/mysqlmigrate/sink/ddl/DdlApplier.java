@@ -2,6 +2,7 @@ package io.mysqlmigrate.sink.ddl;
 
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.sink.apply.ApplyException;
+import io.mysqlmigrate.sink.apply.PolicyStopException;
 import io.mysqlmigrate.sink.apply.SqlErrors;
 import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
 import io.mysqlmigrate.sink.event.SchemaChange;
@@ -129,13 +130,13 @@ public final class DdlApplier {
                 return false;
             }
             if (!existing.get().columns().equals(shape.columns())) {
-                throw new ApplyException("Destination table " + Identifiers.quote(database, shape.table())
+                throw new PolicyStopException("Destination table " + Identifiers.quote(database, shape.table())
                         + " already exists with columns " + existing.get().columns() + ", but the source's has "
                         + shape.columns() + " (DDL at " + change.position() + "). Drop or rename the destination table, "
                         + "or exclude the table from the migration, then restart the task.");
             }
             if (existingTables == TableConflictPolicy.PRECHECK && hasRows(c, database, shape.table())) {
-                throw new ApplyException("Destination table " + Identifiers.quote(database, shape.table()) + " already exists "
+                throw new PolicyStopException("Destination table " + Identifiers.quote(database, shape.table()) + " already exists "
                         + "and holds rows (conflict.table.policy=precheck). Empty or drop it, exclude the table from the "
                         + "migration, or set conflict.table.policy=ignore to migrate into it (colliding rows are then "
                         + "settled by conflict.full.load.policy).");

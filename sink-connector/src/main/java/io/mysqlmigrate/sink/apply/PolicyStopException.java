@@ -1,0 +1,17 @@
+package io.mysqlmigrate.sink.apply;
+
+/**
+ * A stop the configuration asks for: a conflict under a 'fail' or 'precheck' policy, a table without a key under
+ * 'fail', a destination table whose structure differs from the source's. Retrying cannot change the outcome, so
+ * the task fails at once, visibly, instead of retrying within the windows.
+ */
+public final class PolicyStopException extends ApplyException {
+
+    public PolicyStopException(String message) {
+        super(message);
+    }
+
+    public PolicyStopException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

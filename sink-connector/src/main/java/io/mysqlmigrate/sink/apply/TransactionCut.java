@@ -1,0 +1,43 @@
+package io.mysqlmigrate.sink.apply;
+
+import java.util.List;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/**
+ * Where a partition's records can be committed without splitting a source transaction: just after the last record
+ * that leaves no transaction open. A database topic carries BEGIN and END markers around each transaction's rows;
+ * snapshot rows and DDL stand outside any transaction. Without markers every position is a cut.
+ */
+public final class TransactionCut {
+
+    private TransactionCut() {
+    }
+
+    /** The number of leading records that end outside any open transaction (0 when the first record opens one). */
+    public static int after(List<SinkRecord> records) {
+        boolean open = false;
+        int cut = 0;
+        for (int i = 0; i < records.size(); i++) {
+            String status = boundaryStatus(records.get(i));
+            if ("BEGIN".equals(status)) {
+                open = true;
+            } else if ("END".equals(status)) {
+                open = false;
+            }
+            if (!open) {
+                cut = i + 1;
+            }
+        }
+        return cut;
+    }
+
+    /** BEGIN or END for a transaction marker, null for anything else. */
+    static String boundaryStatus(SinkRecord record) {
+        if (record.value() instanceof Struct value && value.schema().field("status") != null
+                && value.schema().field("op") == null && value.schema().field("id") != null) {
+            return value.getString("status");
+        }
+        return null;
+    }
+}
