@@ -311,13 +311,16 @@ public final class MariaDbServer implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
+            Files.createDirectories(tmpDir(instanceDir));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dataDir, e);
         }
         Path log = instanceDir.resolve("install-db.log");
+        // A private tmpdir: at start MariaDB deletes '#sql*' files in its tmpdir, so two instances bootstrapping at
+        // once in a shared /tmp delete each other's temporary tables (seen: "Can't find file '/tmp/#sql-temptable...'").
         List<String> command = List.of(ProcessSupport.findBinary("mariadb-install-db", "mysql_install_db").toString(),
                 "--no-defaults", "--datadir=" + dataDir, "--user=" + osUser(),
-                "--auth-root-authentication-method=normal");
+                "--auth-root-authentication-method=normal", "--tmpdir=" + tmpDir(instanceDir));
         int exit = ProcessSupport.run(command, instanceDir, log, Duration.ofSeconds(120));
         if (exit != 0) {
             throw new StackException("mariadb-install-db for " + options.name() + " exited with " + exit + ":\n"
@@ -326,6 +329,11 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     private synchronized void launchAndAwait() {
+        try {
+            Files.createDirectories(tmpDir(instanceDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + tmpDir(instanceDir), e);
+        }
         if (!PortAllocator.isFree(port)) {
             throw new StackException("Port " + port + " for MariaDB " + options.name() + " is already in use");
         }
@@ -354,12 +362,18 @@ public final class MariaDbServer implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The instance's own temporary directory (see {@link #initialiseIfNew}). */
+    static Path tmpDir(Path instanceDir) {
+        return instanceDir.resolve("tmp");
+    }
+
     /** The full mariadbd command line; extra arguments come last so they override the defaults. */
     static List<String> serverCommand(Path binary, Options options, Path instanceDir, Path socket, int port) {
         List<String> command = new ArrayList<>(List.of(
                 binary.toString(),
                 "--no-defaults",
                 "--datadir=" + instanceDir.resolve("data"),
+                "--tmpdir=" + tmpDir(instanceDir),
                 "--port=" + port,
                 "--bind-address=" + HOST,
                 "--socket=" + socket,
