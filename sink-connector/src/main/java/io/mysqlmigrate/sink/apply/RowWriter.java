@@ -136,7 +136,7 @@ public final class RowWriter {
                 for (RowChange change : changes) {
                     Struct after = change.after();
                     for (Field f : fields) {
-                        Binder.bind(ps, p++, f, after.get(f), change);
+                        Binder.bind(ps, p++, after, f, change);
                     }
                 }
                 ps.executeUpdate();
@@ -174,7 +174,7 @@ public final class RowWriter {
                 for (Planned planned : chunk) {
                     Struct values = planned.identity().valuesOf(planned.change());
                     for (String k : keyColumns) {
-                        Binder.bind(ps, p++, values.schema().field(k), values.get(k), planned.change());
+                        Binder.bind(ps, p++, values, values.schema().field(k), planned.change());
                     }
                 }
                 ps.executeUpdate();
@@ -195,10 +195,10 @@ public final class RowWriter {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             for (Field f : set) {
-                Binder.bind(ps, p++, f, change.after().get(f), change);
+                Binder.bind(ps, p++, change.after(), f, change);
             }
             for (Field f : match) {
-                Binder.bind(ps, p++, f, change.before().get(f), change);
+                Binder.bind(ps, p++, change.before(), f, change);
             }
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -213,7 +213,7 @@ public final class RowWriter {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             for (Field f : match) {
-                Binder.bind(ps, p++, f, change.before().get(f), change);
+                Binder.bind(ps, p++, change.before(), f, change);
             }
             ps.executeUpdate();
         } catch (SQLException e) {

@@ -44,7 +44,7 @@ public final class UniqueKeyGuard {
                 continue;
             }
             List<RowChange> candidates = chunk.stream().filter(ch -> unique.stream().allMatch(col ->
-                    ch.after().schema().field(col) != null && ch.after().get(col) != null)).toList();
+                    ch.after().schema().field(col) != null && ch.after().getWithoutDefault(col) != null)).toList();
             if (candidates.isEmpty()) {
                 continue;
             }
@@ -57,13 +57,13 @@ public final class UniqueKeyGuard {
                 int p = 1;
                 for (RowChange ch : candidates) {
                     for (String col : unique) {
-                        Binder.bind(ps, p++, ch.after().schema().field(col), ch.after().get(col), ch);
+                        Binder.bind(ps, p++, ch.after(), ch.after().schema().field(col), ch);
                     }
                 }
                 for (RowChange ch : chunk) {
                     Struct values = identityValues.apply(ch);
                     for (String col : identity) {
-                        Binder.bind(ps, p++, values.schema().field(col), values.get(col), ch);
+                        Binder.bind(ps, p++, values, values.schema().field(col), ch);
                     }
                 }
                 if (action == UniqueClash.DELETE_OTHER) {
