@@ -2,6 +2,8 @@ package io.mysqlmigrate.sink.types;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,10 +17,13 @@ import org.apache.kafka.connect.errors.DataException;
 /**
  * Turns a column value of a Debezium change event into the value bound to the destination statement, exactly.
  * Temporal values are bound as the text MySQL itself prints (the session runs in UTC), which keeps microseconds,
- * years before 1000, and TIME beyond 24 hours or below zero, none of which survive java.sql types.
+ * years before 1000, and TIME beyond 24 hours or below zero, none of which survive java.sql types. FLOAT values are
+ * widened to double, spatial values bound in MySQL's storage format (SRID + WKB). Each conversion is checked end to
+ * end by the type-fidelity corpus (e2e-tests, {@code fidelity/}); docs/TYPES.md lists the results.
  */
 public final class ColumnValues {
 
+    static final String ZERO_DATETIME = "0000-00-00 00:00:00";
     private static final DateTimeFormatter DATETIME_MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private ColumnValues() {
@@ -40,8 +45,7 @@ public final class ColumnValues {
                 case "io.debezium.time.NanoTimestamp":
                     return dateTimeFromMicros(Math.floorDiv(((Number) value).longValue(), 1000L));
                 case "io.debezium.time.ZonedTimestamp":
-                    return OffsetDateTime.parse(value.toString()).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
-                            .format(DATETIME_MICROS);
+                    return timestamp(value.toString());
                 case "io.debezium.time.Time":
                     return timeFromMicros(Math.multiplyExact(((Number) value).longValue(), 1000L));
                 case "io.debezium.time.MicroTime":
@@ -49,19 +53,23 @@ public final class ColumnValues {
                 case "io.debezium.time.NanoTime":
                     return timeFromMicros(Math.floorDiv(((Number) value).longValue(), 1000L));
                 case "io.debezium.time.Year":
-                    return ((Number) value).intValue();
+                    return year(((Number) value).intValue());
                 case "io.debezium.data.Bits":
                     return bitsBigEndian(bytes(value));
                 case Decimal.LOGICAL_NAME:
                     return (BigDecimal) value;
                 case "io.debezium.data.geometry.Geometry", "io.debezium.data.geometry.Point":
-                    throw new DataException("Geometry values are not supported by this release");
+                    return geometry((Struct) value);
                 default:
                     break;
             }
         }
         return switch (schema.type()) {
-            case INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRING -> value;
+            case INT8, INT16, INT32, INT64, FLOAT64, BOOLEAN, STRING -> value;
+            // Bound as a double, the float is sent as text that parses back to it exactly: Float.toString gives the
+            // shortest text that identifies it among floats, e.g. 3.4028235E38 for the largest one, which MySQL reads
+            // as a double beyond the FLOAT range and rejects.
+            case FLOAT32 -> ((Number) value).doubleValue();
             case BYTES -> bytes(value);
             case STRUCT -> throw new DataException("Unsupported structured column value of type " + describe(schema)
                     + ": " + ((Struct) value).schema().fields());
@@ -76,6 +84,19 @@ public final class ColumnValues {
         return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC).format(DATETIME_MICROS);
     }
 
+    /**
+     * TIMESTAMP text in UTC from Debezium's ISO-8601 instant. The epoch itself is outside TIMESTAMP's range (which
+     * starts at 1970-01-01 00:00:01 UTC): Debezium sends it for the zero timestamp '0000-00-00 00:00:00', which is
+     * what it becomes again.
+     */
+    static String timestamp(String iso) {
+        OffsetDateTime instant = OffsetDateTime.parse(iso);
+        if (instant.toInstant().equals(Instant.EPOCH)) {
+            return ZERO_DATETIME;
+        }
+        return instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().format(DATETIME_MICROS);
+    }
+
     /** TIME text from signed microseconds; MySQL's TIME spans -838:59:59.999999 to 838:59:59.999999. */
     static String timeFromMicros(long micros) {
         String sign = micros < 0 ? "-" : "";
@@ -88,6 +109,15 @@ public final class ColumnValues {
         return String.format("%s%02d:%02d:%02d.%06d", sign, hours, minutes, seconds, fraction);
     }
 
+    /**
+     * A YEAR value. The binary log stores YEAR as the offset from 1900 and the zero year 0000 as 0, which Debezium
+     * decodes as 1900, a year outside YEAR's range (1901 to 2155, and 0000): it is 0000 again, bound as the number 0
+     * (the string '0' would mean 2000).
+     */
+    static int year(int year) {
+        return year == 1900 ? 0 : year;
+    }
+
     /** Debezium writes BIT(n) little-endian; MySQL reads a binary string big-endian. */
     static byte[] bitsBigEndian(byte[] littleEndian) {
         byte[] out = new byte[littleEndian.length];
@@ -95,6 +125,26 @@ public final class ColumnValues {
             out[i] = littleEndian[littleEndian.length - 1 - i];
         }
         return out;
+    }
+
+    /**
+     * A spatial value in MySQL's own storage format, which a geometry column accepts as a binary string: the SRID as
+     * four little-endian bytes, then the WKB. Debezium splits the two ({@code srid} is null for SRID 0); a Point may
+     * come as coordinates alone.
+     */
+    static byte[] geometry(Struct value) {
+        Schema schema = value.schema();
+        byte[] wkb = schema.field("wkb") == null || value.get("wkb") == null ? null : bytes(value.get("wkb"));
+        if (wkb == null) {
+            if (schema.field("x") == null || value.get("x") == null || value.get("y") == null) {
+                throw new DataException("Spatial value without WKB: " + value);
+            }
+            wkb = ByteBuffer.allocate(21).order(ByteOrder.LITTLE_ENDIAN).put((byte) 1).putInt(1)
+                    .putDouble(((Number) value.get("x")).doubleValue()).putDouble(((Number) value.get("y")).doubleValue()).array();
+        }
+        Object srid = schema.field("srid") == null ? null : value.get("srid");
+        return ByteBuffer.allocate(4 + wkb.length).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(srid == null ? 0 : ((Number) srid).intValue()).put(wkb).array();
     }
 
     private static byte[] bytes(Object value) {

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.Test;
 
@@ -43,11 +46,29 @@ class ColumnValuesTest {
     }
 
     @Test
+    void theEpochIsTheZeroTimestampSinceTimestampsStartOneSecondLater() {
+        Schema zoned = logical("io.debezium.time.ZonedTimestamp", Schema.Type.STRING);
+        assertEquals("0000-00-00 00:00:00", ColumnValues.toJdbc(zoned, "1970-01-01T00:00:00Z"));
+        assertEquals("0000-00-00 00:00:00", ColumnValues.toJdbc(zoned, "1970-01-01T05:30:00+05:30"));
+        assertEquals("1970-01-01 00:00:01.000000", ColumnValues.toJdbc(zoned, "1970-01-01T00:00:01Z"));
+        assertEquals("1970-01-01 00:00:00.000001", ColumnValues.toJdbc(zoned, "1970-01-01T00:00:00.000001Z"));
+    }
+
+    @Test
     void timesBeyondADayAndNegativeSurvive() {
         Schema micro = logical("io.debezium.time.MicroTime", Schema.Type.INT64);
         assertEquals("838:59:59.000000", ColumnValues.toJdbc(micro, 838L * 3600_000_000L + 59 * 60_000_000L + 59_000_000L));
         assertEquals("-00:00:01.500000", ColumnValues.toJdbc(micro, -1_500_000L));
         assertEquals("12:34:56.000789", ColumnValues.toJdbc(micro, (12 * 3600 + 34 * 60 + 56) * 1_000_000L + 789));
+    }
+
+    @Test
+    void yearsStayNumbersAndTheBinaryLogsZeroYearIsZeroAgain() {
+        Schema year = logical("io.debezium.time.Year", Schema.Type.INT32);
+        assertEquals(1901, ColumnValues.toJdbc(year, 1901));
+        assertEquals(2155, ColumnValues.toJdbc(year, 2155));
+        assertEquals(0, ColumnValues.toJdbc(year, 1900));
+        assertEquals(0, ColumnValues.toJdbc(year, 0));
     }
 
     @Test
@@ -70,8 +91,45 @@ class ColumnValuesTest {
     }
 
     @Test
+    void floatsAreWidenedSoTheLargestOneStaysInRange() {
+        Object largest = ColumnValues.toJdbc(Schema.OPTIONAL_FLOAT32_SCHEMA, Float.MAX_VALUE);
+        assertEquals(3.4028234663852886E38d, largest);
+        assertEquals(Float.MAX_VALUE, ((Double) largest).floatValue());
+        assertEquals(1.401298464324817E-45d, ColumnValues.toJdbc(Schema.OPTIONAL_FLOAT32_SCHEMA, Float.MIN_VALUE));
+        assertEquals(0.10000000149011612d, ColumnValues.toJdbc(Schema.OPTIONAL_FLOAT32_SCHEMA, 0.1f));
+        assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(((Double) ColumnValues.toJdbc(Schema.OPTIONAL_FLOAT32_SCHEMA, -0.0f)).floatValue()));
+    }
+
+    private static final Schema GEOMETRY = SchemaBuilder.struct().name("io.debezium.data.geometry.Geometry").optional()
+            .field("wkb", Schema.BYTES_SCHEMA).field("srid", Schema.OPTIONAL_INT32_SCHEMA).build();
+    private static final Schema POINT = SchemaBuilder.struct().name("io.debezium.data.geometry.Point").optional()
+            .field("x", Schema.FLOAT64_SCHEMA).field("y", Schema.FLOAT64_SCHEMA)
+            .field("wkb", Schema.OPTIONAL_BYTES_SCHEMA).field("srid", Schema.OPTIONAL_INT32_SCHEMA).build();
+    /** WKB of POINT(1 2), little-endian. */
+    private static final byte[] POINT_1_2 = HexFormat.of().parseHex("0101000000000000000000f03f0000000000000040");
+
+    @Test
+    void geometriesTakeMySqlsStorageFormatSridThenWkb() {
+        byte[] noSrid = (byte[]) ColumnValues.toJdbc(GEOMETRY, new Struct(GEOMETRY).put("wkb", POINT_1_2));
+        assertEquals("00000000" + HexFormat.of().formatHex(POINT_1_2), HexFormat.of().formatHex(noSrid));
+        byte[] wgs84 = (byte[]) ColumnValues.toJdbc(GEOMETRY, new Struct(GEOMETRY).put("wkb", ByteBuffer.wrap(POINT_1_2)).put("srid", 4326));
+        assertEquals("e6100000" + HexFormat.of().formatHex(POINT_1_2), HexFormat.of().formatHex(wgs84));
+    }
+
+    @Test
+    void pointsUseTheirWkbOrElseTheirCoordinates() {
+        byte[] fromWkb = (byte[]) ColumnValues.toJdbc(POINT, new Struct(POINT).put("x", 9.0).put("y", 9.0).put("wkb", POINT_1_2).put("srid", 3857));
+        assertEquals("110f0000" + HexFormat.of().formatHex(POINT_1_2), HexFormat.of().formatHex(fromWkb));
+        byte[] fromXy = (byte[]) ColumnValues.toJdbc(POINT, new Struct(POINT).put("x", 1.0).put("y", 2.0));
+        assertEquals("00000000" + HexFormat.of().formatHex(POINT_1_2), HexFormat.of().formatHex(fromXy));
+    }
+
+    @Test
     void unsupportedValuesFailWithTheirType() {
-        Schema geometry = SchemaBuilder.struct().name("io.debezium.data.geometry.Geometry").field("wkb", Schema.BYTES_SCHEMA).build();
-        assertThrows(DataException.class, () -> ColumnValues.toJdbc(geometry, new org.apache.kafka.connect.data.Struct(geometry).put("wkb", new byte[0])));
+        Schema variable = SchemaBuilder.struct().name("io.debezium.data.VariableScaleDecimal").field("scale", Schema.INT32_SCHEMA)
+                .field("value", Schema.BYTES_SCHEMA).build();
+        DataException e = assertThrows(DataException.class, () -> ColumnValues.toJdbc(variable,
+                new Struct(variable).put("scale", 1).put("value", new byte[] {1})));
+        assertTrue(e.getMessage().contains("io.debezium.data.VariableScaleDecimal"), e.getMessage());
     }
 }

@@ -1,0 +1,9 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  tb TINYBLOB,
+  b BLOB,
+  mb MEDIUMBLOB,
+  lb LONGBLOB,
+  tt TINYTEXT,
+  lt LONGTEXT
+);

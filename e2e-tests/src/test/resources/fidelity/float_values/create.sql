@@ -1,0 +1,5 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  f FLOAT,
+  fmd FLOAT(10,4)
+);

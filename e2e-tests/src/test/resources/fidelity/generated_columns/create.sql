@@ -1,0 +1,12 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  a INT,
+  b INT,
+  v INT AS (a + b) VIRTUAL,
+  s VARCHAR(50) AS (CONCAT(a, '-', b)) STORED,
+  p BIGINT AS (a * b) PERSISTENT,
+  j JSON,
+  jv VARCHAR(20) AS (JSON_VALUE(j, '$.name')) VIRTUAL,
+  KEY k_v (v),
+  KEY k_jv (jv)
+);

@@ -1,0 +1,8 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  ti TINYINT,
+  si SMALLINT,
+  mi MEDIUMINT,
+  i INT,
+  bi BIGINT
+);
