@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,9 @@ import org.apache.kafka.connect.storage.ConverterType;
  */
 public final class SchemaCachingJsonConverter implements Converter, Versioned {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** No length limit on strings: a LONGTEXT value can exceed Jackson's default of 20 million characters. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
 
     private final JsonConverter delegate = new JsonConverter();

@@ -24,7 +24,7 @@ public final class TableChecksum {
     }
 
     public static Optional<TableFingerprint> of(Connection c, String database, String table) throws SQLException {
-        List<String> columns = columns(c, database, table);
+        List<Column> columns = columns(c, database, table);
         if (columns.isEmpty()) {
             return Optional.empty();
         }
@@ -35,7 +35,7 @@ public final class TableChecksum {
             definition = normalizeDefinition(rs.getString(2));
         }
         String rowHash = "MD5(CONCAT_WS('|', " + String.join(", ", columns.stream()
-                .map(col -> "IFNULL(HEX(CAST(" + Identifiers.quote(col) + " AS BINARY)), 'NULL')").toList()) + "))";
+                .map(col -> "IFNULL(HEX(CAST(" + col.exactExpression() + " AS BINARY)), 'NULL')").toList()) + "))";
         String sql = "SELECT COUNT(*), COALESCE(SUM(CAST(CONV(SUBSTRING(h, 1, 15), 16, 10) AS UNSIGNED)), 0), "
                 + "COALESCE(BIT_XOR(CAST(CONV(SUBSTRING(h, 16, 16), 16, 10) AS UNSIGNED)), 0) FROM (SELECT " + rowHash
                 + " AS h FROM " + Identifiers.quote(database, table) + ") hashed";
@@ -50,15 +50,23 @@ public final class TableChecksum {
         return AUTO_INCREMENT.matcher(createTable).replaceAll("");
     }
 
-    static List<String> columns(Connection c, String database, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS "
+    /** A column and its type; FLOAT prints only 6 digits as text, so it is hashed through DOUBLE, which is exact. */
+    record Column(String name, String dataType) {
+        String exactExpression() {
+            String quoted = Identifiers.quote(name);
+            return "float".equalsIgnoreCase(dataType) ? "CAST(" + quoted + " AS DOUBLE)" : quoted;
+        }
+    }
+
+    static List<Column> columns(Connection c, String database, String table) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS "
                 + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
             ps.setString(1, database);
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(rs.getString(1));
+                    columns.add(new Column(rs.getString(1), rs.getString(2)));
                 }
             }
         }

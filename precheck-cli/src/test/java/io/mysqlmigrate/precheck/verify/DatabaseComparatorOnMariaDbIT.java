@@ -54,6 +54,15 @@ class DatabaseComparatorOnMariaDbIT {
     }
 
     @Test
+    void aFloatDifferenceBeyondSixDigitsIsCaught() throws Exception {
+        for (MariaDbServer s : List.of(source, destination)) {
+            s.execute("CREATE TABLE " + db + ".fl (id INT PRIMARY KEY, f FLOAT)", "INSERT INTO " + db + ".fl VALUES (1, 1.0000001)");
+        }
+        destination.execute("UPDATE " + db + ".fl SET f = 1.0000002 WHERE id = 1");
+        assertFalse(DatabaseComparator.allMatch(compare()));
+    }
+
+    @Test
     void nullVersusEmptyIsCaught() throws Exception {
         destination.execute("UPDATE " + db + ".t SET name = '' WHERE id = 2");
         assertFalse(DatabaseComparator.allMatch(compare()));

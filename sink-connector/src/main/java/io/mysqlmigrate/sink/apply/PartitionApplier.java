@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * before it are committed first, then it is applied on its own.
  *
  * <p>Two kinds of repeats are skipped: records below the stored Kafka offset (a redelivery to the sink), and
- * streamed changes at or before the last binary log position applied (the source re-sending after its own
+ * streamed changes before the last binary log position applied (the source re-sending after its own
  * restart). The second keeps rows from going back in time and keeps row images from before an applied DDL (a
  * dropped column, say) from being applied after it. A snapshot starts the position count afresh.
  */
@@ -94,9 +94,13 @@ public final class PartitionApplier {
         return after;
     }
 
-    /** A streamed change at or before the last applied position of the same binary log was applied already. */
+    /**
+     * A streamed change before the last applied position of the same binary log was applied already. A change at
+     * exactly that position is applied again: Debezium sends a primary-key change as a delete and a create sharing
+     * one position, and re-applying either (an idempotent delete or upsert by key) is harmless.
+     */
     static boolean alreadyApplied(BinlogPosition at, BinlogPosition lastApplied) {
-        return at != null && lastApplied != null && at.sameLogAs(lastApplied) && at.compareTo(lastApplied) <= 0;
+        return at != null && lastApplied != null && at.sameLogAs(lastApplied) && at.compareTo(lastApplied) < 0;
     }
 
     private void commitRows(Connection c, TopicPartition tp, List<RowChange> pending, PartitionProgress upTo, SourcePosition position)

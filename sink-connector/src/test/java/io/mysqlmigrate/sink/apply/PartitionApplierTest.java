@@ -11,10 +11,14 @@ class PartitionApplierTest {
     private static final BinlogPosition LAST = BinlogPosition.parse("mysql-bin.000003:500:2:0");
 
     @Test
-    void aChangeAtOrBeforeTheLastAppliedPositionIsARepeat() {
-        assertTrue(PartitionApplier.alreadyApplied(LAST, LAST));
+    void aChangeBeforeTheLastAppliedPositionIsARepeat() {
         assertTrue(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000003:500:1:9"), LAST));
         assertTrue(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000002:900:0:0"), LAST));
+    }
+
+    @Test
+    void aChangeAtTheSamePositionIsAppliedAgainBecauseAKeyChangeIsTwoRecordsThere() {
+        assertFalse(PartitionApplier.alreadyApplied(LAST, LAST));
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class DebeziumSettings {
 
         p.put("schema.history.internal.kafka.bootstrap.servers", config.kafkaBootstrapServers());
         p.put("schema.history.internal.kafka.topic", config.schemaHistoryTopic());
+        // Only the selected databases' DDL: otherwise the snapshot sends every database's and creates their topics.
+        p.put("schema.history.internal.store.only.captured.databases.ddl", "true");
 
         // The stream must carry everything the sink needs, in order: DDL, row changes, transaction boundaries.
         p.put("include.schema.changes", "true");
