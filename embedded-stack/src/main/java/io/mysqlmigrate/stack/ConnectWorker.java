@@ -13,12 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A Kafka Connect distributed worker in a child JVM. */
-public final class ConnectWorker implements AutoCloseable {
+public final class ConnectWorker extends ManagedServer {
     static final String KIND = "connect-worker";
     public static final String DEFAULT_GROUP_ID = "mysql-migrate-connect";
     private static final Logger LOG = LoggerFactory.getLogger(ConnectWorker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     /** Settings of the worker; a small fluent builder ({@code new Options()} or {@code Options.builder()}). */
     public static final class Options {
@@ -131,14 +130,12 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     private final Options options;
-    private final Path dir;
     private final int restPort;
     private final ConnectRestClient rest;
-    private ChildProcess process;
 
     private ConnectWorker(Options options, Path dir, int restPort) {
+        super(dir, "Connect worker");
         this.options = options;
-        this.dir = dir;
         this.restPort = restPort;
         this.rest = new ConnectRestClient(restUrl());
     }
@@ -175,14 +172,6 @@ public final class ConnectWorker implements AutoCloseable {
         return rest;
     }
 
-    public synchronized long pid() {
-        return process.pid();
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     public Path baseDir() {
         return dir;
     }
@@ -195,34 +184,6 @@ public final class ConnectWorker implements AutoCloseable {
         return dir.resolve("worker.properties");
     }
 
-    /** SIGTERM (tasks get task.shutdown.graceful.timeout.ms), up to 20 s, then SIGKILL. Idempotent. */
-    public synchronized void stop() {
-        if (process != null) {
-            if (!process.stop()) {
-                LOG.warn("Connect worker did not shut down within {} s; killed it", STOP_GRACE.toSeconds());
-            }
-            InstanceRecord.clearPid(dir);
-        }
-    }
-
-    /** SIGKILL, as in a crash. */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-            InstanceRecord.clearPid(dir);
-        }
-    }
-
-    /** Stops the worker if it runs, starts it again with the same properties and port, and waits until ready. */
-    public synchronized void restart() {
-        stop();
-        launchAndAwait();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
 
     @Override
     public String toString() {
@@ -240,7 +201,8 @@ public final class ConnectWorker implements AutoCloseable {
         ProcessSupport.writeString(log4jFile(), Log4j2Config.render(logFile(), "INFO", WorkerConfig.logLevels()));
     }
 
-    private synchronized void launchAndAwait() {
+    @Override
+    protected synchronized void launchAndAwait() {
         if (!PortAllocator.isFree(restPort)) {
             throw new StackException("REST port " + restPort + " for the Connect worker is already in use");
         }
@@ -255,12 +217,12 @@ public final class ConnectWorker implements AutoCloseable {
         List<String> command = ProcessSupport.javaCommand(flags, "org.apache.kafka.connect.cli.ConnectDistributed",
                 List.of(propertiesFile().toString()));
         Process child = ProcessSupport.launch(command, dir, dir.resolve("connect.out"), options.detached());
-        process = new ChildProcess("Connect worker", child, STOP_GRACE, options.withShutdownHook(),
-                options.detached());
+        attach(new ChildProcess("Connect worker", child, STOP_GRACE, options.withShutdownHook(),
+                options.detached()));
         try {
             awaitReady(child);
         } catch (RuntimeException e) {
-            process.kill();
+            kill();
             throw e;
         }
         Map<String, String> details = new LinkedHashMap<>();

@@ -26,11 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A single-node KRaft Kafka broker (broker and controller in one process) in a child JVM. */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends ManagedServer {
     static final String KIND = "kafka-broker";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     /** Settings of the broker; a small fluent builder ({@code new Options()} or {@code Options.builder()}). */
     public static final class Options {
@@ -122,14 +121,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private final Options options;
-    private final Path dir;
     private final int port;
     private final int controllerPort;
-    private ChildProcess process;
 
     private KafkaBroker(Options options, Path dir, int port, int controllerPort) {
+        super(dir, "Kafka broker");
         this.options = options;
-        this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
     }
@@ -165,14 +162,6 @@ public final class KafkaBroker implements AutoCloseable {
         return controllerPort;
     }
 
-    public synchronized long pid() {
-        return process.pid();
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     public Path baseDir() {
         return dir;
     }
@@ -181,34 +170,6 @@ public final class KafkaBroker implements AutoCloseable {
         return dir.resolve("broker.log");
     }
 
-    /** SIGTERM (controlled shutdown), up to 20 s, then SIGKILL. Idempotent. */
-    public synchronized void stop() {
-        if (process != null) {
-            if (!process.stop()) {
-                LOG.warn("Kafka broker did not shut down within {} s; killed it", STOP_GRACE.toSeconds());
-            }
-            InstanceRecord.clearPid(dir);
-        }
-    }
-
-    /** SIGKILL, as in a crash. */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-            InstanceRecord.clearPid(dir);
-        }
-    }
-
-    /** Stops the broker if it runs and starts it again on the same ports and data. */
-    public synchronized void restart() {
-        stop();
-        launchAndAwait();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
 
     @Override
     public String toString() {
@@ -271,7 +232,8 @@ public final class KafkaBroker implements AutoCloseable {
         return flags;
     }
 
-    private synchronized void launchAndAwait() {
+    @Override
+    protected synchronized void launchAndAwait() {
         for (int p : new int[] {port, controllerPort}) {
             if (!PortAllocator.isFree(p)) {
                 throw new StackException("Port " + p + " for the Kafka broker is already in use");
@@ -281,12 +243,12 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = ProcessSupport.javaCommand(jvmFlags(options.heapMb()), "kafka.Kafka",
                 List.of(propertiesFile().toString()));
         Process child = ProcessSupport.launch(command, dir, dir.resolve("broker.out"), options.detached());
-        process = new ChildProcess("Kafka broker", child, STOP_GRACE, options.withShutdownHook(),
-                options.detached());
+        attach(new ChildProcess("Kafka broker", child, STOP_GRACE, options.withShutdownHook(),
+                options.detached()));
         try {
             awaitReady(child);
         } catch (RuntimeException e) {
-            process.kill();
+            kill();
             throw e;
         }
         Map<String, String> details = new LinkedHashMap<>();

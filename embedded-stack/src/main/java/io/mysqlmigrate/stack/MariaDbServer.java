@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Root has an empty password (local connections only); the account {@code migrate}/{@code migrate} has all
  * privileges from any host and is the one meant for the connectors.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends ManagedServer {
     public static final String HOST = "127.0.0.1";
     public static final String USER = "migrate";
     public static final String PASSWORD = "migrate";
@@ -33,7 +33,6 @@ public final class MariaDbServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MariaDbServer.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final int MAX_SOCKET_PATH = 100;
 
     /** Settings of one instance; a small fluent builder ({@code new Options()} or {@code Options.builder()}). */
@@ -142,16 +141,14 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     private final Options options;
-    private final Path instanceDir;
     private final Path dataDir;
     private final Path socket;
     private final int port;
-    private ChildProcess process;
 
-    private MariaDbServer(Options options, Path instanceDir, Path socket, int port) {
+    private MariaDbServer(Options options, Path dir, Path socket, int port) {
+        super(dir, "MariaDB " + options.name());
         this.options = options;
-        this.instanceDir = instanceDir;
-        this.dataDir = instanceDir.resolve("data");
+        this.dataDir = dir.resolve("data");
         this.socket = socket;
         this.port = port;
     }
@@ -159,18 +156,18 @@ public final class MariaDbServer implements AutoCloseable {
     /** Initialises the data directory when it is new, starts the server and waits until it accepts logins. */
     public static MariaDbServer start(Options options) {
         Objects.requireNonNull(options.baseDir(), "Options.baseDir is required");
-        Path instanceDir = options.baseDir().toAbsolutePath().resolve(options.name());
-        InstanceRecord.requireNotRunning(instanceDir, KIND);
+        Path dir = options.baseDir().toAbsolutePath().resolve(options.name());
+        InstanceRecord.requireNotRunning(dir, KIND);
         int port = PortAllocator.portOrFree(options.port());
-        MariaDbServer server = new MariaDbServer(options, instanceDir, socketPath(instanceDir, port), port);
+        MariaDbServer server = new MariaDbServer(options, dir, socketPath(dir, port), port);
         server.initialiseIfNew();
         server.launchAndAwait();
         return server;
     }
 
-    /** Stops the (detached) instance whose directory is {@code instanceDir}: SIGTERM, 20 s, SIGKILL. */
-    public static void stopFromDirectory(Path instanceDir) {
-        InstanceRecord.stop(instanceDir.toAbsolutePath(), KIND, STOP_GRACE);
+    /** Stops the (detached) instance whose directory is {@code dir}: SIGTERM, 20 s, SIGKILL. */
+    public static void stopFromDirectory(Path dir) {
+        InstanceRecord.stop(dir.toAbsolutePath(), KIND, STOP_GRACE);
     }
 
     public String name() {
@@ -240,69 +237,32 @@ public final class MariaDbServer implements AutoCloseable {
         }
     }
 
-    /** Pid of the server process. */
-    public synchronized long pid() {
-        return process.pid();
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     public Path dataDir() {
         return dataDir;
     }
 
     /** The instance directory ({@code Options.baseDir/name}): data, logs, pid and instance.properties. */
     public Path baseDir() {
-        return instanceDir;
+        return dir;
     }
 
     /** Same as {@link #baseDir()}. */
     public Path instanceDir() {
-        return instanceDir;
+        return dir;
     }
 
     public Path errorLog() {
-        return instanceDir.resolve("mariadb.err");
+        return dir.resolve("mariadb.err");
     }
 
     public Path socket() {
         return socket;
     }
 
-    /** Clean shutdown (SIGTERM), up to 20 s, then SIGKILL. Idempotent. */
-    public synchronized void stop() {
-        if (process != null) {
-            if (!process.stop()) {
-                LOG.warn("MariaDB {} did not shut down within {} s; killed it", options.name(), STOP_GRACE.toSeconds());
-            }
-            InstanceRecord.clearPid(instanceDir);
-        }
-    }
-
-    /** SIGKILL, as in a crash. {@link #restart()} starts it again (with crash recovery). */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-            InstanceRecord.clearPid(instanceDir);
-        }
-    }
-
-    /** Stops the server if it runs, then starts it again on the same port and data directory. */
-    public synchronized void restart() {
-        stop();
-        launchAndAwait();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
 
     @Override
     public String toString() {
-        return "MariaDbServer[" + options.name() + " on " + HOST + ":" + port + ", " + instanceDir + "]";
+        return "MariaDbServer[" + options.name() + " on " + HOST + ":" + port + ", " + dir + "]";
     }
 
     private void initialiseIfNew() {
@@ -311,44 +271,45 @@ public final class MariaDbServer implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
-            Files.createDirectories(tmpDir(instanceDir));
+            Files.createDirectories(tmpDir(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dataDir, e);
         }
-        Path log = instanceDir.resolve("install-db.log");
+        Path log = dir.resolve("install-db.log");
         // A private tmpdir: at start MariaDB deletes '#sql*' files in its tmpdir, so two instances bootstrapping at
         // once in a shared /tmp delete each other's temporary tables (seen: "Can't find file '/tmp/#sql-temptable...'").
         List<String> command = List.of(ProcessSupport.findBinary("mariadb-install-db", "mysql_install_db").toString(),
                 "--no-defaults", "--datadir=" + dataDir, "--user=" + osUser(),
-                "--auth-root-authentication-method=normal", "--tmpdir=" + tmpDir(instanceDir));
-        int exit = ProcessSupport.run(command, instanceDir, log, Duration.ofSeconds(120));
+                "--auth-root-authentication-method=normal", "--tmpdir=" + tmpDir(dir));
+        int exit = ProcessSupport.run(command, dir, log, Duration.ofSeconds(120));
         if (exit != 0) {
             throw new StackException("mariadb-install-db for " + options.name() + " exited with " + exit + ":\n"
                     + ProcessSupport.tail(log, 30));
         }
     }
 
-    private synchronized void launchAndAwait() {
+    @Override
+    protected synchronized void launchAndAwait() {
         try {
-            Files.createDirectories(tmpDir(instanceDir));
+            Files.createDirectories(tmpDir(dir));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + tmpDir(instanceDir), e);
+            throw new UncheckedIOException("Cannot create " + tmpDir(dir), e);
         }
         if (!PortAllocator.isFree(port)) {
             throw new StackException("Port " + port + " for MariaDB " + options.name() + " is already in use");
         }
         long started = System.nanoTime();
-        List<String> command = serverCommand(ProcessSupport.findBinary("mariadbd", "mysqld"), options, instanceDir,
+        List<String> command = serverCommand(ProcessSupport.findBinary("mariadbd", "mysqld"), options, dir,
                 socket, port);
-        Process child = ProcessSupport.launch(command, instanceDir, instanceDir.resolve("mariadbd.out"),
+        Process child = ProcessSupport.launch(command, dir, dir.resolve("mariadbd.out"),
                 options.detached());
-        process = new ChildProcess("MariaDB " + options.name(), child, STOP_GRACE, options.withShutdownHook(),
-                options.detached());
+        attach(new ChildProcess("MariaDB " + options.name(), child, STOP_GRACE, options.withShutdownHook(),
+                options.detached()));
         try {
             awaitReady(child);
             setUpAccounts();
         } catch (RuntimeException e) {
-            process.kill();
+            kill();
             throw e;
         }
         Map<String, String> details = new LinkedHashMap<>();
@@ -357,32 +318,32 @@ public final class MariaDbServer implements AutoCloseable {
         details.put("datadir", dataDir.toString());
         details.put("socket", socket.toString());
         details.put("server.id", Integer.toString(options.serverId()));
-        InstanceRecord.write(instanceDir, KIND, child.toHandle(), details);
+        InstanceRecord.write(dir, KIND, child.toHandle(), details);
         LOG.info("MariaDB {} ready on {}:{} (pid {}) in {} ms", options.name(), HOST, port, child.pid(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The instance's own temporary directory (see {@link #initialiseIfNew}). */
-    static Path tmpDir(Path instanceDir) {
-        return instanceDir.resolve("tmp");
+    static Path tmpDir(Path dir) {
+        return dir.resolve("tmp");
     }
 
     /** The full mariadbd command line; extra arguments come last so they override the defaults. */
-    static List<String> serverCommand(Path binary, Options options, Path instanceDir, Path socket, int port) {
+    static List<String> serverCommand(Path binary, Options options, Path dir, Path socket, int port) {
         List<String> command = new ArrayList<>(List.of(
                 binary.toString(),
                 "--no-defaults",
-                "--datadir=" + instanceDir.resolve("data"),
-                "--tmpdir=" + tmpDir(instanceDir),
+                "--datadir=" + dir.resolve("data"),
+                "--tmpdir=" + tmpDir(dir),
                 "--port=" + port,
                 "--bind-address=" + HOST,
                 "--socket=" + socket,
-                "--pid-file=" + instanceDir.resolve("mariadbd.pid"),
+                "--pid-file=" + dir.resolve("mariadbd.pid"),
                 "--user=" + osUser(),
                 "--server-id=" + options.serverId(),
                 "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_general_ci",
-                "--log-error=" + instanceDir.resolve("mariadb.err"),
+                "--log-error=" + dir.resolve("mariadb.err"),
                 "--skip-name-resolve"));
         if (options.binlog()) {
             command.addAll(List.of("--log-bin=mysql-bin", "--binlog-format=ROW", "--binlog-row-image=FULL"));
@@ -399,8 +360,8 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     /** The socket goes into the instance directory unless that path is too long for a Unix socket. */
-    static Path socketPath(Path instanceDir, int port) {
-        Path inDir = instanceDir.resolve("mysqld.sock");
+    static Path socketPath(Path dir, int port) {
+        Path inDir = dir.resolve("mysqld.sock");
         if (inDir.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH) {
             return inDir;
         }
