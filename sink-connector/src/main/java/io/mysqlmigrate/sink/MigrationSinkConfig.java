@@ -6,6 +6,7 @@ import io.mysqlmigrate.sink.conflict.FullLoadConflictPolicy;
 import io.mysqlmigrate.sink.conflict.IncrementalConflictPolicy;
 import io.mysqlmigrate.sink.conflict.NoPrimaryKeyPolicy;
 import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
+import io.mysqlmigrate.sink.throttle.Throttle;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -26,6 +27,7 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String GROUP_APPLY = "Apply";
     public static final String GROUP_CONFLICTS = "Conflicts";
     public static final String GROUP_RETRIES = "Retries";
+    public static final String GROUP_THROTTLING = "Throttling";
 
     public static final String DESTINATION_HOSTNAME = "destination.hostname";
     public static final String DESTINATION_PORT = "destination.port";
@@ -38,6 +40,8 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String CONFLICT_INCREMENTAL_POLICY = "conflict.incremental.policy";
     public static final String TABLES_WITHOUT_PRIMARY_KEY = "tables.without.primary.key";
     public static final String TRANSACTION_MAX_HELD_RECORDS = "transaction.max.held.records";
+    public static final String THROTTLE_ROWS_PER_SECOND = "throttle.rows.per.second";
+    public static final String THROTTLE_MEGABYTES_PER_SECOND = "throttle.megabytes.per.second";
     public static final String RETRY_CONNECTION_MINUTES = "retry.connection.minutes";
     public static final String RETRY_OTHER_MINUTES = "retry.other.minutes";
 
@@ -94,7 +98,14 @@ public final class MigrationSinkConfig extends AbstractConfig {
             .define(RETRY_OTHER_MINUTES, Type.INT, 10, ConfigDef.Range.between(1, 1440), Importance.MEDIUM,
                     "How long the sink keeps retrying any other failure (a DDL or row the destination rejects, a deadlock) "
                             + "before the task fails naming the table, statement and source position. Must be less than "
-                            + RETRY_CONNECTION_MINUTES + ".", GROUP_RETRIES, 2, Width.SHORT, "Other retry window (min)");
+                            + RETRY_CONNECTION_MINUTES + ".", GROUP_RETRIES, 2, Width.SHORT, "Other retry window (min)")
+            .define(THROTTLE_ROWS_PER_SECOND, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Most rows per second the sink applies (0: no cap), to spare a busy destination. A configuration "
+                            + "update through the REST API restarts the task with the new cap.",
+                    GROUP_THROTTLING, 1, Width.SHORT, "Rows per second")
+            .define(THROTTLE_MEGABYTES_PER_SECOND, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Most megabytes of row data per second the sink applies (0: no cap), estimated from the values.",
+                    GROUP_THROTTLING, 2, Width.SHORT, "Megabytes per second");
 
     public MigrationSinkConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -141,6 +152,11 @@ public final class MigrationSinkConfig extends AbstractConfig {
 
     public int batchMaxRows() {
         return getInt(BATCH_MAX_ROWS);
+    }
+
+    /** The configured caps, for the apply loop. */
+    public Throttle throttle() {
+        return Throttle.system(getDouble(THROTTLE_ROWS_PER_SECOND), getDouble(THROTTLE_MEGABYTES_PER_SECOND) * 1_000_000);
     }
 
     public int transactionMaxHeldRecords() {

@@ -15,6 +15,8 @@ import io.mysqlmigrate.sink.retry.RetryWindows;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.sink.table.DestinationTables;
+import io.mysqlmigrate.sink.throttle.RecordSize;
+import io.mysqlmigrate.sink.throttle.Throttle;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -53,6 +55,7 @@ public final class MigrationSinkTask extends SinkTask {
     private MigrationSinkConfig config;
     private String connectorName;
     private RetryWindows retries;
+    private Throttle throttle;
     private Connection connection;
     private ProgressStore progress;
     private PartitionApplier applier;
@@ -75,6 +78,7 @@ public final class MigrationSinkTask extends SinkTask {
         config = new MigrationSinkConfig(props);
         connectorName = props.getOrDefault("name", "mysql-migrate-sink");
         retries = new RetryWindows(config.retryConnectionWindow(), config.retryOtherWindow(), Clock.systemUTC());
+        throttle = config.throttle();
     }
 
     /** The live destination connection, opened (with everything that depends on the server) when needed. */
@@ -144,6 +148,7 @@ public final class MigrationSinkTask extends SinkTask {
                     List<SinkRecord> ordered = withHeld(current, e.getValue());
                     int cut = cutAfterWholeTransactions(current, ordered);
                     List<SinkRecord> batch = ordered.subList(0, cut).stream().filter(r -> !deadLettered.contains(key(r))).toList();
+                    pace(batch);
                     applied.put(current, applier.apply(c, current, batch, applied.getOrDefault(current, PartitionProgress.START)));
                     held.put(current, List.copyOf(ordered.subList(cut, ordered.size())));
                 }
@@ -160,6 +165,22 @@ public final class MigrationSinkTask extends SinkTask {
                 rollbackQuietly();
                 throw retryOrGiveUp(e);
             }
+        }
+    }
+
+    /** Waits as the throttle requires before a batch is applied. */
+    private void pace(List<SinkRecord> batch) {
+        if (!throttle.limited()) {
+            return;
+        }
+        try {
+            long waited = throttle.acquire(batch.size(), batch.stream().mapToLong(RecordSize::of).sum());
+            if (waited > 0) {
+                LOG.debug("Throttled for {} ms before {} records", waited, batch.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableException("Interrupted while throttled", e);
         }
     }
 
