@@ -67,6 +67,9 @@ public final class DatabaseTopicRouter {
             database = source == null ? null : source.getString("db");
         }
         if (database == null || database.isEmpty()) {
+            database = StatementDatabase.of(value.getString("ddl"));
+        }
+        if (database == null || database.isEmpty()) {
             // Session statements such as SET character_set_server belong to no database and change no table.
             LOG.info("Schema change outside any database not forwarded: {}", value.getString("ddl"));
             return;

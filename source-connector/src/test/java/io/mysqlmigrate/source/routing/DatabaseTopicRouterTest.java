@@ -42,6 +42,12 @@ class DatabaseTopicRouterTest {
     }
 
     @Test
+    void aStatementRunWithoutADefaultDatabaseGoesToTheDatabaseItNames() {
+        List<SourceRecord> out = router.route(List.of(ddl("", "CREATE INDEX ix ON shop.t (c)")));
+        assertEquals(List.of("p.shop"), out.stream().map(SourceRecord::topic).toList());
+    }
+
+    @Test
     void sessionStatementsOutsideAnyDatabaseAreNotForwarded() {
         assertEquals(List.of(), router.route(List.of(ddl("", "SET character_set_server=utf8mb4"))));
     }
