@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.SharedStack;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +38,7 @@ class MigrationSinkTaskOnMariaDbIT {
     private String connectorName;
     private String topic;
     private DebeziumEvents events;
+    private SinkTaskOnDestination sink;
 
     @BeforeEach
     void setUp() {
@@ -51,24 +48,23 @@ class MigrationSinkTaskOnMariaDbIT {
         connectorName = "sink-it-" + db;
         topic = "it." + db;
         events = new DebeziumEvents(topic, db);
+        sink = new SinkTaskOnDestination(destination, connectorName, topic);
     }
 
     private MigrationSinkTask startTask(RecordingSinkTaskContext context, String... settings) {
-        Map<String, String> props = new HashMap<>();
-        props.put("name", connectorName);
-        props.put(MigrationSinkConfig.DESTINATION_HOSTNAME, destination.host());
-        props.put(MigrationSinkConfig.DESTINATION_PORT, Integer.toString(destination.port()));
-        props.put(MigrationSinkConfig.DESTINATION_USER, destination.user());
-        props.put(MigrationSinkConfig.DESTINATION_PASSWORD, destination.password());
-        props.put(MigrationSinkConfig.BATCH_MAX_ROWS, "3");
-        for (int i = 0; i < settings.length; i += 2) {
-            props.put(settings[i], settings[i + 1]);
-        }
-        MigrationSinkTask task = new MigrationSinkTask();
-        task.initialize(context);
-        task.start(props);
-        task.open(List.of(new TopicPartition(topic, 0)));
-        return task;
+        String[] all = new String[settings.length + 2];
+        all[0] = MigrationSinkConfig.BATCH_MAX_ROWS;
+        all[1] = "3";
+        System.arraycopy(settings, 0, all, 2, settings.length);
+        return sink.start(context, all);
+    }
+
+    private long count(String sql) throws SQLException {
+        return sink.count(sql);
+    }
+
+    private String string(String sql) throws SQLException {
+        return sink.string(sql);
     }
 
     private List<SinkRecord> snapshotOfItems() {
@@ -291,17 +287,4 @@ class MigrationSinkTaskOnMariaDbIT {
         return count("SELECT next_offset FROM mysql_migrate.sink_offsets WHERE connector = '" + connectorName + "'");
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = destination.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            assertTrue(rs.next(), "no row for " + sql);
-            return rs.getLong(1);
-        }
-    }
-
-    private String string(String sql) throws SQLException {
-        try (Connection c = destination.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            assertTrue(rs.next(), "no row for " + sql);
-            return rs.getString(1);
-        }
-    }
 }

@@ -8,20 +8,16 @@ import io.mysqlmigrate.sink.DebeziumEvents;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.sink.MigrationSinkTask;
 import io.mysqlmigrate.sink.RecordingSinkTaskContext;
+import io.mysqlmigrate.sink.SinkTaskOnDestination;
 import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.SharedStack;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -41,6 +37,7 @@ class ConflictPoliciesOnMariaDbIT {
     private String db;
     private String topic;
     private DebeziumEvents events;
+    private SinkTaskOnDestination sink;
 
     @BeforeEach
     void setUp() {
@@ -48,23 +45,19 @@ class ConflictPoliciesOnMariaDbIT {
         db = "conflict_" + SEQUENCE.incrementAndGet() + "_" + System.nanoTime() % 100000;
         topic = "it." + db;
         events = new DebeziumEvents(topic, db);
+        sink = new SinkTaskOnDestination(destination, "conflict-it-" + db, topic);
     }
 
     private MigrationSinkTask start(String... settings) {
-        Map<String, String> props = new HashMap<>();
-        props.put("name", "conflict-it-" + db);
-        props.put(MigrationSinkConfig.DESTINATION_HOSTNAME, destination.host());
-        props.put(MigrationSinkConfig.DESTINATION_PORT, Integer.toString(destination.port()));
-        props.put(MigrationSinkConfig.DESTINATION_USER, destination.user());
-        props.put(MigrationSinkConfig.DESTINATION_PASSWORD, destination.password());
-        for (int i = 0; i < settings.length; i += 2) {
-            props.put(settings[i], settings[i + 1]);
-        }
-        MigrationSinkTask task = new MigrationSinkTask();
-        task.initialize(new RecordingSinkTaskContext());
-        task.start(props);
-        task.open(List.of(new TopicPartition(topic, 0)));
-        return task;
+        return sink.start(new RecordingSinkTaskContext(), settings);
+    }
+
+    private long count(String sql) throws SQLException {
+        return sink.count(sql);
+    }
+
+    private String string(String sql) throws SQLException {
+        return sink.string(sql);
     }
 
     private static Map<String, Object> user(int id, String email, String name) {
@@ -226,17 +219,4 @@ class ConflictPoliciesOnMariaDbIT {
         assertEquals(3, count("SELECT COUNT(*) FROM " + db + ".log"));
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = destination.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            assertTrue(rs.next(), "no row for " + sql);
-            return rs.getLong(1);
-        }
-    }
-
-    private String string(String sql) throws SQLException {
-        try (Connection c = destination.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            assertTrue(rs.next(), "no row for " + sql);
-            return rs.getString(1);
-        }
-    }
 }

@@ -5,22 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mysqlmigrate.sink.DebeziumEvents;
-import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.sink.MigrationSinkTask;
 import io.mysqlmigrate.sink.RecordingSinkTaskContext;
+import io.mysqlmigrate.sink.SinkTaskOnDestination;
 import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.SharedStack;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -39,6 +35,7 @@ class RetriesAndDeadLettersOnMariaDbIT {
     private String db;
     private String topic;
     private DebeziumEvents events;
+    private SinkTaskOnDestination sink;
 
     @BeforeEach
     void setUp() {
@@ -46,20 +43,15 @@ class RetriesAndDeadLettersOnMariaDbIT {
         db = "retry_" + SEQUENCE.incrementAndGet() + "_" + System.nanoTime() % 100000;
         topic = "it." + db;
         events = new DebeziumEvents(topic, db);
+        sink = new SinkTaskOnDestination(destination, "retry-it-" + db, topic);
     }
 
     private MigrationSinkTask start(RecordingSinkTaskContext context) {
-        Map<String, String> props = new HashMap<>();
-        props.put("name", "retry-it-" + db);
-        props.put(MigrationSinkConfig.DESTINATION_HOSTNAME, destination.host());
-        props.put(MigrationSinkConfig.DESTINATION_PORT, Integer.toString(destination.port()));
-        props.put(MigrationSinkConfig.DESTINATION_USER, destination.user());
-        props.put(MigrationSinkConfig.DESTINATION_PASSWORD, destination.password());
-        MigrationSinkTask task = new MigrationSinkTask();
-        task.initialize(context);
-        task.start(props);
-        task.open(List.of(new TopicPartition(topic, 0)));
-        return task;
+        return sink.start(context);
+    }
+
+    private String string(String sql) throws SQLException {
+        return sink.string(sql);
     }
 
     private List<SinkRecord> snapshot() {
@@ -152,10 +144,4 @@ class RetriesAndDeadLettersOnMariaDbIT {
         assertTrue(e.getMessage().contains("errors.tolerance=all"), e.getMessage());
     }
 
-    private String string(String sql) throws SQLException {
-        try (Connection c = destination.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            assertTrue(rs.next(), "no row for " + sql);
-            return rs.getString(1);
-        }
-    }
 }

@@ -1,0 +1,62 @@
+package io.mysqlmigrate.sink;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mysqlmigrate.stack.MariaDbServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the sink's integration tests share: a real sink task started against the harness's destination server for
+ * one topic partition, and one-value queries on that destination.
+ */
+public final class SinkTaskOnDestination {
+
+    private final MariaDbServer destination;
+    private final String connectorName;
+    private final String topic;
+
+    public SinkTaskOnDestination(MariaDbServer destination, String connectorName, String topic) {
+        this.destination = destination;
+        this.connectorName = connectorName;
+        this.topic = topic;
+    }
+
+    /** A started task, partition 0 of the topic opened, with the given extra settings (name, value, ...). */
+    public MigrationSinkTask start(RecordingSinkTaskContext context, String... settings) {
+        Map<String, String> props = new HashMap<>();
+        props.put("name", connectorName);
+        props.put(MigrationSinkConfig.DESTINATION_HOSTNAME, destination.host());
+        props.put(MigrationSinkConfig.DESTINATION_PORT, Integer.toString(destination.port()));
+        props.put(MigrationSinkConfig.DESTINATION_USER, destination.user());
+        props.put(MigrationSinkConfig.DESTINATION_PASSWORD, destination.password());
+        for (int i = 0; i < settings.length; i += 2) {
+            props.put(settings[i], settings[i + 1]);
+        }
+        MigrationSinkTask task = new MigrationSinkTask();
+        task.initialize(context);
+        task.start(props);
+        task.open(List.of(new TopicPartition(topic, 0)));
+        return task;
+    }
+
+    public long count(String sql) throws SQLException {
+        try (Connection c = destination.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row for " + sql);
+            return rs.getLong(1);
+        }
+    }
+
+    public String string(String sql) throws SQLException {
+        try (Connection c = destination.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row for " + sql);
+            return rs.getString(1);
+        }
+    }
+}
