@@ -1,0 +1,92 @@
+package io.mysqlmigrate.precheck.check;
+
+import io.mysqlmigrate.dialect.ServerVersion;
+import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.source.MigrationSourceConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The migration being checked: both connectors' settings (read through their own ConfigDefs) and a connection to each
+ * server. {@code sourceConnectorName} is the source connector's name, from which its replica server id derives.
+ */
+public record CheckContext(String sourceConnectorName, MigrationSourceConfig source, MigrationSinkConfig sink,
+                           Connection sourceConnection, ServerVersion sourceVersion, Connection destinationConnection,
+                           ServerVersion destinationVersion) implements AutoCloseable {
+
+    /** Connects to both servers named by the connectors' settings; a server that cannot be reached is an error naming it. */
+    public static CheckContext open(String sourceConnectorName, Map<String, String> sourceSettings, Map<String, String> sinkSettings)
+            throws SQLException {
+        MigrationSourceConfig source = new MigrationSourceConfig(sourceSettings);
+        MigrationSinkConfig sink = new MigrationSinkConfig(sinkSettings);
+        Connection s = connect("source", source.hostname(), source.port(), source.user(), source.password().value());
+        try {
+            Connection d = connect("destination", sink.hostname(), sink.port(), sink.user(), sink.password().value());
+            return new CheckContext(sourceConnectorName, source, sink, s, ServerVersion.detect(s), d, ServerVersion.detect(d));
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private static Connection connect(String role, String host, int port, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        try {
+            return DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/?connectTimeout=10000&useSSL=false"
+                    + "&allowPublicKeyRetrieval=true&characterEncoding=UTF-8", props);
+        } catch (SQLException e) {
+            throw new SQLException("Cannot connect to the " + role + " " + user + "@" + host + ":" + port + ": " + e.getMessage(),
+                    e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            sourceConnection.close();
+        } finally {
+            destinationConnection.close();
+        }
+    }
+
+    /** A server variable's value, or null when the server has no such variable. */
+    public static String variable(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_VARIABLES "
+                + "WHERE VARIABLE_NAME = ?")) {
+            ps.setString(1, name.toUpperCase(java.util.Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Rows of a query with string parameters, each row as a list of strings. */
+    public static List<List<String>> rows(Connection c, String sql, String... params) throws SQLException {
+        List<List<String>> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        row.add(rs.getString(i));
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+}

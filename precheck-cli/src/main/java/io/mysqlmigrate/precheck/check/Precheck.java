@@ -1,0 +1,49 @@
+package io.mysqlmigrate.precheck.check;
+
+import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
+import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
+import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
+import io.mysqlmigrate.precheck.checks.ServerIdCheck;
+import io.mysqlmigrate.precheck.checks.ServerVersionsCheck;
+import io.mysqlmigrate.precheck.checks.TablesWithoutKeyCheck;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Runs every check the chosen migration types need, in a fixed order; a check that errors is a FAIL naming why. */
+public final class Precheck {
+
+    public static List<Check> all() {
+        return List.of(new ServerVersionsCheck(), BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
+                BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new TablesWithoutKeyCheck(),
+                new ConflictingTablesCheck());
+    }
+
+    private Precheck() {
+    }
+
+    public static List<CheckResult> run(CheckContext context, List<Check> checks) {
+        List<CheckResult> results = new ArrayList<>();
+        var types = context.source().migrationTypes();
+        for (Check check : checks) {
+            if (!check.appliesTo(types)) {
+                continue;
+            }
+            try {
+                results.add(check.run(context));
+            } catch (SQLException | RuntimeException e) {
+                results.add(CheckResult.fail(check.id(), "the check could not run: " + e.getMessage(),
+                        "Without it this prerequisite is unknown.", "Grant the account what the check reads "
+                                + "(information_schema, global variables) or fix the cause named above."));
+            }
+        }
+        return results;
+    }
+
+    /** FAIL, or WARN not acknowledged by its id, blocks. */
+    public static boolean passes(List<CheckResult> results, Set<String> acknowledged) {
+        return results.stream().noneMatch(r -> r.status() == Status.FAIL
+                || (r.status() == Status.WARN && !acknowledged.contains(r.id())));
+    }
+}

@@ -1,0 +1,69 @@
+package io.mysqlmigrate.precheck.cli;
+
+import io.mysqlmigrate.precheck.check.CheckContext;
+import io.mysqlmigrate.precheck.check.CheckResult;
+import io.mysqlmigrate.precheck.check.Precheck;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code precheck}: every prerequisite of the migration described by the two connector files, checked against the
+ * live servers before anything starts. Exit code 0 when it may start, 1 when a check fails (or a warning is not
+ * acknowledged), 2 when the checks cannot run.
+ */
+@Command(name = "precheck", mixinStandardHelpOptions = true,
+        description = "Checks every prerequisite of a migration before it starts, each with its fix.")
+public final class PrecheckCli implements Callable<Integer> {
+
+    static final int PASSED = 0;
+    static final int FAILED = 1;
+    static final int CANNOT_RUN = 2;
+
+    @Option(names = "--source-config", required = true, description = "The source connector's JSON, as POSTed to Connect.")
+    Path sourceFile;
+
+    @Option(names = "--sink-config", required = true, description = "The sink connector's JSON, as POSTed to Connect.")
+    Path sinkFile;
+
+    @Option(names = "--ack", split = ",", description = "Acknowledge a WARN by its check id (repeatable). FAIL cannot be.")
+    Set<String> acknowledged = new HashSet<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    String format;
+
+    @Override
+    public Integer call() {
+        List<CheckResult> results;
+        try {
+            ConnectorFile source = ConnectorFile.read(sourceFile);
+            ConnectorFile sink = ConnectorFile.read(sinkFile);
+            try (CheckContext context = CheckContext.open(source.name(), source.config(), sink.config())) {
+                results = Precheck.run(context, Precheck.all());
+            }
+        } catch (ConfigException e) {
+            System.err.println("A setting is invalid: " + e.getMessage());
+            return CANNOT_RUN;
+        } catch (Exception e) {
+            System.err.println("The checks cannot run: " + e.getMessage());
+            return CANNOT_RUN;
+        }
+        boolean passes = Precheck.passes(results, acknowledged);
+        if ("json".equalsIgnoreCase(format)) {
+            System.out.println(ReportPrinter.json(results, acknowledged, passes));
+        } else {
+            System.out.print(ReportPrinter.text(results, acknowledged, System.console() != null));
+        }
+        return passes ? PASSED : FAILED;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PrecheckCli()).execute(args));
+    }
+}

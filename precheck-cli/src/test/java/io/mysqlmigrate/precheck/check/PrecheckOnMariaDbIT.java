@@ -1,0 +1,134 @@
+package io.mysqlmigrate.precheck.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.SharedStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The prechecks against real MariaDB servers, some started misconfigured on purpose: each check fails or warns on
+ * the bad server, passes on the good one, and its fix, applied, makes it pass.
+ */
+class PrecheckOnMariaDbIT {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private static Map<String, String> sourceSettings(MariaDbServer server, String database) {
+        Map<String, String> p = new HashMap<>();
+        p.put("source.hostname", server.host());
+        p.put("source.port", Integer.toString(server.port()));
+        p.put("source.user", server.user());
+        p.put("source.password", server.password());
+        p.put("databases.include", database);
+        p.put("topic.prefix", "pre");
+        p.put("kafka.bootstrap.servers", "unused:9092");
+        return p;
+    }
+
+    private static Map<String, String> sinkSettings(MariaDbServer server, String... extra) {
+        Map<String, String> p = new HashMap<>();
+        p.put("destination.hostname", server.host());
+        p.put("destination.port", Integer.toString(server.port()));
+        p.put("destination.user", server.user());
+        p.put("destination.password", server.password());
+        for (int i = 0; i < extra.length; i += 2) {
+            p.put(extra[i], extra[i + 1]);
+        }
+        return p;
+    }
+
+    private static Map<String, CheckResult> run(MariaDbServer source, MariaDbServer destination, String db, String... sinkExtra) throws Exception {
+        try (CheckContext ctx = CheckContext.open("pre-source", sourceSettings(source, db), sinkSettings(destination, sinkExtra))) {
+            return Precheck.run(ctx, Precheck.all()).stream().collect(Collectors.toMap(CheckResult::id, r -> r));
+        }
+    }
+
+    private static String newDatabase(MariaDbServer source) {
+        String db = "pre_" + SEQUENCE.incrementAndGet();
+        source.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v TEXT)");
+        return db;
+    }
+
+    @Test
+    void aWellConfiguredPairPassesEveryCheck() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        String db = newDatabase(stack.source());
+        Map<String, CheckResult> results = run(stack.source(), stack.destination(), db);
+        List<CheckResult> notPassed = results.values().stream().filter(r -> r.status() != Status.PASS).toList();
+        assertEquals(List.of(), notPassed);
+        assertTrue(Precheck.passes(List.copyOf(results.values()), Set.of()));
+    }
+
+    @Test
+    void aMisconfiguredBinaryLogFailsAndItsFixesMakeItPass() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        Path base = Files.createTempDirectory("precheck-it");
+        try (MariaDbServer bad = MariaDbServer.start(MariaDbServer.Options.builder().name("misconfigured").baseDir(base).serverId(7)
+                .extraArgs("--binlog-format=STATEMENT", "--binlog-row-image=MINIMAL", "--binlog-expire-logs-seconds=3600").build())) {
+            String db = newDatabase(bad);
+            Map<String, CheckResult> before = run(bad, stack.destination(), db);
+            assertEquals(Status.FAIL, before.get("source.binlog.format").status());
+            assertEquals(Status.FAIL, before.get("source.binlog.row_image").status());
+            assertEquals(Status.WARN, before.get("source.binlog.retention").status());
+            assertTrue(before.get("source.binlog.format").fix().contains("SET GLOBAL binlog_format = 'ROW'"));
+
+            bad.execute("SET GLOBAL binlog_format = 'ROW'", "SET GLOBAL binlog_row_image = 'FULL'",
+                    "SET GLOBAL binlog_expire_logs_seconds = 604800");
+            Map<String, CheckResult> after = run(bad, stack.destination(), db);
+            assertEquals(Status.PASS, after.get("source.binlog.format").status());
+            assertEquals(Status.PASS, after.get("source.binlog.row_image").status());
+            assertEquals(Status.PASS, after.get("source.binlog.retention").status());
+        }
+    }
+
+    @Test
+    void aSourceWithoutBinaryLogFails() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        Path base = Files.createTempDirectory("precheck-it");
+        try (MariaDbServer noLog = MariaDbServer.start(MariaDbServer.Options.builder().name("nolog").baseDir(base).serverId(8)
+                .binlog(false).build())) {
+            String db = newDatabase(noLog);
+            CheckResult result = run(noLog, stack.destination(), db).get("source.binlog.enabled");
+            assertEquals(Status.FAIL, result.status());
+            assertTrue(result.fix().contains("log_bin"));
+        }
+    }
+
+    @Test
+    void aTableWithoutKeyWarnsUntilItHasOne() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        String db = newDatabase(stack.source());
+        stack.source().execute("CREATE TABLE " + db + ".nokey (a INT, b INT)");
+        CheckResult warned = run(stack.source(), stack.destination(), db).get("source.tables.without_key");
+        assertEquals(Status.WARN, warned.status());
+        assertTrue(warned.found().contains(db + ".nokey"), warned.found());
+        assertTrue(Precheck.passes(List.of(warned), Set.of("source.tables.without_key")), "a WARN can be acknowledged by id");
+        stack.source().execute("ALTER TABLE " + db + ".nokey ADD PRIMARY KEY (a)");
+        assertEquals(Status.PASS, run(stack.source(), stack.destination(), db).get("source.tables.without_key").status());
+    }
+
+    @Test
+    void aDestinationTableWithRowsFailsUnderPrecheckAndWarnsUnderIgnore() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        String db = newDatabase(stack.source());
+        stack.destination().execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v TEXT)",
+                "INSERT INTO " + db + ".t VALUES (1, 'there before')");
+        CheckResult failed = run(stack.source(), stack.destination(), db).get("destination.tables.conflict");
+        assertEquals(Status.FAIL, failed.status());
+        assertTrue(failed.found().contains(db + ".t"), failed.found());
+        assertEquals(Status.WARN, run(stack.source(), stack.destination(), db, "conflict.table.policy", "ignore")
+                .get("destination.tables.conflict").status());
+        stack.destination().execute("DELETE FROM " + db + ".t");
+        assertEquals(Status.PASS, run(stack.source(), stack.destination(), db).get("destination.tables.conflict").status());
+    }
+}
