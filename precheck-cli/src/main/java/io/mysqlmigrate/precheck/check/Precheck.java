@@ -3,8 +3,11 @@ package io.mysqlmigrate.precheck.check;
 import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
 import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
+import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
+import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
 import io.mysqlmigrate.precheck.checks.ServerVersionsCheck;
+import io.mysqlmigrate.precheck.checks.TableTraitsCheck;
 import io.mysqlmigrate.precheck.checks.TablesWithoutKeyCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,7 +20,8 @@ public final class Precheck {
     public static List<Check> all() {
         return List.of(new ServerVersionsCheck(), BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new TablesWithoutKeyCheck(),
-                new ConflictingTablesCheck());
+                TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), TableTraitsCheck.onlineDdlLeftovers(),
+                new ConflictingTablesCheck(), new DestinationCharsetCheck(), new LowerCaseTableNamesCheck());
     }
 
     private Precheck() {

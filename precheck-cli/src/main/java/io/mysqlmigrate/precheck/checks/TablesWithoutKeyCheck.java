@@ -16,17 +16,13 @@ public final class TablesWithoutKeyCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) throws SQLException {
-        List<String> databases = ctx.source().databases();
-        String placeholders = String.join(",", databases.stream().map(d -> "?").toList());
-        List<List<String>> rows = CheckContext.rows(ctx.sourceConnection(),
+        List<String> tables = SelectedTablesQuery.firstColumn(ctx,
                 "SELECT CONCAT(t.TABLE_SCHEMA, '.', t.TABLE_NAME) FROM information_schema.TABLES t WHERE t.TABLE_TYPE = 'BASE TABLE' "
-                        + "AND t.TABLE_SCHEMA IN (" + placeholders + ") AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS s "
-                        + "WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME AND s.NON_UNIQUE = 0) "
-                        + "ORDER BY 1", databases.toArray(String[]::new));
-        if (rows.isEmpty()) {
+                        + "AND t.TABLE_SCHEMA IN (%s) AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS s "
+                        + "WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME AND s.NON_UNIQUE = 0) ORDER BY 1");
+        if (tables.isEmpty()) {
             return CheckResult.pass(id(), "every selected table has a primary or unique key");
         }
-        List<String> tables = rows.stream().map(r -> r.get(0)).toList();
         return CheckResult.warn(id(), "without primary or unique key: " + String.join(", ", tables),
                 "Rows of such a table cannot be identified: the sink stops on them by default, and with another "
                         + "tables.without.primary.key policy a replay can duplicate them.",

@@ -118,6 +118,42 @@ class PrecheckOnMariaDbIT {
     }
 
     @Test
+    void tableTraitsWarnAndClearWhenFixed() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        String db = newDatabase(stack.source());
+        stack.source().execute("CREATE TABLE " + db + ".myisam (id INT PRIMARY KEY) ENGINE=MyISAM",
+                "CREATE TABLE " + db + ".child (id INT PRIMARY KEY, t_id INT, CONSTRAINT fk_t FOREIGN KEY (t_id) REFERENCES "
+                        + db + ".t (id) ON DELETE CASCADE)",
+                "CREATE TABLE " + db + "._t_gho (id INT PRIMARY KEY)");
+        Map<String, CheckResult> before = run(stack.source(), stack.destination(), db);
+        assertEquals(Status.WARN, before.get("source.tables.engine").status());
+        assertTrue(before.get("source.tables.engine").found().contains(db + ".myisam (MyISAM)"));
+        assertEquals(Status.WARN, before.get("source.tables.cascading_foreign_keys").status());
+        assertTrue(before.get("source.tables.cascading_foreign_keys").found().contains(db + ".child.fk_t"));
+        assertEquals(Status.WARN, before.get("source.tables.online_ddl_leftovers").status());
+        stack.source().execute("ALTER TABLE " + db + ".myisam ENGINE = InnoDB", "DROP TABLE " + db + "._t_gho",
+                "ALTER TABLE " + db + ".child DROP FOREIGN KEY fk_t");
+        Map<String, CheckResult> after = run(stack.source(), stack.destination(), db);
+        assertEquals(Status.PASS, after.get("source.tables.engine").status());
+        assertEquals(Status.PASS, after.get("source.tables.cascading_foreign_keys").status());
+        assertEquals(Status.PASS, after.get("source.tables.online_ddl_leftovers").status());
+    }
+
+    @Test
+    void aLatin1DestinationFailsForUtf8mb4TextUntilItsCharsetIsFixed() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        Path base = Files.createTempDirectory("precheck-it");
+        try (MariaDbServer latin1 = MariaDbServer.start(MariaDbServer.Options.builder().name("latin1").baseDir(base).serverId(9)
+                .extraArgs("--character-set-server=latin1", "--collation-server=latin1_swedish_ci").build())) {
+            String db = newDatabase(stack.source()); // its TEXT column is utf8mb4, the source's default
+            CheckResult failed = run(stack.source(), latin1, db).get("destination.charset");
+            assertEquals(Status.FAIL, failed.status());
+            latin1.execute("SET GLOBAL character_set_server = 'utf8mb4'", "SET GLOBAL collation_server = 'utf8mb4_general_ci'");
+            assertEquals(Status.PASS, run(stack.source(), latin1, db).get("destination.charset").status());
+        }
+    }
+
+    @Test
     void aDestinationTableWithRowsFailsUnderPrecheckAndWarnsUnderIgnore() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
         String db = newDatabase(stack.source());

@@ -1,0 +1,68 @@
+package io.mysqlmigrate.precheck.checks;
+
+import io.mysqlmigrate.precheck.check.Check;
+import io.mysqlmigrate.precheck.check.CheckContext;
+import io.mysqlmigrate.precheck.check.CheckResult;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Warnings about tables of the selected databases, each found by one information_schema query: engines without
+ * transactions, foreign keys that cascade, leftovers of an interrupted online schema change.
+ */
+public final class TableTraitsCheck implements Check {
+
+    private final String id;
+    private final String query;
+    private final String label;
+    private final String why;
+    private final String fix;
+
+    private TableTraitsCheck(String id, String query, String label, String why, String fix) {
+        this.id = id;
+        this.query = query;
+        this.label = label;
+        this.why = why;
+        this.fix = fix;
+    }
+
+    public static TableTraitsCheck nonInnoDb() {
+        return new TableTraitsCheck("source.tables.engine",
+                "SELECT CONCAT(TABLE_SCHEMA, '.', TABLE_NAME, ' (', ENGINE, ')') FROM information_schema.TABLES "
+                        + "WHERE TABLE_SCHEMA IN (%s) AND TABLE_TYPE = 'BASE TABLE' AND ENGINE <> 'InnoDB' ORDER BY 1",
+                "not InnoDB", "Without transactions the snapshot of these tables is not consistent with the binary log "
+                        + "position, and their changes can be seen half applied.",
+                "ALTER TABLE <table> ENGINE = InnoDB; on the source, or acknowledge the warning.");
+    }
+
+    public static TableTraitsCheck cascadingForeignKeys() {
+        return new TableTraitsCheck("source.tables.cascading_foreign_keys",
+                "SELECT CONCAT(CONSTRAINT_SCHEMA, '.', TABLE_NAME, '.', CONSTRAINT_NAME) FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                        + "WHERE CONSTRAINT_SCHEMA IN (%s) AND (DELETE_RULE IN ('CASCADE', 'SET NULL') OR UPDATE_RULE IN ('CASCADE', "
+                        + "'SET NULL')) ORDER BY 1",
+                "foreign keys that cascade", "A cascade on the source writes its own row events; if the destination cascaded too, "
+                        + "the same change would be applied twice. The sink writes with foreign key checks off, so it does not.",
+                "Nothing to change if the destination is written only by this migration; otherwise acknowledge the warning.");
+    }
+
+    public static TableTraitsCheck onlineDdlLeftovers() {
+        return new TableTraitsCheck("source.tables.online_ddl_leftovers",
+                "SELECT CONCAT(TABLE_SCHEMA, '.', TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (%s) "
+                        + "AND (TABLE_NAME RLIKE '^_.+_(gho|ghc|del|new|old)$') ORDER BY 1",
+                "online schema change leftovers", "Tables named like gh-ost or pt-online-schema-change shadow tables suggest a "
+                        + "schema change in progress or interrupted; they would be migrated as ordinary tables.",
+                "Let the running change finish, or drop the leftover tables, before the migration starts.");
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public CheckResult run(CheckContext ctx) throws SQLException {
+        List<String> found = SelectedTablesQuery.firstColumn(ctx, query);
+        return found.isEmpty() ? CheckResult.pass(id, "no " + label)
+                : CheckResult.warn(id, label + ": " + String.join(", ", found), why, fix);
+    }
+}
