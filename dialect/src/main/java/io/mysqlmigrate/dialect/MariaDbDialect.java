@@ -28,6 +28,11 @@ final class MariaDbDialect implements SqlDialect {
         return version.atLeast(10, 5, 2) ? "SHOW BINLOG STATUS" : "SHOW MASTER STATUS";
     }
 
+    @Override
+    public String serverIdentityQuery() {
+        return "SELECT CONCAT(@@hostname, ':', @@port, '#', @@server_id)";
+    }
+
     static void appendUpdates(StringBuilder sql, List<String> updateColumns, java.util.function.UnaryOperator<String> newValue) {
         if (updateColumns.isEmpty()) {
             return;

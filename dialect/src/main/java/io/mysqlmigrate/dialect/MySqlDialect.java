@@ -37,6 +37,11 @@ final class MySqlDialect implements SqlDialect {
     }
 
     @Override
+    public String serverIdentityQuery() {
+        return "SELECT @@server_uuid";
+    }
+
+    @Override
     public String showBinaryLogStatus() {
         return version.atLeast(8, 2, 0) ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
     }

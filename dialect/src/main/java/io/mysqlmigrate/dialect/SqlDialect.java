@@ -19,6 +19,12 @@ public interface SqlDialect {
     /** Shows the current binary log file and position. MySQL 8.4 removed {@code SHOW MASTER STATUS}. */
     String showBinaryLogStatus();
 
+    /**
+     * A query answering one value that tells this server from any other: binary log positions compare only along one
+     * server's log. MySQL has a server UUID; MariaDB has none, so host, port and server id stand in.
+     */
+    String serverIdentityQuery();
+
     static SqlDialect of(ServerVersion version) {
         return version.isMariaDb() ? new MariaDbDialect(version) : new MySqlDialect(version);
     }

@@ -43,6 +43,12 @@ class SqlDialectTest {
     }
 
     @Test
+    void serverIdentityComesFromTheUuidOrFromHostPortAndId() {
+        assertEquals("SELECT @@server_uuid", MYSQL_84.serverIdentityQuery());
+        assertEquals("SELECT CONCAT(@@hostname, ':', @@port, '#', @@server_id)", MARIADB.serverIdentityQuery());
+    }
+
+    @Test
     void quotesBackticksInsideNames() {
         assertEquals("`we``ird name`", Identifiers.quote("we`ird name"));
         assertEquals("`db`.`t`", Identifiers.quote("db", "t"));

@@ -76,7 +76,7 @@ public final class DebeziumEvents {
     /** Streamed events carry the resume position the source connector writes; snapshot ones share the snapshot's. */
     private SinkRecord withPosition(SinkRecord record, boolean snapshot) {
         long pos = snapshot ? 4 : binlogPos;
-        record.headers().addString(BinlogPosition.HEADER, new BinlogPosition("mysql-bin.000001", pos, 0, 0).format());
+        record.headers().addString(BinlogPosition.HEADER, new BinlogPosition("mysql-bin.000001", pos, 0, 0, "test-source:3306#1").format());
         return record;
     }
 

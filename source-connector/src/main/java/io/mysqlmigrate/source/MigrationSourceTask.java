@@ -34,11 +34,12 @@ public final class MigrationSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         MigrationSourceConfig config = new MigrationSourceConfig(props);
         String connectorName = props.getOrDefault(MigrationSourceConnector.CONNECTOR_NAME_KEY, config.topicPrefix());
-        ServerVersion server = SourceServerProbe.detect(config);
-        LOG.info("Source {}:{} is {}; migration types {}", config.hostname(), config.port(), server,
+        SourceServerProbe.SourceServer source = SourceServerProbe.detect(config);
+        ServerVersion server = source.version();
+        LOG.info("Source {}:{} is {} (server {}); migration types {}", config.hostname(), config.port(), server, source.identity(),
                 MigrationType.describe(config.migrationTypes()));
         Map<String, String> debezium = DebeziumSettings.from(config, server.flavour(), connectorName);
-        router = new DatabaseTopicRouter(config.topicPrefix());
+        router = new DatabaseTopicRouter(config.topicPrefix(), source.identity());
         capture = DebeziumTaskFactory.newTask(server.flavour());
         capture.initialize(new DelegatingTaskContext(context, debezium));
         capture.start(debezium);

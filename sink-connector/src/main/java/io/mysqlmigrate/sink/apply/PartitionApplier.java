@@ -69,6 +69,10 @@ public final class PartitionApplier {
                     next = record.kafkaOffset() + 1;
                     continue;
                 } else if (position.resumeAt() != null) {
+                    if (lastApplied != null && !position.resumeAt().sameLogAs(lastApplied)) {
+                        LOG.warn("{}: the source's binary log changed (from {} to {}; a failover or a reset log): changes are "
+                                + "applied as they come from the new log", tp, lastApplied, position.resumeAt());
+                    }
                     lastApplied = position.resumeAt();
                 }
             }

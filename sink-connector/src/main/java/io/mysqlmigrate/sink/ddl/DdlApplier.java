@@ -65,6 +65,10 @@ public final class DdlApplier {
 
     private String decideAndRun(Connection c, SchemaChange change) throws SQLException {
         DdlStatement statement = DdlStatement.classify(change.ddl());
+        if (!statement.kind().applied() && statement.kind() != DdlStatement.Kind.SESSION) {
+            LOG.warn("Not applied on the destination (only database, table and index statements are): {}", oneLine(change.ddl()));
+            return "skipped-unsupported";
+        }
         switch (statement.kind()) {
             case SESSION:
                 return "skipped-session";
@@ -81,18 +85,18 @@ public final class DdlApplier {
                 break;
             case CREATE_TABLE:
                 if (change.snapshot() && dropTablesOfAnInterruptedSnapshot(c, change)) {
-                    run(c, change);
+                    run(c, change, statement);
                     return ProgressStore.OUTCOME_RECREATED;
                 }
                 if (createdTableExists(c, change)) {
                     return "skipped-exists";
                 }
-                run(c, change);
+                run(c, change, statement);
                 return ProgressStore.OUTCOME_CREATED;
             default:
                 break;
         }
-        return run(c, change);
+        return run(c, change, statement);
     }
 
     /**
@@ -152,9 +156,13 @@ public final class DdlApplier {
         }
     }
 
-    private String run(Connection c, SchemaChange change) throws SQLException {
+    /**
+     * Runs the statement in its database: {@code USE} it whenever the event names one (but for CREATE DATABASE), so an
+     * unqualified statement can never land in another database; a database missing on the destination is an error.
+     */
+    private String run(Connection c, SchemaChange change, DdlStatement statement) throws SQLException {
         try (Statement st = c.createStatement()) {
-            if (change.database() != null && !change.database().isEmpty() && tables.databaseExists(c, change.database())) {
+            if (change.database() != null && !change.database().isEmpty() && statement.kind() != DdlStatement.Kind.CREATE_DATABASE) {
                 st.execute("USE " + Identifiers.quote(change.database()));
             }
             st.execute(change.ddl());

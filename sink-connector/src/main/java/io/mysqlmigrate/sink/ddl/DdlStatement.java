@@ -3,18 +3,31 @@ package io.mysqlmigrate.sink.ddl;
 import java.util.Locale;
 
 /**
- * What kind of statement a DDL text is, read from its leading keywords (comments and line breaks ignored). Only the
- * kinds the sink treats differently are told apart; everything else is {@link Kind#OTHER} and applied as it is.
+ * What kind of statement a DDL text is, read from its leading keywords (comments and line breaks ignored). The kinds
+ * are an allow-list: statements about databases, tables and indexes are applied; anything else ({@link Kind#OTHER}:
+ * triggers, events, routines, views, temporary tables, grants) is never run on the destination by the sink, since a
+ * trigger or event there would write rows the binary log already carries.
  */
 public final class DdlStatement {
 
     public enum Kind {
         SESSION,            // SET ..., USE ...
         CREATE_DATABASE,
+        ALTER_DATABASE,
         DROP_DATABASE,
         CREATE_TABLE,
+        ALTER_TABLE,
+        RENAME_TABLE,
+        TRUNCATE_TABLE,
         DROP_TABLE,
-        OTHER
+        CREATE_INDEX,
+        DROP_INDEX,
+        OTHER;
+
+        /** Whether the sink applies statements of this kind (see the class comment). */
+        public boolean applied() {
+            return this != OTHER && this != SESSION;
+        }
     }
 
     private final Kind kind;
@@ -45,8 +58,8 @@ public final class DdlStatement {
         }
         int i = 1;
         if (first.equals("CREATE")) {
-            // CREATE [OR REPLACE] [TEMPORARY] TABLE / DATABASE / SCHEMA
-            while (i < words.length && (words[i].equals("OR") || words[i].equals("REPLACE") || words[i].equals("TEMPORARY"))) {
+            // CREATE [OR REPLACE] TABLE / DATABASE / SCHEMA, CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX
+            while (i < words.length && (words[i].equals("OR") || words[i].equals("REPLACE"))) {
                 i++;
             }
             if (i < words.length && (words[i].equals("DATABASE") || words[i].equals("SCHEMA"))) {
@@ -55,10 +68,31 @@ public final class DdlStatement {
             if (i < words.length && words[i].equals("TABLE")) {
                 return new DdlStatement(Kind.CREATE_TABLE, false);
             }
-        } else if (first.equals("DROP")) {
-            while (i < words.length && words[i].equals("TEMPORARY")) {
+            while (i < words.length && (words[i].equals("UNIQUE") || words[i].equals("FULLTEXT") || words[i].equals("SPATIAL")
+                    || words[i].equals("ONLINE") || words[i].equals("OFFLINE"))) {
                 i++;
             }
+            if (i < words.length && words[i].equals("INDEX")) {
+                return new DdlStatement(Kind.CREATE_INDEX, false);
+            }
+        } else if (first.equals("ALTER")) {
+            while (i < words.length && (words[i].equals("ONLINE") || words[i].equals("IGNORE"))) {
+                i++;
+            }
+            if (i < words.length && words[i].equals("TABLE")) {
+                return new DdlStatement(Kind.ALTER_TABLE, false);
+            }
+            if (i < words.length && (words[i].equals("DATABASE") || words[i].equals("SCHEMA"))) {
+                return new DdlStatement(Kind.ALTER_DATABASE, false);
+            }
+        } else if (first.equals("RENAME") && words.length > 1 && (words[1].equals("TABLE") || words[1].equals("TABLES"))) {
+            return new DdlStatement(Kind.RENAME_TABLE, false);
+        } else if (first.equals("TRUNCATE")) {
+            return new DdlStatement(Kind.TRUNCATE_TABLE, false);
+        } else if (first.equals("DROP") && words.length > 1 && (words[1].equals("INDEX")
+                || (words.length > 2 && (words[1].equals("ONLINE") || words[1].equals("OFFLINE")) && words[2].equals("INDEX")))) {
+            return new DdlStatement(Kind.DROP_INDEX, false);
+        } else if (first.equals("DROP")) {
             boolean ifExists = i + 2 < words.length && words[i + 1].equals("IF") && words[i + 2].equals("EXISTS");
             if (i < words.length && (words[i].equals("DATABASE") || words[i].equals("SCHEMA"))) {
                 return new DdlStatement(Kind.DROP_DATABASE, ifExists);

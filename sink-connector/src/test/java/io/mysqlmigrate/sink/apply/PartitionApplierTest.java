@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class PartitionApplierTest {
 
-    private static final BinlogPosition LAST = BinlogPosition.parse("mysql-bin.000003:500:2:0");
+    private static final BinlogPosition LAST = BinlogPosition.parse("mysql-bin.000003:500:2:0@s");
 
     @Test
     void aChangeBeforeTheLastAppliedPositionIsARepeat() {
-        assertTrue(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000003:500:1:9"), LAST));
-        assertTrue(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000002:900:0:0"), LAST));
+        assertTrue(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000003:500:1:9@s"), LAST));
+        assertTrue(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000002:900:0:0@s"), LAST));
     }
 
     @Test
@@ -23,8 +23,8 @@ class PartitionApplierTest {
 
     @Test
     void aLaterChangeIsNew() {
-        assertFalse(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000003:500:2:1"), LAST));
-        assertFalse(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000004:4:0:0"), LAST));
+        assertFalse(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000003:500:2:1@s"), LAST));
+        assertFalse(PartitionApplier.alreadyApplied(BinlogPosition.parse("mysql-bin.000004:4:0:0@s"), LAST));
     }
 
     @Test

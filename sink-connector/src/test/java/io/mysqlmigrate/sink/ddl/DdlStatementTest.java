@@ -33,9 +33,24 @@ class DdlStatementTest {
     }
 
     @Test
-    void everythingElseIsAppliedAsItIs() {
-        assertEquals(Kind.OTHER, DdlStatement.classify("ALTER TABLE t ADD COLUMN c INT").kind());
-        assertEquals(Kind.OTHER, DdlStatement.classify("CREATE INDEX i ON t (c)").kind());
-        assertEquals(Kind.OTHER, DdlStatement.classify("").kind());
+    void tableAndIndexStatementsAreApplied() {
+        assertEquals(Kind.ALTER_TABLE, DdlStatement.classify("ALTER TABLE t ADD COLUMN c INT").kind());
+        assertEquals(Kind.ALTER_TABLE, DdlStatement.classify("alter online ignore table t add c int").kind());
+        assertEquals(Kind.CREATE_INDEX, DdlStatement.classify("CREATE UNIQUE INDEX i ON t (c)").kind());
+        assertEquals(Kind.DROP_INDEX, DdlStatement.classify("DROP INDEX i ON t").kind());
+        assertEquals(Kind.RENAME_TABLE, DdlStatement.classify("RENAME TABLE a TO b").kind());
+        assertEquals(Kind.TRUNCATE_TABLE, DdlStatement.classify("TRUNCATE t").kind());
+        assertEquals(Kind.ALTER_DATABASE, DdlStatement.classify("ALTER DATABASE d CHARACTER SET utf8mb4").kind());
+        assertTrue(Kind.CREATE_INDEX.applied());
+    }
+
+    @Test
+    void triggersEventsRoutinesViewsAndTemporaryTablesAreNeverApplied() {
+        for (String ddl : new String[] {"CREATE DEFINER=`u`@`%` TRIGGER t AFTER INSERT ON x FOR EACH ROW SET @a = 1",
+                "CREATE EVENT e ON SCHEDULE EVERY 1 HOUR DO DELETE FROM x", "CREATE PROCEDURE p() BEGIN END",
+                "CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE TEMPORARY TABLE tmp (id INT)", "GRANT SELECT ON *.* TO u", ""}) {
+            assertEquals(Kind.OTHER, DdlStatement.classify(ddl).kind(), ddl);
+            assertFalse(DdlStatement.classify(ddl).kind().applied(), ddl);
+        }
     }
 }

@@ -25,12 +25,15 @@ public final class DatabaseTopicRouter {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseTopicRouter.class);
 
     private final String prefix;
+    private final String server;
     private SourceRecord openBegin;
     private String openTransactionId;
     private final Set<String> databasesInOpenTransaction = new LinkedHashSet<>();
 
-    public DatabaseTopicRouter(String prefix) {
+    /** @param server the identity of the source server whose binary log the positions belong to */
+    public DatabaseTopicRouter(String prefix, String server) {
         this.prefix = prefix;
+        this.server = server;
     }
 
     public List<SourceRecord> route(List<SourceRecord> records) {
@@ -111,7 +114,7 @@ public final class DatabaseTopicRouter {
     private SourceRecord moveTo(SourceRecord r, String database) {
         SourceRecord moved = r.newRecord(DatabaseTopics.topicFor(prefix, database), 0, r.keySchema(), r.key(), r.valueSchema(),
                 r.value(), r.timestamp(), r.headers().duplicate());
-        BinlogPosition position = BinlogPosition.fromOffset(r.sourceOffset());
+        BinlogPosition position = BinlogPosition.fromOffset(r.sourceOffset(), server);
         if (position != null) {
             moved.headers().addString(BinlogPosition.HEADER, position.format());
         }

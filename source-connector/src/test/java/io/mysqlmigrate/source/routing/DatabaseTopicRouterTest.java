@@ -24,7 +24,7 @@ class DatabaseTopicRouterTest {
             .field("status", Schema.STRING_SCHEMA).field("id", Schema.STRING_SCHEMA)
             .field("data_collections", SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build()).build();
 
-    private final DatabaseTopicRouter router = new DatabaseTopicRouter("p");
+    private final DatabaseTopicRouter router = new DatabaseTopicRouter("p", "db1:3306#1");
     private long position;
 
     @Test
@@ -72,7 +72,7 @@ class DatabaseTopicRouterTest {
     void routedRecordsCarryTheirResumePositionAsAHeader() {
         SourceRecord r = row("shop", "t", null);
         SourceRecord out = router.route(List.of(r)).get(0);
-        assertEquals("mysql-bin.000002:" + r.sourceOffset().get("pos") + ":1:0",
+        assertEquals("mysql-bin.000002:" + r.sourceOffset().get("pos") + ":1:0@db1:3306#1",
                 out.headers().lastWithName(io.mysqlmigrate.dialect.BinlogPosition.HEADER).value());
     }
 
