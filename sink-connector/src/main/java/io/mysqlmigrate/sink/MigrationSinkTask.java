@@ -86,17 +86,25 @@ public final class MigrationSinkTask extends SinkTask {
         if (connection != null && !connection.isClosed()) {
             return connection;
         }
-        connection = DestinationConnections.open(config);
-        ServerVersion server = ServerVersion.detect(connection);
-        SqlDialect dialect = SqlDialect.of(server);
-        tables = new DestinationTables();
-        progress = new ProgressStore(config.stateDatabase(), connectorName, dialect);
-        progress.createIfMissing(connection);
-        connection.commit();
-        ConflictPolicies policies = config.conflictPolicies();
-        applier = new PartitionApplier(progress, new RowWriter(dialect, tables, config.batchMaxRows(), policies),
-                new DdlApplier(progress, tables, policies.table()));
-        LOG.info("Destination {}:{} is {}", config.hostname(), config.port(), server);
+        Connection opened = DestinationConnections.open(config);
+        try {
+            ServerVersion server = ServerVersion.detect(opened);
+            SqlDialect dialect = SqlDialect.of(server);
+            DestinationTables newTables = new DestinationTables();
+            ProgressStore newProgress = new ProgressStore(config.stateDatabase(), connectorName, dialect);
+            newProgress.createIfMissing(opened);
+            opened.commit();
+            ConflictPolicies policies = config.conflictPolicies();
+            applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies),
+                    new DdlApplier(newProgress, newTables, policies.table()));
+            tables = newTables;
+            progress = newProgress;
+            LOG.info("Destination {}:{} is {}", config.hostname(), config.port(), server);
+        } catch (SQLException | RuntimeException e) {
+            opened.close(); // published only once everything that depends on it is ready
+            throw e;
+        }
+        connection = opened;
         return connection;
     }
 
@@ -138,6 +146,7 @@ public final class MigrationSinkTask extends SinkTask {
         for (SinkRecord r : records) {
             byPartition.computeIfAbsent(new TopicPartition(r.topic(), r.kafkaPartition()), k -> new ArrayList<>()).add(r);
         }
+        Map<TopicPartition, List<SinkRecord>> orderedByPartition = new HashMap<>();
         while (true) {
             TopicPartition current = null;
             try {
@@ -146,6 +155,7 @@ public final class MigrationSinkTask extends SinkTask {
                 for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
                     current = e.getKey();
                     List<SinkRecord> ordered = withHeld(current, e.getValue());
+                    orderedByPartition.put(current, ordered);
                     int cut = cutAfterWholeTransactions(current, ordered);
                     List<SinkRecord> batch = ordered.subList(0, cut).stream().filter(r -> !deadLettered.contains(key(r))).toList();
                     pace(batch);
@@ -159,13 +169,24 @@ public final class MigrationSinkTask extends SinkTask {
                 throw e;
             } catch (UnconvertibleValueException e) {
                 rollbackQuietly();
+                rereadProgress(byPartition.keySet());
                 long offset = e.change().offset();
-                deadLetter(byPartition.get(current).stream().filter(r -> r.kafkaOffset() == offset).findFirst().orElseThrow(), e);
+                deadLetter(orderedByPartition.get(current).stream().filter(r -> r.kafkaOffset() == offset).findFirst().orElseThrow(), e);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
+                rereadProgress(byPartition.keySet());
                 throw retryOrGiveUp(e);
             }
         }
+    }
+
+    /**
+     * After a failure, the progress the task holds may be behind what was committed before the failing statement (rows
+     * before a DDL, the DDL itself): it is read again from the destination before the next attempt, so nothing
+     * committed is applied twice.
+     */
+    private void rereadProgress(java.util.Set<TopicPartition> partitions) {
+        unloaded.addAll(partitions);
     }
 
     /** Waits as the throttle requires before a batch is applied. */

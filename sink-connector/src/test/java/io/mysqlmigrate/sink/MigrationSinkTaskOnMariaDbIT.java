@@ -246,6 +246,39 @@ class MigrationSinkTaskOnMariaDbIT {
     }
 
     @Test
+    void aTriggerOrEventFromTheSourceIsNeverCreatedOnTheDestination() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        task.put(List.of(events.ddl(false, "CREATE TRIGGER items_audit AFTER INSERT ON items FOR EACH ROW SET @x = 1", null, null)));
+        task.stop();
+        assertEquals(0, count("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '" + db + "'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM mysql_migrate.applied_ddl WHERE outcome = 'skipped-unsupported' AND statement LIKE "
+                + "'CREATE TRIGGER items_audit%'"));
+    }
+
+    @Test
+    void progressCommittedBeforeAFailureIsNotAppliedAgainOnTheRetry() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
+        task.put(snapshotOfItems());
+        SinkRecord before = events.row("c", "items", ITEM_V1, null, item(30, "before"), "id");
+        SinkRecord drop = events.ddl(false, "ALTER TABLE items DROP COLUMN name", "ALTER", "items", "id");
+        Schema withExtra = SchemaBuilder.struct().optional().field("id", Schema.INT32_SCHEMA).field("extra", Schema.OPTIONAL_INT32_SCHEMA).build();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", 31);
+        row.put("extra", 7);
+        SinkRecord after = events.row("c", "items", withExtra, null, row, "id");
+        List<SinkRecord> batch = List.of(before, drop, after);
+        // The row after the DDL is rejected (a column the destination lacks): the row and the DDL before it are
+        // already committed when it fails.
+        assertThrows(org.apache.kafka.connect.errors.RetriableException.class, () -> task.put(batch));
+        destination.execute("ALTER TABLE " + db + ".items ADD COLUMN extra INT NULL"); // the operator's fix
+        task.put(batch); // Connect redelivers the same batch
+        task.stop();
+        assertEquals(7, count("SELECT extra FROM " + db + ".items WHERE id = 31"));
+        assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 30"));
+    }
+
+    @Test
     void aNullInAColumnWithADefaultStaysNull() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
         task.put(snapshotOfItems());

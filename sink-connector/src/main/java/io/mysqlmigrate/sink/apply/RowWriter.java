@@ -48,8 +48,9 @@ public final class RowWriter {
         this.policies = policies;
     }
 
-    /** One change with everything needed to write it. */
-    private record Planned(RowChange change, DestinationTable table, RowIdentity identity, WriteMode mode, UniqueClash clash) {
+    /** One change with everything needed to write it; {@code keyValues} holds the identity values it acts on. */
+    private record Planned(RowChange change, DestinationTable table, RowIdentity identity, WriteMode mode, UniqueClash clash,
+                           Struct keyValues) {
 
         boolean sameStatementAs(Planned o) {
             if (mode != o.mode || clash != o.clash || !change.table().equals(o.change.table())
@@ -68,7 +69,7 @@ public final class RowWriter {
     public void write(Connection c, List<RowChange> changes) throws SQLException {
         List<Planned> plan = new ArrayList<>(changes.size());
         for (RowChange change : changes) {
-            plan.add(plan(c, change));
+            plan(c, change, plan);
         }
         int start = 0;
         while (start < plan.size()) {
@@ -82,7 +83,7 @@ public final class RowWriter {
         }
     }
 
-    private Planned plan(Connection c, RowChange change) throws SQLException {
+    private void plan(Connection c, RowChange change, List<Planned> plan) throws SQLException {
         DestinationTable table = tables.find(c, change.database(), change.table()).orElseThrow(() -> new ApplyException(
                 "Destination table " + Identifiers.quote(change.database(), change.table()) + " does not exist (change at "
                         + change.position() + "). Include 'schema' in the migration types, or create the table on the "
@@ -95,7 +96,22 @@ public final class RowWriter {
         }
         WriteMode mode = identity.keyed() ? policies.keyedWriteMode(change.operation()) : policies.unkeyedWriteMode(change.operation());
         UniqueClash clash = identity.keyed() ? policies.uniqueClash(change.operation(), mode) : UniqueClash.NONE;
-        return new Planned(change, table, identity, mode, clash);
+        if (identity.kind() == RowIdentity.Kind.UNIQUE_KEY && change.operation() == RowChange.Operation.UPDATE
+                && change.before() != null && identityChanged(identity, change)) {
+            // Debezium splits a key change into delete + create only for primary keys; a unique key standing in for
+            // one changes within one update, so the row under its old key is deleted first.
+            plan.add(new Planned(change, table, identity, WriteMode.DELETE_BY_KEY, UniqueClash.NONE, change.before()));
+        }
+        plan.add(new Planned(change, table, identity, mode, clash, identity.keyed() ? identity.valuesOf(change) : null));
+    }
+
+    private static boolean identityChanged(RowIdentity identity, RowChange change) {
+        for (String column : identity.columns()) {
+            if (!Objects.deepEquals(change.before().getWithoutDefault(column), change.after().getWithoutDefault(column))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void execute(Connection c, List<Planned> run) throws SQLException {
@@ -115,7 +131,10 @@ public final class RowWriter {
         List<String> columns = fields.stream().map(Field::name).toList();
         List<String> identity = first.identity().columns();
         String quoted = Identifiers.quote(table.database(), table.table());
-        int rowsPerStatement = Math.max(1, Math.min(run.size(), MAX_PLACEHOLDERS / Math.max(1, columns.size())));
+        // The unique-key guard binds unique and identity columns per row: its statement must fit the limit too.
+        int guardPerRow = table.uniqueKeys().stream().mapToInt(List::size).max().orElse(0) + identity.size();
+        int perRow = Math.max(1, Math.max(columns.size(), guardPerRow));
+        int rowsPerStatement = Math.max(1, Math.min(run.size(), MAX_PLACEHOLDERS / perRow));
         for (int from = 0; from < run.size(); from += rowsPerStatement) {
             List<Planned> chunk = run.subList(from, Math.min(run.size(), from + rowsPerStatement));
             List<RowChange> changes = chunk.stream().map(Planned::change).toList();
@@ -172,7 +191,7 @@ public final class RowWriter {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int p = 1;
                 for (Planned planned : chunk) {
-                    Struct values = planned.identity().valuesOf(planned.change());
+                    Struct values = planned.keyValues();
                     for (String k : keyColumns) {
                         Binder.bind(ps, p++, values, values.schema().field(k), planned.change());
                     }
@@ -200,7 +219,10 @@ public final class RowWriter {
             for (Field f : match) {
                 Binder.bind(ps, p++, change.before(), f, change);
             }
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                LOG.warn("{}: the update at {} found no row equal to its old image (table without a key): not applied",
+                        change.qualifiedName(), change.position());
+            }
         } catch (SQLException e) {
             rethrow(e, sql, List.of(change));
         }
@@ -215,7 +237,10 @@ public final class RowWriter {
             for (Field f : match) {
                 Binder.bind(ps, p++, change.before(), f, change);
             }
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                LOG.warn("{}: the delete at {} found no row equal to its old image (table without a key)",
+                        change.qualifiedName(), change.position());
+            }
         } catch (SQLException e) {
             rethrow(e, sql, List.of(change));
         }

@@ -21,15 +21,24 @@ public final class TransactionCut {
         for (int i = 0; i < records.size(); i++) {
             String status = boundaryStatus(records.get(i));
             if ("BEGIN".equals(status)) {
+                if (open) {
+                    cut = i; // a BEGIN while one is open: the earlier transaction lost its END (a source restart)
+                }
                 open = true;
             } else if ("END".equals(status)) {
                 open = false;
+            } else if (open && isSchemaChange(records.get(i))) {
+                open = false; // DDL commits implicitly: no transaction stays open across it
             }
             if (!open) {
                 cut = i + 1;
             }
         }
         return cut;
+    }
+
+    private static boolean isSchemaChange(SinkRecord record) {
+        return record.value() instanceof Struct value && value.schema().field("ddl") != null;
     }
 
     /** BEGIN or END for a transaction marker, null for anything else. */

@@ -43,6 +43,11 @@ class TransactionCutTest {
     }
 
     @Test
+    void aBeginWhileOneIsOpenClosesTheAbandonedTransaction() {
+        assertEquals(2, TransactionCut.after(records("BEGIN", "row", "BEGIN", "row")), "the earlier BEGIN lost its END");
+    }
+
+    @Test
     void heldRecordsFollowedByTheirEndAreWhole() {
         assertEquals(4, TransactionCut.after(records("BEGIN", "row", "row", "END")));
     }

@@ -210,6 +210,16 @@ class ConflictPoliciesOnMariaDbIT {
     }
 
     @Test
+    void anUpdateOfTheStandInUniqueKeyMovesTheRow() throws SQLException {
+        MigrationSinkTask task = start(MigrationSinkConfig.TABLES_WITHOUT_PRIMARY_KEY, "unique-key");
+        task.put(logTableWithoutKey(", UNIQUE KEY `uk_at` (`at`)"));
+        task.put(List.of(events.row("u", "log", LOG_ROW, Map.of("at", 1, "msg", "one"), Map.of("at", 10, "msg", "one"))));
+        task.stop();
+        assertEquals(0, count("SELECT COUNT(*) FROM " + db + ".log WHERE at = 1"), "the row under its old key is gone");
+        assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".log WHERE at = 10"));
+    }
+
+    @Test
     void appendOnlyInsertsAndIgnoresUpdatesAndDeletes() throws SQLException {
         MigrationSinkTask task = start(MigrationSinkConfig.TABLES_WITHOUT_PRIMARY_KEY, "append-only");
         task.put(logTableWithoutKey(""));
