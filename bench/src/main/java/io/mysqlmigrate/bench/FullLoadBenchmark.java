@@ -1,0 +1,291 @@
+package io.mysqlmigrate.bench;
+
+import io.mysqlmigrate.precheck.verify.DatabaseComparator;
+import io.mysqlmigrate.precheck.verify.TableComparison;
+import io.mysqlmigrate.stack.ConnectWorker;
+import io.mysqlmigrate.stack.KafkaBroker;
+import io.mysqlmigrate.stack.MariaDbServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./bench/full-load.sh [--rows N]}: starts a private stack, fills one sysbench-shaped table on the source and
+ * times each contender moving it into a fresh destination database, one after another, then prints the table.
+ */
+public final class FullLoadBenchmark {
+    private static final long DEFAULT_ROWS = 1_000_000;
+    private static final long CHUNK = 250_000;
+
+    private final Path root;
+    private final Path runDir;
+    private final String stamp;
+    private final long rows;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private FullLoadBenchmark(Path root, Path runDir, String stamp, long rows) {
+        this.root = root;
+        this.runDir = runDir;
+        this.stamp = stamp;
+        this.rows = rows;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = DEFAULT_ROWS;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--rows") && i + 1 < args.length) {
+                rows = parseRows(args[++i]);
+            } else if (a.startsWith("--rows=")) {
+                rows = parseRows(a.substring("--rows=".length()));
+            } else if (a.equals("-h") || a.equals("--help")) {
+                System.out.println("usage: ./bench/full-load.sh [--rows N]   (default 1,000,000)");
+                return;
+            } else {
+                System.err.println("unknown argument " + a + "; usage: ./bench/full-load.sh [--rows N]");
+                System.exit(2);
+            }
+        }
+        Path root = Path.of(System.getProperty("mysqlmigrate.bench.root", ".")).toAbsolutePath().normalize();
+        String stamp = System.getProperty("mysqlmigrate.bench.stamp",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path runDir = root.resolve("bench/target/run-" + stamp);
+        Files.createDirectories(runDir);
+        FullLoadBenchmark bench = new FullLoadBenchmark(root, runDir, stamp, rows);
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::stopStack, "bench stop"));
+        int exit;
+        try {
+            exit = bench.run();
+        } finally {
+            bench.stopStack();
+        }
+        System.exit(exit);
+    }
+
+    private static long parseRows(String text) {
+        long n = Long.parseLong(text.replace("_", "").replace(",", ""));
+        if (n < 1) {
+            throw new IllegalArgumentException("--rows must be at least 1");
+        }
+        return n;
+    }
+
+    private int run() throws Exception {
+        String loadBefore = loadAverage();
+        System.out.printf(Locale.US, "Full-load benchmark: %,d rows of sysbench's sbtest1 shape, one contender after another%n", rows);
+        System.out.println("Run directory (servers' data and logs): " + root.relativize(runDir));
+        System.out.println("Load average before: " + loadBefore + " (" + Runtime.getRuntime().availableProcessors()
+                + " cores, shared by the servers, the worker, the tools and this program)");
+        BenchContext ctx = startStack();
+        requirePlugins(ctx);
+        fillSource(ctx);
+
+        List<Contender> contenders = List.of(
+                new ProjectPipeline("mysql-migrate (SchemaCachingJsonConverter)", "mmcache", ProjectPipeline.OUR_CONVERTER),
+                new ProjectPipeline("mysql-migrate (Kafka JsonConverter)", "mmjson", ProjectPipeline.KAFKA_CONVERTER),
+                new DebeziumJdbcPipeline(),
+                new DumpPipe(),
+                new Mydumper(),
+                new LoadData());
+        System.out.print("  (warming the worker up: each Connect contender until its first rows arrive, untimed) ... ");
+        System.out.flush();
+        long w0 = System.nanoTime();
+        for (Contender c : contenders) {
+            if (c instanceof ConnectContender connect) {
+                resetDestination(ctx);
+                try {
+                    connect.warmUp(ctx);
+                } catch (Exception e) {
+                    System.out.print("[" + c.name() + ": " + String.valueOf(e.getMessage()).split("\\R")[0] + "] ");
+                }
+            }
+        }
+        System.out.printf(Locale.US, "%.1f s%n", (System.nanoTime() - w0) / 1e9);
+        ResultsTable table = new ResultsTable(rows);
+        for (Contender c : contenders) {
+            resetDestination(ctx);
+            System.out.print("  " + c.name() + " ... ");
+            System.out.flush();
+            try {
+                long nanos = c.run(ctx);
+                String check = verify(ctx);
+                System.out.printf(Locale.US, "%.1f s (%s)%n", nanos / 1e9, check);
+                table.add(new ResultsTable.Row(c.name(), nanos, check));
+            } catch (Contender.Skipped e) {
+                System.out.println("skipped: " + e.getMessage());
+                table.add(new ResultsTable.Row(c.name(), -1, "skipped: " + e.getMessage()));
+            } catch (Exception e) {
+                String why = String.valueOf(e.getMessage()).split("\\R")[0];
+                System.out.println("FAILED: " + e.getMessage());
+                table.add(new ResultsTable.Row(c.name(), -1, "FAILED: " + why));
+            } finally {
+                c.cleanUp(ctx);
+            }
+        }
+        resetDestination(ctx);
+        String loadAfter = loadAverage();
+
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.US, "Full load of %,d rows (one InnoDB table, sysbench sbtest1 shape), %s%n%n",
+                rows, stamp));
+        report.append(table.render());
+        report.append('\n');
+        report.append("Load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter)
+                .append('\n');
+        report.append("Everything (source and destination MariaDB, Kafka broker, Connect worker, dump tools, this program)"
+                + " shares this machine's " + Runtime.getRuntime().availableProcessors() + " cores.\n");
+        report.append("Seconds: from the start of the move to the last row committed on the destination (Connect "
+                + "contenders: COUNT(*) polled every 250 ms; command-line contenders: until the command returned).\n");
+        System.out.println();
+        System.out.print(report);
+        Path md = root.resolve("bench/target/full-load-" + stamp + ".md");
+        Files.writeString(md, "```\n" + report + "```\n");
+        System.out.println("Written to " + root.relativize(md));
+        return table.rows().stream().allMatch(r -> r.timed() || r.note().startsWith("skipped")) ? 0 : 1;
+    }
+
+    private BenchContext startStack() {
+        long t0 = System.nanoTime();
+        System.out.print("Starting the private stack (source and destination MariaDB, one broker, one worker) ... ");
+        System.out.flush();
+        Path plugins = root.resolve("bench/target/plugins");
+        // SELECT ... INTO OUTFILE and LOAD DATA INFILE may use the run directory (with --no-defaults it is NULL: none)
+        String fileArgs = "--secure-file-priv=" + runDir.toAbsolutePath();
+        CompletableFuture<MariaDbServer> source = CompletableFuture.supplyAsync(() -> track(MariaDbServer.start(
+                new MariaDbServer.Options().name("source").baseDir(runDir).serverId(1).binlog(true)
+                        .extraArgs(fileArgs).shutdownHook(false))));
+        CompletableFuture<MariaDbServer> destination = CompletableFuture.supplyAsync(() -> track(MariaDbServer.start(
+                new MariaDbServer.Options().name("destination").baseDir(runDir).serverId(2).extraArgs(fileArgs)
+                        .shutdownHook(false))));
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> track(KafkaBroker.start(
+                new KafkaBroker.Options().baseDir(runDir.resolve("kafka")).shutdownHook(false))));
+        CompletableFuture<ConnectWorker> worker = broker.thenApplyAsync(b -> track(ConnectWorker.start(
+                new ConnectWorker.Options().baseDir(runDir.resolve("connect")).bootstrapServers(b.bootstrapServers())
+                        .pluginPath(plugins).shutdownHook(false))));
+        CompletableFuture.allOf(source, destination, worker).join();
+        System.out.printf(Locale.US, "up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        return new BenchContext(root, runDir, source.join(), destination.join(), broker.join(), worker.join(), rows);
+    }
+
+    private synchronized <T extends AutoCloseable> T track(T server) {
+        started.add(server);
+        return server;
+    }
+
+    /** Stops the worker first (it needs the broker to stop cleanly), then the rest; once, whoever calls. */
+    private void stopStack() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        List<AutoCloseable> servers;
+        synchronized (this) {
+            servers = new ArrayList<>(started);
+        }
+        servers.sort(Comparator.comparingInt(s -> s instanceof ConnectWorker ? 0 : s instanceof KafkaBroker ? 1 : 2));
+        for (AutoCloseable s : servers) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                System.err.println("stopping " + s + ": " + e.getMessage());
+            }
+        }
+        if (!servers.isEmpty()) {
+            System.out.println("Stack stopped (" + servers.size() + " servers); data and logs stay in "
+                    + root.relativize(runDir));
+        }
+    }
+
+    private static void requirePlugins(BenchContext ctx) {
+        List<String> plugins = ctx.rest().connectorPlugins();
+        for (String cls : List.of("io.mysqlmigrate.source.MigrationSourceConnector",
+                "io.mysqlmigrate.sink.MigrationSinkConnector", "io.debezium.connector.mariadb.MariaDbConnector",
+                "io.debezium.connector.jdbc.JdbcSinkConnector")) {
+            if (!plugins.contains(cls)) {
+                throw new IllegalStateException("the worker has no plugin " + cls + " (plugin.path bench/target/plugins; "
+                        + "it has " + plugins + ")");
+            }
+        }
+    }
+
+    private void fillSource(BenchContext ctx) {
+        long t0 = System.nanoTime();
+        System.out.printf(Locale.US, "Filling bench.sbtest1 on the source with %,d rows (sequence engine) ... ", rows);
+        System.out.flush();
+        MariaDbServer s = ctx.source();
+        s.execute("CREATE DATABASE bench", "CREATE TABLE bench.sbtest1 (id INT NOT NULL AUTO_INCREMENT, "
+                + "k INT NOT NULL DEFAULT 0, c CHAR(120) NOT NULL DEFAULT '', pad CHAR(60) NOT NULL DEFAULT '', "
+                + "PRIMARY KEY (id), KEY k_1 (k))");
+        for (long from = 1; from <= rows; from += CHUNK) {
+            long to = Math.min(rows, from + CHUNK - 1);
+            s.execute("INSERT INTO bench.sbtest1 (id, k, c, pad) SELECT seq, 1 + FLOOR(RAND() * " + rows + "), "
+                    + "CONCAT_WS('-', " + digitGroups(10) + "), CONCAT_WS('-', " + digitGroups(5) + ") "
+                    + "FROM bench.seq_" + from + "_to_" + to);
+        }
+        System.out.printf(Locale.US, "done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.println("Contenders, one after another into a fresh destination database:");
+    }
+
+    /** sysbench's c and pad: groups of 11 random digits joined by '-' (10 groups: 119 chars, 5: 59). */
+    private static String digitGroups(int groups) {
+        List<String> g = new ArrayList<>();
+        for (int i = 0; i < groups; i++) {
+            g.add("LPAD(FLOOR(RAND() * 99999999999), 11, '0')");
+        }
+        return String.join(", ", g);
+    }
+
+    private static void resetDestination(BenchContext ctx) {
+        ctx.destination().execute("DROP DATABASE IF EXISTS `" + BenchContext.DATABASE + "`",
+                "DROP DATABASE IF EXISTS `mysql_migrate`");
+    }
+
+    /** "verified" when definition and rows match; the difference otherwise. */
+    private static String verify(BenchContext ctx) {
+        try (Connection s = ctx.source().connect(); Connection d = ctx.destination().connect()) {
+            List<TableComparison> result = DatabaseComparator.compare(s, d, List.of(BenchContext.DATABASE));
+            if (DatabaseComparator.allMatch(result)) {
+                return "verified";
+            }
+            boolean rowsMatch = !result.isEmpty() && result.stream().allMatch(r -> r.source() != null
+                    && r.destination() != null && r.source().sameRowsAs(r.destination()));
+            if (rowsMatch) {
+                return "rows verified; table definition differs";
+            }
+            return "MISMATCH: " + String.join("; ", result.stream().filter(r -> !r.matches())
+                    .map(TableComparison::describe).toList());
+        } catch (Exception e) {
+            return "not verified: " + e.getMessage();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // left behind under the run directory
+        }
+    }
+}
