@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Full-load throughput comparison on a private stack (see bench/README.md).
 #
-#   ./bench/full-load.sh [--rows N]     N rows (default 1,000,000) through each contender, one after another
+#   ./bench/full-load.sh [--rows N] [--only WORD,WORD]
+#       N rows (default 1,000,000) through each contender (or those whose name contains a word), one after another
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
@@ -13,7 +14,7 @@ fail() {
 }
 
 for arg in "$@"; do
-  case "$arg" in -h|--help) echo "usage: ./bench/full-load.sh [--rows N]   (default 1,000,000)"; exit 0 ;; esac
+  case "$arg" in -h|--help) echo "usage: ./bench/full-load.sh [--rows N] [--only WORD,WORD]   (default 1,000,000 rows; --only keeps the contenders whose name contains a word)"; exit 0 ;; esac
 done
 
 command -v java >/dev/null 2>&1 || fail "java not found: the bench needs a JDK 17 or newer."

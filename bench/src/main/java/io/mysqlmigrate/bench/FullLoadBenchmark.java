@@ -26,34 +26,41 @@ import java.util.stream.Stream;
 public final class FullLoadBenchmark {
     private static final long DEFAULT_ROWS = 1_000_000;
     private static final long CHUNK = 250_000;
+    private static final String USAGE = "usage: ./bench/full-load.sh [--rows N] [--only WORD,WORD]   (default 1,000,000 rows;"
+            + " --only keeps the contenders whose name contains one of the words, e.g. --only jsonconverter,jdbc)";
 
     private final Path root;
     private final Path runDir;
     private final String stamp;
     private final long rows;
+    private final List<String> only;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private FullLoadBenchmark(Path root, Path runDir, String stamp, long rows) {
+    private FullLoadBenchmark(Path root, Path runDir, String stamp, long rows, List<String> only) {
         this.root = root;
         this.runDir = runDir;
         this.stamp = stamp;
         this.rows = rows;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
         long rows = DEFAULT_ROWS;
+        List<String> only = List.of();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--rows") && i + 1 < args.length) {
                 rows = parseRows(args[++i]);
             } else if (a.startsWith("--rows=")) {
                 rows = parseRows(a.substring("--rows=".length()));
+            } else if (a.equals("--only") && i + 1 < args.length) {
+                only = List.of(args[++i].toLowerCase(Locale.ROOT).split(","));
             } else if (a.equals("-h") || a.equals("--help")) {
-                System.out.println("usage: ./bench/full-load.sh [--rows N]   (default 1,000,000)");
+                System.out.println(USAGE);
                 return;
             } else {
-                System.err.println("unknown argument " + a + "; usage: ./bench/full-load.sh [--rows N]");
+                System.err.println("unknown argument " + a + "; " + USAGE);
                 System.exit(2);
             }
         }
@@ -62,7 +69,7 @@ public final class FullLoadBenchmark {
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path runDir = root.resolve("bench/target/run-" + stamp);
         Files.createDirectories(runDir);
-        FullLoadBenchmark bench = new FullLoadBenchmark(root, runDir, stamp, rows);
+        FullLoadBenchmark bench = new FullLoadBenchmark(root, runDir, stamp, rows, only);
         Runtime.getRuntime().addShutdownHook(new Thread(bench::stopStack, "bench stop"));
         int exit;
         try {
@@ -97,7 +104,13 @@ public final class FullLoadBenchmark {
                 new DebeziumJdbcPipeline(),
                 new DumpPipe(),
                 new Mydumper(),
-                new LoadData());
+                new LoadData()).stream()
+                .filter(c -> only.isEmpty() || only.stream().anyMatch(w -> c.name().toLowerCase(Locale.ROOT).contains(w)))
+                .toList();
+        if (contenders.isEmpty()) {
+            System.err.println("--only " + String.join(",", only) + " matches no contender");
+            return 2;
+        }
         System.out.print("  (warming the worker up: each Connect contender until its first rows arrive, untimed) ... ");
         System.out.flush();
         long w0 = System.nanoTime();

@@ -6,6 +6,8 @@ import io.mysqlmigrate.sink.conflict.FullLoadConflictPolicy;
 import io.mysqlmigrate.sink.conflict.IncrementalConflictPolicy;
 import io.mysqlmigrate.sink.conflict.NoPrimaryKeyPolicy;
 import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
+import io.mysqlmigrate.sink.naming.NameCase;
+import io.mysqlmigrate.sink.naming.NameMapping;
 import io.mysqlmigrate.sink.throttle.Throttle;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +30,7 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String GROUP_CONFLICTS = "Conflicts";
     public static final String GROUP_RETRIES = "Retries";
     public static final String GROUP_THROTTLING = "Throttling";
+    public static final String GROUP_NAMES = "Object names";
 
     public static final String DESTINATION_HOSTNAME = "destination.hostname";
     public static final String DESTINATION_PORT = "destination.port";
@@ -44,6 +47,24 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String THROTTLE_MEGABYTES_PER_SECOND = "throttle.megabytes.per.second";
     public static final String RETRY_CONNECTION_MINUTES = "retry.connection.minutes";
     public static final String RETRY_OTHER_MINUTES = "retry.other.minutes";
+    public static final String NAME_MAPPING = "name.mapping";
+    public static final String NAME_CASE = "name.case";
+
+    private static final ConfigDef.Validator NAME_MAPPING_VALIDATOR = new ConfigDef.Validator() {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                NameMapping.validate((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "rules db=newdb, db.table=newtable, db.table.column=newcolumn";
+        }
+    };
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(DESTINATION_HOSTNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -105,7 +126,19 @@ public final class MigrationSinkConfig extends AbstractConfig {
                     GROUP_THROTTLING, 1, Width.SHORT, "Rows per second")
             .define(THROTTLE_MEGABYTES_PER_SECOND, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "Most megabytes of row data per second the sink applies (0: no cap), estimated from the values.",
-                    GROUP_THROTTLING, 2, Width.SHORT, "Megabytes per second");
+                    GROUP_THROTTLING, 2, Width.SHORT, "Megabytes per second")
+            .define(NAME_MAPPING, Type.STRING, "", NAME_MAPPING_VALIDATOR, Importance.MEDIUM,
+                    "Object name mapping: comma-separated rules source=destination, where the source is a database "
+                            + "('shop=shop_v2'), a table ('shop.orders=orders_2024') or a column ('shop.orders.amt=amount') "
+                            + "with its source names, and the destination is the new name of that last part (a table follows "
+                            + "its database's mapping). Names holding dots, commas or '=' go in backquotes. Rows, DDL statements "
+                            + "(rewritten with the MySQL/MariaDB grammar) and existence checks all use the mapped names; a DDL "
+                            + "the grammar cannot read stops the task, naming it.", GROUP_NAMES, 1, Width.LONG, "Name mapping")
+            .define(NAME_CASE, Type.STRING, NameCase.SOURCE.configValue(), ConfigChoice.validator(NameCase.class), Importance.LOW,
+                    "Letter case of database, table and column names on the destination, for names without a mapping rule: "
+                            + "'source' keeps the source's; 'destination' follows the destination's lower_case_table_names "
+                            + "(database and table names in lower case when it is 1 or 2); 'lower' and 'upper' change database, "
+                            + "table and column names.", GROUP_NAMES, 2, Width.SHORT, "Name case");
 
     public MigrationSinkConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -161,6 +194,11 @@ public final class MigrationSinkConfig extends AbstractConfig {
 
     public int transactionMaxHeldRecords() {
         return getInt(TRANSACTION_MAX_HELD_RECORDS);
+    }
+
+    /** The names rows and DDL get on a destination whose {@code lower_case_table_names} is given. */
+    public NameMapping nameMapping(int lowerCaseTableNames) {
+        return NameMapping.of(getString(NAME_MAPPING), ConfigChoice.parse(NameCase.class, getString(NAME_CASE)), lowerCaseTableNames);
     }
 
     public ConflictPolicies conflictPolicies() {

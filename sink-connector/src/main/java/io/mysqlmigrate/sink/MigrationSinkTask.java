@@ -10,6 +10,8 @@ import io.mysqlmigrate.sink.apply.TransactionCut;
 import io.mysqlmigrate.sink.apply.UnconvertibleValueException;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
+import io.mysqlmigrate.sink.naming.DestinationNames;
+import io.mysqlmigrate.sink.naming.NameMapping;
 import io.mysqlmigrate.sink.retry.FailureKind;
 import io.mysqlmigrate.sink.retry.RetryWindows;
 import io.mysqlmigrate.sink.state.PartitionProgress;
@@ -95,8 +97,9 @@ public final class MigrationSinkTask extends SinkTask {
             newProgress.createIfMissing(opened);
             opened.commit();
             ConflictPolicies policies = config.conflictPolicies();
+            NameMapping names = config.nameMapping(DestinationTables.lowerCaseTableNames(opened));
             applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies),
-                    new DdlApplier(newProgress, newTables, policies.table()));
+                    new DdlApplier(newProgress, newTables, policies.table()), new DestinationNames(names));
             tables = newTables;
             progress = newProgress;
             LOG.info("Destination {}:{} is {}", config.hostname(), config.port(), server);

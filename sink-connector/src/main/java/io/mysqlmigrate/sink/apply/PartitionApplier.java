@@ -3,11 +3,13 @@ package io.mysqlmigrate.sink.apply;
 import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
+import io.mysqlmigrate.sink.ddl.DdlNameRewriter;
 import io.mysqlmigrate.sink.event.ChangeEvent;
 import io.mysqlmigrate.sink.event.ChangeEventReader;
 import io.mysqlmigrate.sink.event.RowChange;
 import io.mysqlmigrate.sink.event.SchemaChange;
 import io.mysqlmigrate.sink.event.SourcePosition;
+import io.mysqlmigrate.sink.naming.DestinationNames;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import java.sql.Connection;
@@ -37,11 +39,13 @@ public final class PartitionApplier {
     private final ProgressStore progress;
     private final RowWriter rows;
     private final DdlApplier ddl;
+    private final DestinationNames names;
 
-    public PartitionApplier(ProgressStore progress, RowWriter rows, DdlApplier ddl) {
+    public PartitionApplier(ProgressStore progress, RowWriter rows, DdlApplier ddl, DestinationNames names) {
         this.progress = progress;
         this.rows = rows;
         this.ddl = ddl;
+        this.names = names;
     }
 
     /** Applies every new record and returns the partition's progress after them, all of it committed. */
@@ -58,7 +62,7 @@ public final class PartitionApplier {
             if (record.kafkaOffset() < next) {
                 continue;
             }
-            ChangeEvent event = ChangeEventReader.read(record);
+            ChangeEvent event = destinationNames(ChangeEventReader.read(record), tp);
             SourcePosition position = event instanceof RowChange r ? r.position()
                     : event instanceof SchemaChange s ? s.position() : null;
             if (position != null) {
@@ -96,6 +100,20 @@ public final class PartitionApplier {
             LOG.info("{}: skipped {} change(s) the source sent again after a restart (at or before {})", tp, replays, lastApplied);
         }
         return after;
+    }
+
+    /** The event with destination names; a DDL whose names cannot be mapped stops the task, naming the way out. */
+    private ChangeEvent destinationNames(ChangeEvent event, TopicPartition tp) {
+        try {
+            return names.map(event);
+        } catch (DdlNameRewriter.UnreadableDdlException e) {
+            SchemaChange change = (SchemaChange) event;
+            throw new PolicyStopException("Cannot map the object names of a DDL statement of database '" + change.database()
+                    + "' at source position " + change.position() + " (" + tp + " offset " + change.offset() + "): "
+                    + e.getMessage() + ".\nStatement: " + change.ddl() + "\nFix: apply the statement on the destination by "
+                    + "hand with the destination's names; then, with the connector stopped, move the sink past it ("
+                    + progress.moveOnStatement(tp, change.offset() + 1) + ") and resume it.", e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mysqlmigrate.sink.event;
 
 import io.mysqlmigrate.dialect.BinlogPosition;
+import io.mysqlmigrate.dialect.Flavour;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.data.Struct;
@@ -67,7 +68,15 @@ public final class ChangeEventReader {
             }
         }
         return new SchemaChange(offset, value.getString("databaseName"), value.getString("ddl"), List.copyOf(shapes),
-                SourcePosition.of(source, resumeAt));
+                SourcePosition.of(source, resumeAt), grammarOf(source));
+    }
+
+    /** Debezium's source block names its connector: "mariadb" for MariaDB's, "mysql" for MySQL's. */
+    static Flavour grammarOf(Struct source) {
+        if (source != null && source.schema().field("connector") != null && "mariadb".equals(source.get("connector"))) {
+            return Flavour.MARIADB;
+        }
+        return Flavour.MYSQL;
     }
 
     private static BinlogPosition resumePosition(SinkRecord record) {

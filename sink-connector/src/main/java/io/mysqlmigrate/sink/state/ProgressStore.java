@@ -71,6 +71,12 @@ public final class ProgressStore {
         }
     }
 
+    /** The statement an operator runs (connector stopped) to move this sink's partition on to {@code nextOffset}. */
+    public String moveOnStatement(TopicPartition tp, long nextOffset) {
+        return "UPDATE " + offsetsTable + " SET next_offset = " + nextOffset + " WHERE connector = '" + connector.replace("'", "''")
+                + "' AND topic = '" + tp.topic().replace("'", "''") + "' AND kafka_partition = " + tp.partition();
+    }
+
     /** Progress stored for each of the given partitions that has any. */
     public Map<TopicPartition, PartitionProgress> load(Connection c, Collection<TopicPartition> partitions) throws SQLException {
         Map<TopicPartition, PartitionProgress> result = new HashMap<>();

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Reads destination table structures from information_schema and keeps them until a DDL is applied. Name lookups
- * are exact: the sink writes the names the source has.
+ * are exact: the events carry destination names already (see {@code naming}).
  */
 public final class DestinationTables {
 
@@ -38,6 +38,14 @@ public final class DestinationTables {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    /** The destination's {@code lower_case_table_names}: 0 (names as written), 1 (stored in lower case) or 2. */
+    public static int lowerCaseTableNames(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT @@lower_case_table_names");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 
