@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * A small client for the Kafka Connect REST API. Answers other than 2xx become {@link ConnectRestException}s
@@ -136,6 +137,25 @@ public final class ConnectRestClient {
 
     public void resume(String name) {
         send("PUT", "/connectors/" + segment(name) + "/resume", null);
+    }
+
+    /** Stops the connector and its tasks (Connect's STOPPED state: the prerequisite for changing its offsets). */
+    public void stop(String name) {
+        send("PUT", "/connectors/" + segment(name) + "/stop", null);
+    }
+
+    /** Resets a stopped connector's offsets (for a sink: to the beginning of its topics). */
+    public JsonNode resetOffsets(String name) {
+        return send("DELETE", "/connectors/" + segment(name) + "/offsets", null);
+    }
+
+    /** Sets a stopped sink connector's next offset per topic partition. */
+    public JsonNode alterSinkOffsets(String name, Map<TopicPartition, Long> offsets) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        offsets.forEach((tp, offset) -> entries.add(Map.of(
+                "partition", Map.of("kafka_topic", tp.topic(), "kafka_partition", tp.partition()),
+                "offset", Map.of("kafka_offset", offset))));
+        return send("PATCH", "/connectors/" + segment(name) + "/offsets", Map.of("offsets", entries));
     }
 
     /** Restarts the connector and all its tasks. */

@@ -155,6 +155,11 @@ public final class MigrationSinkConfig extends AbstractConfig {
                         + connectionMinutes + ")";
     }
 
+    /** The connector's name (Connect puts it in every connector and task configuration): the key of its progress. */
+    public static String connectorName(Map<String, String> props) {
+        return props.getOrDefault("name", "mysql-migrate-sink");
+    }
+
     public Duration retryConnectionWindow() {
         return Duration.ofMinutes(getInt(RETRY_CONNECTION_MINUTES));
     }

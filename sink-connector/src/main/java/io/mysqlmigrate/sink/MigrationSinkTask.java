@@ -78,7 +78,7 @@ public final class MigrationSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         config = new MigrationSinkConfig(props);
-        connectorName = props.getOrDefault("name", "mysql-migrate-sink");
+        connectorName = MigrationSinkConfig.connectorName(props);
         retries = new RetryWindows(config.retryConnectionWindow(), config.retryOtherWindow(), Clock.systemUTC());
         throttle = config.throttle();
     }

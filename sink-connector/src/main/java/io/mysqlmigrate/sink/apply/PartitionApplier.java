@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * transaction that also stores the partition's progress; a DDL statement or a TRUNCATE is a barrier: the rows
  * before it are committed first, then it is applied on its own.
  *
- * <p>Two kinds of repeats are skipped: records below the stored Kafka offset (a redelivery to the sink), and
+ * <p>Three kinds of repeats are skipped: records below the stored Kafka offset (a redelivery to the sink), records
+ * below the offset the sink had reached when an operator moved its offsets back (a replay: applied already, and
+ * applying them again would take rows back in time and re-run old row images against newer structures), and
  * streamed changes before the last binary log position applied (the source re-sending after its own
  * restart). The second keeps rows from going back in time and keeps row images from before an applied DDL (a
  * dropped column, say) from being applied after it. A snapshot starts the position count afresh.
@@ -58,8 +60,14 @@ public final class PartitionApplier {
         long next = from.nextOffset();
         BinlogPosition lastApplied = from.lastApplied();
         long replays = 0;
+        long movedBack = 0;
         for (SinkRecord record : records) {
             if (record.kafkaOffset() < next) {
+                continue;
+            }
+            if (from.isReplay(record.kafkaOffset())) {
+                movedBack++; // applied before the operator moved the sink back: its effect is in the destination already
+                next = record.kafkaOffset() + 1;
                 continue;
             }
             ChangeEvent event = destinationNames(ChangeEventReader.read(record), tp);
@@ -84,18 +92,22 @@ public final class PartitionApplier {
                 pending.add(row);
                 lastPosition = row.position();
             } else if (event instanceof RowChange truncate) {
-                commitRows(c, tp, pending, new PartitionProgress(truncate.offset(), lastApplied), lastPosition);
+                commitRows(c, tp, pending, from.at(truncate.offset(), lastApplied), lastPosition);
                 truncate(c, truncate);
-                progress.save(c, tp, new PartitionProgress(truncate.offset() + 1, lastApplied), truncate.position());
+                progress.save(c, tp, from.at(truncate.offset() + 1, lastApplied), truncate.position());
                 c.commit();
             } else if (event instanceof SchemaChange change) {
-                commitRows(c, tp, pending, new PartitionProgress(change.offset(), lastApplied), lastPosition);
-                ddl.apply(c, tp, change, new PartitionProgress(change.offset() + 1, lastApplied));
+                commitRows(c, tp, pending, from.at(change.offset(), lastApplied), lastPosition);
+                ddl.apply(c, tp, change, from.at(change.offset() + 1, lastApplied));
             }
             next = record.kafkaOffset() + 1;
         }
-        PartitionProgress after = new PartitionProgress(next, lastApplied);
+        PartitionProgress after = from.at(next, lastApplied);
         commitRows(c, tp, pending, after, lastPosition);
+        if (movedBack > 0) {
+            LOG.info("{}: replayed {} record(s) below offset {} without effect: they were applied before the sink's offsets "
+                    + "were moved back", tp, movedBack, from.replayUntil());
+        }
         if (replays > 0) {
             LOG.info("{}: skipped {} change(s) the source sent again after a restart (at or before {})", tp, replays, lastApplied);
         }

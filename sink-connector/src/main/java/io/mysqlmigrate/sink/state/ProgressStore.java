@@ -59,7 +59,7 @@ public final class ProgressStore {
             st.execute("CREATE TABLE IF NOT EXISTS " + offsetsTable + " ("
                     + "connector VARCHAR(190) NOT NULL, topic VARCHAR(249) NOT NULL, kafka_partition INT NOT NULL, "
                     + "next_offset BIGINT NOT NULL, phase VARCHAR(16) NULL, source_position VARCHAR(255) NULL, source_ts_ms BIGINT NULL, "
-                    + "last_applied_binlog_position VARCHAR(255) NULL, "
+                    + "last_applied_binlog_position VARCHAR(255) NULL, replay_until BIGINT NULL, "
                     + "updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), "
                     + "PRIMARY KEY (connector, topic, kafka_partition)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
             st.execute("CREATE TABLE IF NOT EXISTS " + ddlTable + " ("
@@ -77,10 +77,37 @@ public final class ProgressStore {
                 + "' AND topic = '" + tp.topic().replace("'", "''") + "' AND kafka_partition = " + tp.partition();
     }
 
+    /**
+     * Moves a partition's next offset, for Connect's offsets API (the connector is stopped): {@code null} means back
+     * to the beginning. Moving back remembers how far the sink had got ({@code replay_until}), so the records in
+     * between replay without effect; the last applied binary log position stays. Part of the caller's transaction.
+     *
+     * @return whether progress was stored for the partition before
+     */
+    public boolean moveTo(Connection c, TopicPartition tp, Long offset) throws SQLException {
+        long target = offset == null ? 0 : offset;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + offsetsTable + " SET replay_until = CASE WHEN ? < next_offset "
+                + "THEN GREATEST(next_offset, COALESCE(replay_until, -1)) ELSE replay_until END, next_offset = ? "
+                + "WHERE connector = ? AND topic = ? AND kafka_partition = ?")) {
+            ps.setLong(1, target);
+            ps.setLong(2, target);
+            ps.setString(3, connector);
+            ps.setString(4, tp.topic());
+            ps.setInt(5, tp.partition());
+            if (ps.executeUpdate() > 0) {
+                return true;
+            }
+        }
+        if (offset != null) {
+            save(c, tp, new PartitionProgress(target, null), null);
+        }
+        return false;
+    }
+
     /** Progress stored for each of the given partitions that has any. */
     public Map<TopicPartition, PartitionProgress> load(Connection c, Collection<TopicPartition> partitions) throws SQLException {
         Map<TopicPartition, PartitionProgress> result = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition, next_offset, last_applied_binlog_position FROM "
+        try (PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition, next_offset, last_applied_binlog_position, replay_until FROM "
                 + offsetsTable + " WHERE connector = ?")) {
             ps.setString(1, connector);
             try (ResultSet rs = ps.executeQuery()) {
@@ -88,7 +115,9 @@ public final class ProgressStore {
                     TopicPartition tp = new TopicPartition(rs.getString(1), rs.getInt(2));
                     if (partitions.contains(tp)) {
                         String last = rs.getString(4);
-                        result.put(tp, new PartitionProgress(rs.getLong(3), last == null ? null : BinlogPosition.parse(last)));
+                        long replayUntil = rs.getLong(5);
+                        result.put(tp, new PartitionProgress(rs.getLong(3), last == null ? null : BinlogPosition.parse(last),
+                                rs.wasNull() ? -1 : replayUntil));
                     }
                 }
             }

@@ -1,0 +1,201 @@
+package io.mysqlmigrate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mysqlmigrate.stack.SharedStack;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Operators replaying a sink after failures, through the real stack and Connect's REST API: offsets reset to the
+ * beginning (DELETE /offsets on the stopped sink), and a destination restored from an earlier backup (its stored
+ * offsets and DDL journal come back with it). Both must converge to the source without a task error, and a replay
+ * must never show an older value of a row than the destination already had.
+ */
+class ReplayOnMariaDbKafkaConnectIT {
+
+    private final SharedStack stack = SharedStack.get();
+
+    @Test
+    void offsetsResetToTheBeginningReplayWithoutErrorsAndNoRowGoesBackInTime() throws Exception {
+        String db = "replay_reset";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db,
+                "CREATE TABLE counter (id INT PRIMARY KEY, v INT NOT NULL)", "INSERT INTO counter VALUES (1, 0)",
+                "CREATE TABLE t (id INT PRIMARY KEY, a INT, b VARCHAR(10))",
+                "INSERT INTO t SELECT seq, seq, 'b' FROM " + db + ".seq_1_to_500");
+        try (Migration migration = new Migration(stack, "m-replay-reset", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            List<String> history = new ArrayList<>(List.of("USE " + db));
+            for (int i = 0; i < 60; i++) {
+                history.add("UPDATE counter SET v = v + 1 WHERE id = 1");
+                if (i == 30) {
+                    // row images before this no longer fit the table: re-applying them would fail
+                    history.add("ALTER TABLE t DROP COLUMN b");
+                }
+                history.add("INSERT INTO t VALUES (" + (1000 + i) + ", " + i + (i < 30 ? ", 'x')" : ")"));
+            }
+            stack.source().execute(history.toArray(String[]::new));
+            migration.awaitIdentical(Duration.ofSeconds(90));
+            long reached = nextOffset(migration);
+
+            stack.rest().stop(migration.sink.name());
+            awaitState(migration.sink.name(), "STOPPED");
+            stack.rest().resetOffsets(migration.sink.name());
+            assertEquals(List.of(0L, reached), progressRow(migration), "next_offset back at the beginning, replay_until where it was");
+
+            try (CounterWatch watch = new CounterWatch(db)) {
+                stack.rest().resume(migration.sink.name());
+                stack.source().execute("USE " + db, "UPDATE counter SET v = v + 1 WHERE id = 1", "INSERT INTO t VALUES (2000, 1)");
+                migration.awaitIdentical(Duration.ofSeconds(90));
+                assertTrue(nextOffset(migration) > reached, "the sink went past the replayed range");
+                assertEquals(null, watch.wentBack.get(), "a row went back in time during the replay");
+            }
+        }
+    }
+
+    @Test
+    void aDestinationRestoredFromAnEarlierBackupIsBroughtForwardFromTheOffsetsInIt() throws Exception {
+        String db = "replay_restore";
+        String backup = db + "_backup";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db,
+                "CREATE TABLE t (id INT PRIMARY KEY, a INT, b VARCHAR(10))",
+                "INSERT INTO t SELECT seq, seq, 'b' FROM " + db + ".seq_1_to_300",
+                "CREATE TABLE gone (id INT PRIMARY KEY)", "INSERT INTO gone VALUES (1)");
+        try (Migration migration = new Migration(stack, "m-replay-restore", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("UPDATE " + db + ".t SET a = a + 1 WHERE id <= 10");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+
+            stack.rest().stop(migration.sink.name());
+            awaitState(migration.sink.name(), "STOPPED");
+            try (Connection d = stack.destination().connect()) {
+                copy(d, migration, db, backup, List.of("t", "gone"));
+            }
+            stack.rest().resume(migration.sink.name());
+            stack.source().execute("USE " + db,
+                    "ALTER TABLE t ADD COLUMN c INT NULL",
+                    "UPDATE t SET c = id * 2 WHERE id % 3 = 0",
+                    "DELETE FROM t WHERE id BETWEEN 100 AND 150",
+                    "ALTER TABLE t DROP COLUMN b",
+                    "INSERT INTO t VALUES (1000, 1, 2)",
+                    "DROP TABLE gone",
+                    "CREATE TABLE fresh (id INT PRIMARY KEY)", "INSERT INTO fresh VALUES (7)");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+
+            stack.rest().stop(migration.sink.name());
+            awaitState(migration.sink.name(), "STOPPED");
+            try (Connection d = stack.destination().connect(); Statement st = d.createStatement()) {
+                st.execute("DROP DATABASE " + db);
+                copy(d, migration, backup, db, List.of("t", "gone")); // the restore: data, offsets and journal of then
+            }
+            stack.rest().resume(migration.sink.name());
+            var tables = migration.awaitIdentical(Duration.ofSeconds(90));
+            assertEquals(List.of("fresh", "t"), tables.stream().map(tc -> tc.table()).toList());
+        }
+    }
+
+    /** Copies the tables and this sink's rows of the state tables from one database to another (replacing them). */
+    private static void copy(Connection d, Migration migration, String from, String to, List<String> tables) throws SQLException {
+        try (Statement st = d.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS " + to);
+            for (String t : tables) {
+                st.execute("DROP TABLE IF EXISTS " + to + "." + t);
+                st.execute("CREATE TABLE " + to + "." + t + " LIKE " + from + "." + t);
+                st.execute("INSERT INTO " + to + "." + t + " SELECT * FROM " + from + "." + t);
+            }
+            for (String state : List.of("sink_offsets", "applied_ddl")) {
+                String source = from.endsWith("_backup") ? from + "." + state : "mysql_migrate." + state;
+                String target = from.endsWith("_backup") ? "mysql_migrate." + state : to + "." + state;
+                if (!from.endsWith("_backup")) {
+                    st.execute("DROP TABLE IF EXISTS " + target);
+                    st.execute("CREATE TABLE " + target + " LIKE " + source);
+                }
+                try (PreparedStatement del = d.prepareStatement("DELETE FROM " + target + " WHERE connector = ?");
+                     PreparedStatement ins = d.prepareStatement("INSERT INTO " + target + " SELECT * FROM " + source + " WHERE connector = ?")) {
+                    del.setString(1, migration.sink.name());
+                    del.executeUpdate();
+                    ins.setString(1, migration.sink.name());
+                    ins.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private long nextOffset(Migration migration) throws SQLException {
+        return progressRow(migration).get(0);
+    }
+
+    /** next_offset and replay_until of the sink's only partition. */
+    private List<Long> progressRow(Migration migration) throws SQLException {
+        try (Connection d = stack.destination().connect();
+             PreparedStatement ps = d.prepareStatement("SELECT next_offset, replay_until FROM mysql_migrate.sink_offsets WHERE connector = ?")) {
+            ps.setString(1, migration.sink.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "no progress stored for " + migration.sink.name());
+                long next = rs.getLong(1);
+                long until = rs.getLong(2);
+                return rs.wasNull() ? java.util.Arrays.asList(next, null) : List.of(next, until);
+            }
+        }
+    }
+
+    private void awaitState(String connector, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (state.equals(stack.rest().status(connector).state())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(connector + " did not reach " + state + ": " + stack.rest().status(connector));
+    }
+
+    /** Polls the destination's counter row and remembers the first time it showed a smaller value than before. */
+    private final class CounterWatch implements AutoCloseable {
+        final AtomicReference<String> wentBack = new AtomicReference<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        CounterWatch(String db) {
+            thread = new Thread(() -> {
+                int highest = Integer.MIN_VALUE;
+                try (Connection d = stack.destination().connect();
+                     PreparedStatement ps = d.prepareStatement("SELECT v FROM " + db + ".counter WHERE id = 1")) {
+                    while (running.get()) {
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                int v = rs.getInt(1);
+                                if (v < highest && wentBack.get() == null) {
+                                    wentBack.set("counter.v went from " + highest + " back to " + v);
+                                }
+                                highest = Math.max(highest, v);
+                            }
+                        }
+                        Thread.sleep(5);
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    wentBack.compareAndSet(null, "watch failed: " + e);
+                }
+            }, "counter-watch");
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(5000);
+        }
+    }
+}
