@@ -2,8 +2,6 @@ package io.mysqlmigrate.bench;
 
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableComparison;
-import io.mysqlmigrate.stack.ConnectWorker;
-import io.mysqlmigrate.stack.KafkaBroker;
 import io.mysqlmigrate.stack.MariaDbServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -34,8 +30,7 @@ public final class FullLoadBenchmark {
     private final String stamp;
     private final long rows;
     private final List<String> only;
-    private final List<AutoCloseable> started = new ArrayList<>();
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final BenchStack stack;
 
     private FullLoadBenchmark(Path root, Path runDir, String stamp, long rows, List<String> only) {
         this.root = root;
@@ -43,6 +38,7 @@ public final class FullLoadBenchmark {
         this.stamp = stamp;
         this.rows = rows;
         this.only = only;
+        this.stack = new BenchStack(root, runDir);
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,12 +66,12 @@ public final class FullLoadBenchmark {
         Path runDir = root.resolve("bench/target/run-" + stamp);
         Files.createDirectories(runDir);
         FullLoadBenchmark bench = new FullLoadBenchmark(root, runDir, stamp, rows, only);
-        Runtime.getRuntime().addShutdownHook(new Thread(bench::stopStack, "bench stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(bench.stack::close, "bench stop"));
         int exit;
         try {
             exit = bench.run();
         } finally {
-            bench.stopStack();
+            bench.stack.close();
         }
         System.exit(exit);
     }
@@ -170,54 +166,8 @@ public final class FullLoadBenchmark {
     }
 
     private BenchContext startStack() {
-        long t0 = System.nanoTime();
-        System.out.print("Starting the private stack (source and destination MariaDB, one broker, one worker) ... ");
-        System.out.flush();
-        Path plugins = root.resolve("bench/target/plugins");
-        // SELECT ... INTO OUTFILE and LOAD DATA INFILE may use the run directory (with --no-defaults it is NULL: none)
-        String fileArgs = "--secure-file-priv=" + runDir.toAbsolutePath();
-        CompletableFuture<MariaDbServer> source = CompletableFuture.supplyAsync(() -> track(MariaDbServer.start(
-                new MariaDbServer.Options().name("source").baseDir(runDir).serverId(1).binlog(true)
-                        .extraArgs(fileArgs).shutdownHook(false))));
-        CompletableFuture<MariaDbServer> destination = CompletableFuture.supplyAsync(() -> track(MariaDbServer.start(
-                new MariaDbServer.Options().name("destination").baseDir(runDir).serverId(2).extraArgs(fileArgs)
-                        .shutdownHook(false))));
-        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> track(KafkaBroker.start(
-                new KafkaBroker.Options().baseDir(runDir.resolve("kafka")).shutdownHook(false))));
-        CompletableFuture<ConnectWorker> worker = broker.thenApplyAsync(b -> track(ConnectWorker.start(
-                new ConnectWorker.Options().baseDir(runDir.resolve("connect")).bootstrapServers(b.bootstrapServers())
-                        .pluginPath(plugins).shutdownHook(false))));
-        CompletableFuture.allOf(source, destination, worker).join();
-        System.out.printf(Locale.US, "up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        return new BenchContext(root, runDir, source.join(), destination.join(), broker.join(), worker.join(), rows);
-    }
-
-    private synchronized <T extends AutoCloseable> T track(T server) {
-        started.add(server);
-        return server;
-    }
-
-    /** Stops the worker first (it needs the broker to stop cleanly), then the rest; once, whoever calls. */
-    private void stopStack() {
-        if (!stopped.compareAndSet(false, true)) {
-            return;
-        }
-        List<AutoCloseable> servers;
-        synchronized (this) {
-            servers = new ArrayList<>(started);
-        }
-        servers.sort(Comparator.comparingInt(s -> s instanceof ConnectWorker ? 0 : s instanceof KafkaBroker ? 1 : 2));
-        for (AutoCloseable s : servers) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                System.err.println("stopping " + s + ": " + e.getMessage());
-            }
-        }
-        if (!servers.isEmpty()) {
-            System.out.println("Stack stopped (" + servers.size() + " servers); data and logs stay in "
-                    + root.relativize(runDir));
-        }
+        stack.start(false);
+        return new BenchContext(root, runDir, stack.source(), stack.destination(), stack.broker(), stack.worker(), rows);
     }
 
     private static void requirePlugins(BenchContext ctx) {

@@ -118,6 +118,39 @@ class MigrationSinkTaskOnMariaDbIT {
     }
 
     @Test
+    void oneBatchOfInterleavedChangesToTheSameRowsEndsAsTheSourceDid() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext(), MigrationSinkConfig.BATCH_MAX_ROWS, "1000");
+        List<SinkRecord> batch = new ArrayList<>(snapshotOfItems());
+        batch.add(events.ddl(false, "CREATE TABLE acct (id INT PRIMARY KEY, name VARCHAR(20), UNIQUE KEY uk_name (name))",
+                "CREATE", "acct", "id", "name"));
+        for (int i = 1; i <= 6; i++) {
+            batch.add(events.row("c", "acct", ITEM_V1, null, item(i, "a" + i), "id"));
+        }
+        // sysbench's transaction shape (update, update, delete, insert of one row) on both tables, interleaved
+        for (int i = 1; i <= 3; i++) {
+            batch.add(events.row("u", "items", ITEM_V1, item(i, "n" + i), item(i, "u" + i), "id"));
+            batch.add(events.row("u", "acct", ITEM_V1, item(i, "a" + i), item(i, "b" + i), "id"));
+            batch.add(events.row("d", "items", ITEM_V1, item(i, "u" + i), null, "id"));
+            batch.add(events.row("c", "items", ITEM_V1, null, item(i, "again" + i), "id"));
+        }
+        // a unique value moving between rows, and a swap through a temporary value
+        batch.add(events.row("u", "acct", ITEM_V1, item(4, "a4"), item(4, "tmp"), "id"));
+        batch.add(events.row("u", "acct", ITEM_V1, item(5, "a5"), item(5, "a4"), "id"));
+        batch.add(events.row("u", "acct", ITEM_V1, item(4, "tmp"), item(4, "a5"), "id"));
+        // deleted, re-inserted, deleted again; and inserted then deleted within the batch
+        batch.add(events.row("d", "acct", ITEM_V1, item(6, "a6"), null, "id"));
+        batch.add(events.row("c", "acct", ITEM_V1, null, item(6, "a6bis"), "id"));
+        batch.add(events.row("d", "acct", ITEM_V1, item(6, "a6bis"), null, "id"));
+        batch.add(events.row("c", "items", ITEM_V1, null, item(20, "short-lived"), "id"));
+        batch.add(events.row("d", "items", ITEM_V1, item(20, "short-lived"), null, "id"));
+        task.put(batch);
+        task.stop();
+        assertEquals("1:again1,2:again2,3:again3,4:n4,5:n5,6:n6,7:n7",
+                string("SELECT GROUP_CONCAT(id, ':', name ORDER BY id) FROM " + db + ".items"));
+        assertEquals("1:b1,2:b2,3:b3,4:a5,5:a4", string("SELECT GROUP_CONCAT(id, ':', name ORDER BY id) FROM " + db + ".acct"));
+    }
+
+    @Test
     void alterTableIsAppliedBetweenTheRowsItSeparatesAndAReEmittedDdlIsSkipped() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
         task.put(snapshotOfItems());

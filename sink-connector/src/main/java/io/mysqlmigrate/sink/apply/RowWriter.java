@@ -23,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes row changes, in their order, as multi-row statements: consecutive changes of one table that are written the
- * same way ({@link WriteMode}, decided by {@link ConflictPolicies}) become one statement. Within a statement MySQL
- * processes rows in the order given, so the result equals applying them one by one. Writes by key are idempotent:
- * applying a change again leaves the same row.
+ * Writes row changes as multi-row statements: consecutive changes of one table that are written the same way
+ * ({@link WriteMode}, decided by {@link ConflictPolicies}) become one statement. Within a statement MySQL processes
+ * rows in the order given, so the result equals applying them one by one. Runs of upserts and deletes by key are
+ * first reduced to each key's last change ({@link WriteCoalescer}): all of it commits in one transaction, so only the
+ * end state is ever visible. Writes by key are idempotent: applying a change again leaves the same row.
  */
 public final class RowWriter {
 
@@ -48,29 +49,13 @@ public final class RowWriter {
         this.policies = policies;
     }
 
-    /** One change with everything needed to write it; {@code keyValues} holds the identity values it acts on. */
-    private record Planned(RowChange change, DestinationTable table, RowIdentity identity, WriteMode mode, UniqueClash clash,
-                           Struct keyValues) {
-
-        boolean sameStatementAs(Planned o) {
-            if (mode != o.mode || clash != o.clash || !change.table().equals(o.change.table())
-                    || !change.database().equals(o.change.database())) {
-                return false;
-            }
-            return switch (mode) {
-                case UPDATE_BY_IMAGE, DELETE_BY_IMAGE -> false;
-                case DELETE_BY_KEY, SKIP -> true;
-                default -> Objects.equals(change.after().schema(), o.change.after().schema());
-            };
-        }
-    }
-
     /** Applies the changes within the connection's current transaction. TRUNCATE is not a row change: see caller. */
     public void write(Connection c, List<RowChange> changes) throws SQLException {
         List<Planned> plan = new ArrayList<>(changes.size());
         for (RowChange change : changes) {
             plan(c, change, plan);
         }
+        plan = WriteCoalescer.coalesce(plan);
         int start = 0;
         while (start < plan.size()) {
             Planned first = plan.get(start);
