@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Field;
@@ -147,21 +145,28 @@ final class PayloadReader {
             throw mismatch(p, schema);
         }
         Struct struct = new Struct(schema);
-        Set<String> seen = new HashSet<>();
+        List<Field> fields = schema.fields();
+        boolean[] seen = new boolean[fields.size()];
+        int found = 0;
+        int next = 0; // fields usually come in schema order: try the next one before a lookup by name
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
-            Field field = schema.field(name);
+            Field field = next < fields.size() && fields.get(next).name().equals(name) ? fields.get(next) : schema.field(name);
             if (field == null) {
                 p.skipChildren();
                 continue;
             }
             struct.put(field, read(p, field.schema()));
-            seen.add(name);
+            if (!seen[field.index()]) {
+                seen[field.index()] = true;
+                found++;
+            }
+            next = field.index() + 1;
         }
-        if (seen.size() < schema.fields().size()) {
-            for (Field field : schema.fields()) {
-                if (!seen.contains(field.name())) {
+        if (found < fields.size()) {
+            for (Field field : fields) {
+                if (!seen[field.index()]) {
                     struct.put(field, nullValue(field.schema()));
                 }
             }

@@ -35,9 +35,9 @@ import org.apache.kafka.connect.storage.ConverterType;
  *   <li>a null stays null even when the field has a default ({@code replace.null.with.default=false}): a migration
  *       must not turn a NULL column into its DEFAULT.</li>
  * </ul>
- * It writes each schema's JSON once, recognises incoming schemas by their bytes and streams payloads without JSON
- * trees; even so the pipeline measured slower with it than with JsonConverter (bench/README.md), for a reason not
- * found yet.
+ * It writes each schema's JSON once, recognises the schemas of incoming messages by comparing bytes with recently
+ * seen ones (the schema is most of a Debezium message, and tokenizing it was the largest cost of the sink's thread)
+ * and streams payloads without JSON trees.
  */
 public final class SchemaCachingJsonConverter implements Converter, Versioned {
 
@@ -46,7 +46,14 @@ public final class SchemaCachingJsonConverter implements Converter, Versioned {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
 
+    private static final byte[] SCHEMA_PREFIX = "{\"schema\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PAYLOAD_INFIX = ",\"payload\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** How many recently seen schemas the fast path compares against (a topic carries a few: one per table, DDL, BEGIN/END). */
+    private static final int RECENT_SCHEMAS = 16;
+
     private final JsonConverter delegate = new JsonConverter();
+    private final SchemaBytes[] recent = new SchemaBytes[RECENT_SCHEMAS];
+    private final Schema[] recentSchemas = new Schema[RECENT_SCHEMAS];
     private boolean schemasEnabled = true;
     private int cacheSize = JsonConverterConfig.SCHEMAS_CACHE_SIZE_DEFAULT;
     private PayloadWriter writer;
@@ -110,6 +117,14 @@ public final class SchemaCachingJsonConverter implements Converter, Versioned {
         if (bytes == null || !schemasEnabled) {
             return delegate.toConnectData(topic, bytes);
         }
+        try {
+            SchemaAndValue known = readWithKnownSchema(bytes);
+            if (known != null) {
+                return known;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not the compact envelope after all: the full parse below reads it or says what is wrong
+        }
         try (JsonParser p = JSON.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME || !"schema".equals(p.currentName())) {
                 return delegate.toConnectData(topic, bytes); // not an envelope in JsonConverter's order: its own rules apply
@@ -122,6 +137,7 @@ public final class SchemaCachingJsonConverter implements Converter, Versioned {
             p.skipChildren();
             int to = (int) p.currentLocation().getByteOffset();
             Schema schema = schema(bytes, from, to);
+            remember(bytes, from, to, schema);
             if (p.nextToken() != JsonToken.FIELD_NAME || !"payload".equals(p.currentName())) {
                 return delegate.toConnectData(topic, bytes);
             }
@@ -158,6 +174,70 @@ public final class SchemaCachingJsonConverter implements Converter, Versioned {
         }
         schemaJsonByIdentity.put(schema, json);
         return json;
+    }
+
+    /**
+     * The fast path for the compact envelope JsonConverter and this converter write, {@code {"schema":S,"payload":P}}
+     * with a schema S seen recently: S is recognised by comparing bytes (no tokenizing of the schema, which is most
+     * of each message) and only P is parsed. Null when the message is not of that form or S is new.
+     */
+    private SchemaAndValue readWithKnownSchema(byte[] bytes) throws IOException {
+        if (!startsWith(bytes, 0, SCHEMA_PREFIX)) {
+            return null;
+        }
+        int from = SCHEMA_PREFIX.length;
+        for (int i = 0; i < recent.length && recent[i] != null; i++) {
+            SchemaBytes candidate = recent[i];
+            int to = from + candidate.bytes.length;
+            if (to + PAYLOAD_INFIX.length < bytes.length && Arrays.equals(bytes, from, to, candidate.bytes, 0, candidate.bytes.length)
+                    && startsWith(bytes, to, PAYLOAD_INFIX)) {
+                int end = bytes.length;
+                while (end > 0 && Character.isWhitespace(bytes[end - 1])) {
+                    end--;
+                }
+                if (end == 0 || bytes[end - 1] != '}') {
+                    return null;
+                }
+                int payload = to + PAYLOAD_INFIX.length;
+                Schema schema = recentSchemas[i];
+                try (JsonParser p = JSON.createParser(bytes, payload, end - 1 - payload)) {
+                    p.nextToken();
+                    Object value = reader.read(p, schema);
+                    if (p.nextToken() != null) {
+                        return null; // something follows the payload: let the full parse decide
+                    }
+                    if (i > 0) { // most recent first
+                        System.arraycopy(recent, 0, recent, 1, i);
+                        System.arraycopy(recentSchemas, 0, recentSchemas, 1, i);
+                        recent[0] = candidate;
+                        recentSchemas[0] = schema;
+                    }
+                    return new SchemaAndValue(schema, value);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Keeps a schema's bytes among the recent ones the fast path compares against. */
+    private void remember(byte[] bytes, int from, int to, Schema schema) {
+        if (from != SCHEMA_PREFIX.length) {
+            return;
+        }
+        SchemaBytes key = new SchemaBytes(bytes, from, to).detached();
+        for (SchemaBytes r : recent) {
+            if (key.equals(r)) {
+                return;
+            }
+        }
+        System.arraycopy(recent, 0, recent, 1, recent.length - 1);
+        System.arraycopy(recentSchemas, 0, recentSchemas, 1, recentSchemas.length - 1);
+        recent[0] = key;
+        recentSchemas[0] = schema;
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+        return bytes.length >= at + prefix.length && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
     /** The Connect schema whose JSON fills {@code bytes[from, to)}, parsed by JsonConverter the first time only. */
