@@ -30,7 +30,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class IncrementalBenchmark {
     private static final String USAGE = "usage: ./bench/incremental.sh [--rates 200,500] [--seconds 30] [--threads 2] "
-            + "[--tables 4] [--table-size 25000]";
+            + "[--tables 4] [--table-size 25000] [--writers 1] [--poll-ms N]";
     private static final String PREFIX = "mminc";
 
     private final Path root;
@@ -49,7 +49,7 @@ public final class IncrementalBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.LinkedHashMap<>(Map.of("rates", "200", "seconds", "30", "threads", "2",
-                "tables", "4", "table-size", "25000"));
+                "tables", "4", "table-size", "25000", "writers", "1", "poll-ms", "0"));
         for (int i = 0; i < args.length; i++) {
             String key = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (key.equals("help") || args[i].equals("-h")) {
@@ -84,8 +84,9 @@ public final class IncrementalBenchmark {
     private void run() throws Exception {
         int seconds = opt("seconds");
         int threads = opt("threads");
-        System.out.printf(Locale.US, "Incremental benchmark: sysbench oltp_write_only, %d tables of %,d rows, %d threads, %d s per phase%n",
-                opt("tables"), opt("table-size"), threads, seconds);
+        System.out.printf(Locale.US, "Incremental benchmark: sysbench oltp_write_only, %d tables of %,d rows, %d threads, %d s per phase;"
+                + " sink apply.writers=%d, source poll.interval.ms=%s%n", opt("tables"), opt("table-size"), threads, seconds, opt("writers"),
+                opt("poll-ms") > 0 ? options.get("poll-ms") : "default");
         System.out.println("Run directory (servers' data and logs): " + root.relativize(runDir));
         System.out.println("Load average before: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores, shared by everything)");
@@ -112,6 +113,10 @@ public final class IncrementalBenchmark {
             Map<String, Map<String, String>> connectors = new ProjectPipeline("mysql-migrate", PREFIX, ProjectPipeline.OUR_CONVERTER)
                     .connectors(ctx, PREFIX);
             String sinkName = connectors.keySet().iterator().next();
+            connectors.get(sinkName).put("apply.writers", Integer.toString(opt("writers")));
+            if (opt("poll-ms") > 0) { // else the source's default
+                connectors.values().stream().skip(1).forEach(capture -> capture.put("poll.interval.ms", Integer.toString(opt("poll-ms"))));
+            }
             t0 = System.nanoTime();
             System.out.print("Initial copy (our snapshot; the replica replays the prepare) ... ");
             System.out.flush();
@@ -157,7 +162,8 @@ public final class IncrementalBenchmark {
         String checkNative = verify(source, replica);
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.US, "Incremental apply, sysbench oltp_write_only (%d tables x %,d rows, %d threads, "
-                + "%d s per phase), %s%n%n", opt("tables"), opt("table-size"), threads, seconds, stamp));
+                + "%d s per phase), sink apply.writers=%d, source poll.interval.ms=%s, %s%n%n", opt("tables"), opt("table-size"), threads,
+                seconds, opt("writers"), opt("poll-ms") > 0 ? options.get("poll-ms") : "default", stamp));
         report.append(render(table));
         report.append("\nDelay: a heartbeat row written on the source every ").append(Heartbeat.PERIOD_MS)
                 .append(" ms, polled on each copy every ").append(Heartbeat.Probe.POLL_MS)

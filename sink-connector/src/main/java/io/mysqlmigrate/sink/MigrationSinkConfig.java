@@ -43,6 +43,7 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String CONFLICT_INCREMENTAL_POLICY = "conflict.incremental.policy";
     public static final String TABLES_WITHOUT_PRIMARY_KEY = "tables.without.primary.key";
     public static final String TRANSACTION_MAX_HELD_RECORDS = "transaction.max.held.records";
+    public static final String APPLY_WRITERS = "apply.writers";
     public static final String THROTTLE_ROWS_PER_SECOND = "throttle.rows.per.second";
     public static final String THROTTLE_MEGABYTES_PER_SECOND = "throttle.megabytes.per.second";
     public static final String RETRY_CONNECTION_MINUTES = "retry.connection.minutes";
@@ -88,6 +89,14 @@ public final class MigrationSinkConfig extends AbstractConfig {
                             + "a reader of the destination never sees half of one. A transaction with more records than this "
                             + "is applied in parts, with a warning. 0 commits at batch boundaries instead.",
                     GROUP_APPLY, 3, Width.SHORT, "Held records of an open transaction")
+            .define(APPLY_WRITERS, Type.INT, 1, ConfigDef.Range.between(1, 16), Importance.MEDIUM,
+                    "Destination connections a batch's rows are written over. 1 (the default) applies each batch in one "
+                            + "transaction, so source transactions land whole. Above 1, batches of keyed upserts and deletes "
+                            + "are spread by table and key (by table alone for tables with a secondary unique key, so rows "
+                            + "that could conflict stay in order), each connection committing its share: faster where the "
+                            + "destination has cores to spare, but a reader may see part of a source transaction for a moment. "
+                            + "DDL and TRUNCATE stay barriers; a crash between the shares' commits re-applies the batch, "
+                            + "which is idempotent.", GROUP_APPLY, 4, Width.SHORT, "Writer connections")
             .define(CONFLICT_TABLE_POLICY, Type.STRING, ConflictPolicies.DEFAULTS.table().configValue(),
                     ConfigChoice.validator(TableConflictPolicy.class), Importance.HIGH,
                     "When the snapshot creates a table that already exists on the destination (with the same columns): "
@@ -195,6 +204,10 @@ public final class MigrationSinkConfig extends AbstractConfig {
     /** The configured caps, for the apply loop. */
     public Throttle throttle() {
         return Throttle.system(getDouble(THROTTLE_ROWS_PER_SECOND), getDouble(THROTTLE_MEGABYTES_PER_SECOND) * 1_000_000);
+    }
+
+    public int applyWriters() {
+        return getInt(APPLY_WRITERS);
     }
 
     public int transactionMaxHeldRecords() {

@@ -8,6 +8,7 @@ import io.mysqlmigrate.sink.apply.PolicyStopException;
 import io.mysqlmigrate.sink.apply.RowWriter;
 import io.mysqlmigrate.sink.apply.TransactionCut;
 import io.mysqlmigrate.sink.apply.UnconvertibleValueException;
+import io.mysqlmigrate.sink.apply.WriterPool;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
 import io.mysqlmigrate.sink.naming.DestinationNames;
@@ -59,6 +60,7 @@ public final class MigrationSinkTask extends SinkTask {
     private RetryWindows retries;
     private Throttle throttle;
     private Connection connection;
+    private WriterPool writers;
     private ProgressStore progress;
     private PartitionApplier applier;
     private DestinationTables tables;
@@ -98,7 +100,14 @@ public final class MigrationSinkTask extends SinkTask {
             opened.commit();
             ConflictPolicies policies = config.conflictPolicies();
             NameMapping names = config.nameMapping(DestinationTables.lowerCaseTableNames(opened));
-            applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies),
+            closeWriters();
+            writers = new WriterPool(config.applyWriters(), () -> {
+                Connection extra = DestinationConnections.open(config);
+                // no gap locks between writers inserting into neighbouring keys of one table
+                extra.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                return extra;
+            });
+            applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies, writers),
                     new DdlApplier(newProgress, newTables, policies.table()), new DestinationNames(names));
             tables = newTables;
             progress = newProgress;
@@ -318,7 +327,15 @@ public final class MigrationSinkTask extends SinkTask {
         }
     }
 
+    private void closeWriters() {
+        if (writers != null) {
+            writers.close();
+            writers = null;
+        }
+    }
+
     private void closeQuietly() {
+        closeWriters();
         try {
             if (connection != null) {
                 connection.close();

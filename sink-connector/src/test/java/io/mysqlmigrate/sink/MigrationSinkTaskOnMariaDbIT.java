@@ -151,6 +151,44 @@ class MigrationSinkTaskOnMariaDbIT {
     }
 
     @Test
+    void fourWritersEndWhereOneWriterDoes() throws SQLException {
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext(), MigrationSinkConfig.BATCH_MAX_ROWS, "500",
+                MigrationSinkConfig.APPLY_WRITERS, "4");
+        task.put(snapshotOfItems());
+        java.util.Random random = new java.util.Random(7);
+        Map<Integer, String> expected = new java.util.TreeMap<>();
+        for (int i = 1; i <= 7; i++) {
+            expected.put(i, "n" + i);
+        }
+        for (int batch = 0; batch < 5; batch++) {
+            List<SinkRecord> records = new ArrayList<>();
+            for (int n = 0; n < 1500; n++) {
+                int id = 1 + random.nextInt(400);
+                String old = expected.get(id);
+                if (old != null && random.nextInt(4) == 0) {
+                    records.add(events.row("d", "items", ITEM_V1, item(id, old), null, "id"));
+                    expected.remove(id);
+                } else {
+                    String value = "b" + batch + "n" + n;
+                    records.add(events.row(old == null ? "c" : "u", "items", ITEM_V1, old == null ? null : item(id, old), item(id, value), "id"));
+                    expected.put(id, value);
+                }
+            }
+            task.put(records);
+        }
+        task.stop();
+        long crcSum = 0;
+        for (Map.Entry<Integer, String> e : expected.entrySet()) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update((e.getKey() + ":" + e.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            crcSum += crc.getValue();
+        }
+        assertEquals(expected.size() + "/" + crcSum,
+                string("SELECT CONCAT(COUNT(*), '/', SUM(CRC32(CONCAT(id, ':', name)))) FROM " + db + ".items"));
+        assertEquals(events.nextOffset(), count("SELECT next_offset FROM mysql_migrate.sink_offsets WHERE connector = '" + connectorName + "'"));
+    }
+
+    @Test
     void alterTableIsAppliedBetweenTheRowsItSeparatesAndAReEmittedDdlIsSkipped() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
         task.put(snapshotOfItems());

@@ -86,8 +86,10 @@ public final class MigrationSourceConfig extends AbstractConfig {
                     "Topic of the source's schema history. When unset: '_mysql_migrate.<topic.prefix>.schema_history', "
                             + "outside the '<topic.prefix>.' namespace so it can never be mistaken for a database topic. "
                             + "It must not be shared with another connector.", GROUP_KAFKA, 3, Width.LONG, "Schema history topic")
-            .define(POLL_INTERVAL_MS, Type.LONG, 50L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
-                    "How long the capture waits for new events before it hands a batch to Kafka. Lower means less delay.",
+            .define(POLL_INTERVAL_MS, Type.LONG, 5L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
+                    "How long the capture waits for more events before it hands a batch that is not full to Kafka: it waits that long "
+                            + "even when events are there, so this is added to the delay of a quiet stream (measured: 50 ms made "
+                            + "the median delay 56 ms at 200 tx/s, 5 ms made it 15 ms).",
                     GROUP_ADVANCED, 1, Width.SHORT, "Poll interval (ms)")
             .define(MAX_BATCH_SIZE, Type.INT, 4096, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
                     "Most change events handed to Kafka per poll.", GROUP_ADVANCED, 2, Width.SHORT, "Max batch size");

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * ({@link WriteMode}, decided by {@link ConflictPolicies}) become one statement. Within a statement MySQL processes
  * rows in the order given, so the result equals applying them one by one. Runs of upserts and deletes by key are
  * first reduced to each key's last change ({@link WriteCoalescer}): all of it commits in one transaction, so only the
- * end state is ever visible. Writes by key are idempotent: applying a change again leaves the same row.
+ * end state is ever visible. Writes by key are idempotent: applying a change again leaves the same row. With
+ * {@code apply.writers} above 1, large batches of such writes are spread over several connections
+ * ({@link WriterAssignment}, {@link WriterPool}).
  */
 public final class RowWriter {
 
@@ -40,13 +42,18 @@ public final class RowWriter {
     private final DestinationTables tables;
     private final int maxRows;
     private final ConflictPolicies policies;
-    private final Set<String> warnedTables = new HashSet<>();
+    /** Below this many writes a batch stays on one connection: spreading it would cost more commits than it saves. */
+    private static final int MIN_ROWS_TO_SPREAD = 64;
 
-    public RowWriter(SqlDialect dialect, DestinationTables tables, int maxRows, ConflictPolicies policies) {
+    private final Set<String> warnedTables = new HashSet<>();
+    private final WriterPool writers;
+
+    public RowWriter(SqlDialect dialect, DestinationTables tables, int maxRows, ConflictPolicies policies, WriterPool writers) {
         this.dialect = dialect;
         this.tables = tables;
         this.maxRows = maxRows;
         this.policies = policies;
+        this.writers = writers;
     }
 
     /** Applies the changes within the connection's current transaction. TRUNCATE is not a row change: see caller. */
@@ -56,6 +63,18 @@ public final class RowWriter {
             plan(c, change, plan);
         }
         plan = WriteCoalescer.coalesce(plan);
+        if (writers.writers() > 1 && plan.size() >= MIN_ROWS_TO_SPREAD && WriterAssignment.spreadable(plan)) {
+            List<WriterPool.Share> shares = new ArrayList<>();
+            for (List<Planned> part : WriterAssignment.assign(plan, writers.writers())) {
+                shares.add(connection -> writePlanned(connection, part));
+            }
+            writers.run(shares);
+        } else {
+            writePlanned(c, plan);
+        }
+    }
+
+    private void writePlanned(Connection c, List<Planned> plan) throws SQLException {
         int start = 0;
         while (start < plan.size()) {
             Planned first = plan.get(start);
