@@ -23,7 +23,8 @@ public final class DestinationConnections {
     public static Connection open(MigrationSinkConfig config) throws SQLException {
         String url = "jdbc:mysql://" + config.hostname() + ":" + config.port() + "/"
                 + "?connectTimeout=10000&allowPublicKeyRetrieval=true&useSSL=false&characterEncoding=UTF-8"
-                + "&useUnicode=true&serverTimezone=UTC&tcpKeepAlive=true";
+                + "&useUnicode=true&serverTimezone=UTC&tcpKeepAlive=true"
+                + "&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=256&prepStmtCacheSqlLimit=1048576";
         Properties props = new Properties();
         props.setProperty("user", config.user());
         props.setProperty("password", config.password().value());
