@@ -12,13 +12,20 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
  * Operators replaying a sink after failures, through the real stack and Connect's REST API: offsets reset to the
- * beginning (DELETE /offsets on the stopped sink), and a destination restored from an earlier backup (its stored
+ * beginning (DELETE /offsets on the stopped sink) or moved to a point in time (PATCH /offsets with Kafka's offset for
+ * a timestamp), and a destination restored from an earlier backup (its stored
  * offsets and DDL journal come back with it). Both must converge to the source without a task error, and a replay
  * must never show an older value of a row than the destination already had.
  */
@@ -103,6 +110,44 @@ class ReplayOnMariaDbKafkaConnectIT {
             stack.rest().resume(migration.sink.name());
             var tables = migration.awaitIdentical(Duration.ofSeconds(90));
             assertEquals(List.of("fresh", "t"), tables.stream().map(tc -> tc.table()).toList());
+        }
+    }
+
+    @Test
+    void offsetsMovedToATimestampReplayFromThereWithoutHarm() throws Exception {
+        String db = "replay_time";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v INT NOT NULL)",
+                "INSERT INTO t SELECT seq, 0 FROM " + db + ".seq_1_to_100");
+        try (Migration migration = new Migration(stack, "m-replay-time", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("UPDATE " + db + ".t SET v = v + 1 WHERE id <= 50", "UPDATE " + db + ".t SET v = v + 1 WHERE id > 50");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+            Thread.sleep(1100); // binlog times have whole seconds
+            long at = System.currentTimeMillis();
+            Thread.sleep(1100);
+            stack.source().execute("USE " + db, "ALTER TABLE t ADD COLUMN w INT NULL", "UPDATE t SET w = id, v = v + 1",
+                    "ALTER TABLE t DROP COLUMN w", "DELETE FROM t WHERE id > 90");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+            long reached = nextOffset(migration);
+
+            stack.rest().stop(migration.sink.name());
+            awaitState(migration.sink.name(), "STOPPED");
+            TopicPartition tp = new TopicPartition(migration.name + "." + db, 0);
+            long offset;
+            Properties admin = new Properties();
+            admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers());
+            try (Admin kafka = Admin.create(admin)) { // the operator's step: Kafka's offset for a point in time
+                offset = kafka.listOffsets(Map.of(tp, OffsetSpec.forTimestamp(at))).partitionResult(tp).get().offset();
+            }
+            assertTrue(offset > 0 && offset < reached, "offset " + offset + " for the timestamp, sink at " + reached);
+            stack.rest().alterSinkOffsets(migration.sink.name(), Map.of(tp, offset));
+            assertEquals(List.of(offset, reached), progressRow(migration));
+
+            stack.rest().resume(migration.sink.name());
+            stack.source().execute("UPDATE " + db + ".t SET v = v + 10 WHERE id = 1");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+            assertTrue(nextOffset(migration) > reached, "the sink went past the replayed range");
         }
     }
 
