@@ -3,6 +3,11 @@ package io.mysqlmigrate.localrun;
 import io.mysqlmigrate.localrun.SinkWatch.Table;
 import io.mysqlmigrate.localrun.SinkWatch.TopicProgress;
 import io.mysqlmigrate.localrun.StateDirectory.Server;
+import io.mysqlmigrate.precheck.check.CheckContext;
+import io.mysqlmigrate.precheck.check.CheckResult;
+import io.mysqlmigrate.precheck.check.Precheck;
+import io.mysqlmigrate.precheck.check.Status;
+import io.mysqlmigrate.precheck.cli.ReportPrinter;
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableComparison;
 import io.mysqlmigrate.stack.ConnectRestClient;
@@ -31,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -138,6 +144,7 @@ final class MainJob {
             createDemoData();
         }
         countSource();
+        precheck();
         registerConnectors();
         try (SinkWatch watch = new SinkWatch(destination, plan.sinkConnector(), plan.topics(),
                 broker.bootstrapServers())) {
@@ -528,6 +535,41 @@ final class MainJob {
         }
     }
 
+    /** The connector configurations this run registers, filled in from {@code config/embedded/}. */
+    private ConnectorConfigTemplate template(String file) {
+        Map<String, String> values = TemplateValues.of(RunPlan.NAME, source, destination, plan.databases(),
+                broker.bootstrapServers());
+        try {
+            return ConnectorConfigTemplate.load(ctx.configDir().resolve(file), values);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new LocalRunException("Cannot use the connector configuration: " + e.getMessage()
+                    + "\n  Fix: restore config/embedded/ from the repository (git checkout config/embedded).", e);
+        }
+    }
+
+    /**
+     * The precheck-cli's checks on exactly the configurations about to be registered. A FAIL stops the run before
+     * anything is registered; warnings are shown and do not stop it (the precheck CLI asks for them to be
+     * acknowledged).
+     */
+    private void precheck() throws SQLException {
+        term.println();
+        term.println("Precheck (the checks of precheck-cli, on the configurations about to be registered)");
+        ConnectorConfigTemplate src = template("source.json");
+        ConnectorConfigTemplate sink = template("sink.json");
+        List<CheckResult> results;
+        try (CheckContext checks = CheckContext.open(src.name(), src.config(), sink.config())) {
+            results = Precheck.run(checks, Precheck.all());
+        }
+        for (String line : ReportPrinter.text(results, Set.of(), term.ansi()).split("\n")) {
+            term.println("  " + line);
+        }
+        if (results.stream().anyMatch(r -> r.status() == Status.FAIL)) {
+            throw new LocalRunException("The precheck failed; nothing was registered.\n  Fix: apply the fixes above, or run "
+                    + "precheck-cli on the same configurations for the details, then start again.");
+        }
+    }
+
     private void registerConnectors() {
         term.println();
         term.println("Connectors (registered through the worker's REST API " + worker.restUrl() + ")");
@@ -535,15 +577,8 @@ final class MainJob {
                 broker.bootstrapServers());
         Path sinkFile = ctx.configDir().resolve("sink.json");
         Path sourceFile = ctx.configDir().resolve("source.json");
-        ConnectorConfigTemplate sink;
-        ConnectorConfigTemplate src;
-        try {
-            sink = ConnectorConfigTemplate.load(sinkFile, values);
-            src = ConnectorConfigTemplate.load(sourceFile, values);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new LocalRunException("Cannot use the connector configuration: " + e.getMessage()
-                    + "\n  Fix: restore config/embedded/ from the repository (git checkout config/embedded).", e);
-        }
+        ConnectorConfigTemplate sink = template("sink.json");
+        ConnectorConfigTemplate src = template("source.json");
         long started = System.nanoTime();
         for (ConnectorConfigTemplate c : List.of(sink, src)) {
             try {

@@ -87,6 +87,9 @@ class LocalRunDemoOnMariaDbKafkaConnectIT {
         for (String server : List.of("source MariaDB", "destination MariaDB", "Kafka broker", "Connect worker")) {
             assertTrue(Pattern.compile("(?m)^  " + server + " +\\S+ +ready in ").matcher(out).find(), server);
         }
+        assertTrue(out.contains("Precheck (the checks of precheck-cli") && out.contains(" checks: 0 failed,"),
+                "the precheck ran before the connectors were registered, and nothing failed");
+        assertTrue(out.indexOf(" checks: 0 failed,") < out.indexOf("both RUNNING after"), "precheck first");
         assertTrue(out.contains("both RUNNING after"), "connectors registered and running");
         assertTrue(out.contains("full load complete: 17,200 rows"), "the full load");
         Matcher arrivals = Pattern.compile("(?m)→ arrived in \\d+\\.\\d+ s$").matcher(out);

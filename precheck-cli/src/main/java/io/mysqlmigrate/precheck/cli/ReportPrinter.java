@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /** The precheck's results for people (a compact table, then what to do) or for automation (JSON). */
-final class ReportPrinter {
+public final class ReportPrinter {
 
     private ReportPrinter() {
     }
 
-    static String text(List<CheckResult> results, Set<String> acknowledged, boolean colour) {
+    public static String text(List<CheckResult> results, Set<String> acknowledged, boolean colour) {
         StringBuilder out = new StringBuilder();
         int idWidth = results.stream().mapToInt(r -> r.id().length()).max().orElse(10);
         for (CheckResult r : results) {
