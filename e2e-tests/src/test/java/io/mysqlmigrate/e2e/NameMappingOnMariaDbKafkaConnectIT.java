@@ -40,6 +40,7 @@ class NameMappingOnMariaDbKafkaConnectIT {
             stack.rest().createOrUpdate(migration.sink.name(), sink);
             stack.rest().createOrUpdate(migration.source.name(), migration.source.config());
             stack.rest().waitUntilRunning(migration.sink.name(), Duration.ofSeconds(60));
+            stack.rest().waitUntilRunning(migration.source.name(), Duration.ofSeconds(60));
             migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
 
             stack.source().execute("USE " + db,

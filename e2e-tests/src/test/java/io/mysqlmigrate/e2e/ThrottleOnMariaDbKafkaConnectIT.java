@@ -32,6 +32,7 @@ class ThrottleOnMariaDbKafkaConnectIT {
             stack.rest().createOrUpdate(migration.sink.name(), capped);
             stack.rest().createOrUpdate(migration.source.name(), migration.source.config());
             stack.rest().waitUntilRunning(migration.sink.name(), Duration.ofSeconds(60));
+            stack.rest().waitUntilRunning(migration.source.name(), Duration.ofSeconds(60));
 
             long firstRowSeen = waitForFirstRow(db, Duration.ofSeconds(120));
             Thread.sleep(5000);
