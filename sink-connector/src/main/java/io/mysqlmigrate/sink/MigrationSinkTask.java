@@ -107,7 +107,8 @@ public final class MigrationSinkTask extends SinkTask {
                 extra.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 return extra;
             });
-            applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies, writers),
+            applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies, writers,
+                    DestinationTables.maxAllowedPacket(opened)),
                     new DdlApplier(newProgress, newTables, policies.table()), new DestinationNames(names));
             tables = newTables;
             progress = newProgress;

@@ -151,6 +151,27 @@ class MigrationSinkTaskOnMariaDbIT {
     }
 
     @Test
+    void aBatchOfLargeRowsIsSplitIntoStatementsThatFitTheDestinationsPacketLimit() throws SQLException {
+        Schema blobRow = SchemaBuilder.struct().optional().field("id", Schema.INT32_SCHEMA).field("b", Schema.OPTIONAL_BYTES_SCHEMA).build();
+        MigrationSinkTask task = startTask(new RecordingSinkTaskContext(), MigrationSinkConfig.BATCH_MAX_ROWS, "1000");
+        List<SinkRecord> batch = new ArrayList<>(snapshotOfItems());
+        batch.add(events.ddl(false, "CREATE TABLE blobs (id INT PRIMARY KEY, b LONGBLOB)", "CREATE", "blobs", "id", "b"));
+        long packet = Long.parseLong(string("SELECT @@max_allowed_packet"));
+        int rows = (int) (3 * packet / (2 << 20)) + 1; // 2 MB each: three packets' worth in one batch
+        for (int i = 1; i <= rows; i++) {
+            byte[] b = new byte[2 << 20];
+            java.util.Arrays.fill(b, (byte) i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", i);
+            row.put("b", b);
+            batch.add(events.row("c", "blobs", blobRow, null, row, "id"));
+        }
+        task.put(batch);
+        task.stop();
+        assertEquals(rows + "/" + ((long) rows << 21), string("SELECT CONCAT(COUNT(*), '/', SUM(LENGTH(b))) FROM " + db + ".blobs"));
+    }
+
+    @Test
     void fourWritersEndWhereOneWriterDoes() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext(), MigrationSinkConfig.BATCH_MAX_ROWS, "500",
                 MigrationSinkConfig.APPLY_WRITERS, "4");

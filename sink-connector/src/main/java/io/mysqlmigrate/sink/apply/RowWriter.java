@@ -9,6 +9,7 @@ import io.mysqlmigrate.sink.conflict.WriteMode;
 import io.mysqlmigrate.sink.event.RowChange;
 import io.mysqlmigrate.sink.table.DestinationTable;
 import io.mysqlmigrate.sink.table.DestinationTables;
+import io.mysqlmigrate.sink.throttle.RecordSize;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -47,8 +48,11 @@ public final class RowWriter {
 
     private final Set<String> warnedTables = new HashSet<>();
     private final WriterPool writers;
+    private final long maxStatementBytes;
 
-    public RowWriter(SqlDialect dialect, DestinationTables tables, int maxRows, ConflictPolicies policies, WriterPool writers) {
+    public RowWriter(SqlDialect dialect, DestinationTables tables, int maxRows, ConflictPolicies policies, WriterPool writers,
+                     long maxAllowedPacket) {
+        this.maxStatementBytes = Math.max(1, maxAllowedPacket / 2);
         this.dialect = dialect;
         this.tables = tables;
         this.maxRows = maxRows;
@@ -139,8 +143,9 @@ public final class RowWriter {
         int guardPerRow = table.uniqueKeys().stream().mapToInt(List::size).max().orElse(0) + identity.size();
         int perRow = Math.max(1, Math.max(columns.size(), guardPerRow));
         int rowsPerStatement = Math.max(1, Math.min(run.size(), MAX_PLACEHOLDERS / perRow));
-        for (int from = 0; from < run.size(); from += rowsPerStatement) {
-            List<Planned> chunk = run.subList(from, Math.min(run.size(), from + rowsPerStatement));
+        for (int from = 0, to; from < run.size(); from = to) {
+            to = endOfStatement(run, from, rowsPerStatement);
+            List<Planned> chunk = run.subList(from, to);
             List<RowChange> changes = chunk.stream().map(Planned::change).toList();
             String sql = switch (first.mode()) {
                 case UPSERT -> {
@@ -174,6 +179,26 @@ public final class RowWriter {
                 rethrow(e, sql, changes);
             }
         }
+    }
+
+    /**
+     * Where a multi-row statement starting at {@code from} ends: at most {@code maxRows} rows, and no more row data
+     * than half the destination's {@code max_allowed_packet} (the rest is room for the statement and encoding), so
+     * a batch of large rows becomes several statements instead of one the server refuses. A single row larger than
+     * that still goes alone.
+     */
+    private int endOfStatement(List<Planned> run, int from, int maxRows) {
+        long bytes = 0;
+        int to = from;
+        while (to < run.size() && to - from < maxRows) {
+            long row = RecordSize.of(run.get(to).change().after()) + 16;
+            if (to > from && bytes + row > maxStatementBytes) {
+                break;
+            }
+            bytes += row;
+            to++;
+        }
+        return to;
     }
 
     private void deleteByKey(Connection c, List<Planned> run) throws SQLException {

@@ -49,6 +49,14 @@ public final class DestinationTables {
         }
     }
 
+    /** The destination's {@code max_allowed_packet}: the largest statement it accepts, in bytes. */
+    public static long maxAllowedPacket(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT @@max_allowed_packet");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 16L << 20;
+        }
+    }
+
     /** Forgets everything: called after any DDL, which may have changed any table. */
     public void invalidate() {
         cache.clear();

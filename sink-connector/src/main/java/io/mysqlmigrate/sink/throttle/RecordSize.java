@@ -24,7 +24,7 @@ public final class RecordSize {
         return after instanceof Struct row ? of(row) : 0;
     }
 
-    static long of(Object value) {
+    public static long of(Object value) {
         if (value == null) {
             return 1;
         }
