@@ -87,6 +87,16 @@ final class BenchStack implements AutoCloseable {
         return worker;
     }
 
+    /** The machine's 1, 5 and 15 minute load averages, printed beside results since other load moves them. */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     private synchronized <T extends AutoCloseable> T track(T server) {
         started.add(server);
         return server;

@@ -85,7 +85,7 @@ public final class FullLoadBenchmark {
     }
 
     private int run() throws Exception {
-        String loadBefore = loadAverage();
+        String loadBefore = BenchStack.loadAverage();
         System.out.printf(Locale.US, "Full-load benchmark: %,d rows of sysbench's sbtest1 shape, one contender after another%n", rows);
         System.out.println("Run directory (servers' data and logs): " + root.relativize(runDir));
         System.out.println("Load average before: " + loadBefore + " (" + Runtime.getRuntime().availableProcessors()
@@ -144,7 +144,7 @@ public final class FullLoadBenchmark {
             }
         }
         resetDestination(ctx);
-        String loadAfter = loadAverage();
+        String loadAfter = BenchStack.loadAverage();
 
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.US, "Full load of %,d rows (one InnoDB table, sysbench sbtest1 shape), %s%n%n",
@@ -238,15 +238,6 @@ public final class FullLoadBenchmark {
                     .map(TableComparison::describe).toList());
         } catch (Exception e) {
             return "not verified: " + e.getMessage();
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + ", " + parts[1] + ", " + parts[2];
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 

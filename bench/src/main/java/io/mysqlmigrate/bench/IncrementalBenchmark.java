@@ -88,7 +88,7 @@ public final class IncrementalBenchmark {
                 + " sink apply.writers=%d, source poll.interval.ms=%s%n", opt("tables"), opt("table-size"), threads, seconds, opt("writers"),
                 opt("poll-ms") > 0 ? options.get("poll-ms") : "default");
         System.out.println("Run directory (servers' data and logs): " + root.relativize(runDir));
-        System.out.println("Load average before: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
+        System.out.println("Load average before: " + BenchStack.loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores, shared by everything)");
         if (Shell.which("sysbench") == null) {
             throw new IllegalStateException("sysbench not found. Fix: sudo apt-get install -y sysbench");
@@ -172,7 +172,7 @@ public final class IncrementalBenchmark {
                 .append(" per transaction) divided by the time from resuming the applier to the last beat seen; "
                         + "ratio = our speed / native replication's.\n");
         report.append("Checks after the run: mysql-migrate ").append(checkOurs).append("; replica ").append(checkNative).append('\n');
-        report.append("Load average after: ").append(loadAverage()).append(". Everything (three MariaDB servers, the broker, "
+        report.append("Load average after: ").append(BenchStack.loadAverage()).append(". Everything (three MariaDB servers, the broker, "
                 + "the worker, sysbench, this program) shares this machine's ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores.\n");
         System.out.println();
@@ -325,14 +325,5 @@ public final class IncrementalBenchmark {
             }
         }
         return out.toString();
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + ", " + parts[1] + ", " + parts[2];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -265,33 +265,8 @@ public final class DdlNameRewriter {
                     text.append(t.getText());
                 }
             }
-            return splitName(text.toString());
+            return Identifiers.splitQualified(text.toString(), '`');
         }
-    }
-
-    /** Splits {@code a.`b.c`.d} into its unquoted parts. */
-    static List<String> splitName(String text) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '`') {
-                if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '`') {
-                    current.append('`');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == '.' && !quoted) {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        parts.add(current.toString());
-        return parts;
     }
 
     private static String kind(ParserRuleContext node) {

@@ -2,6 +2,7 @@ package io.mysqlmigrate.sink.event;
 
 import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.dialect.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.data.Struct;
@@ -97,26 +98,7 @@ public final class ChangeEventReader {
         if (id == null) {
             return new String[] {null, null};
         }
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < id.length() && id.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == '.' && !quoted) {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        parts.add(current.toString());
+        List<String> parts = Identifiers.splitQualified(id, '"');
         if (parts.size() == 1) {
             return new String[] {null, parts.get(0)};
         }

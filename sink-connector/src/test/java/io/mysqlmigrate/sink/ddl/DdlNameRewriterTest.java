@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.sink.naming.NameCase;
 import io.mysqlmigrate.sink.naming.NameMapping;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -101,8 +100,4 @@ class DdlNameRewriterTest {
         assertTrue(e.getMessage().contains("MySQL grammar cannot read"), e.getMessage());
     }
 
-    @Test
-    void splitsQuotedNames() {
-        assertEquals(List.of("a", "b.c", "d`e"), DdlNameRewriter.splitName("a.`b.c`.`d``e`"));
-    }
 }
