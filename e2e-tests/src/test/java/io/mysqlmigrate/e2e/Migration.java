@@ -2,6 +2,7 @@ package io.mysqlmigrate.e2e;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableComparison;
 import io.mysqlmigrate.stack.ConnectorConfigTemplate;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,10 +54,41 @@ final class Migration implements AutoCloseable {
     }
 
     void start() {
-        stack.rest().createOrUpdate(sink.name(), sink.config());
-        stack.rest().createOrUpdate(source.name(), source.config());
+        start(Map.of(), Map.of());
+    }
+
+    /** Registers both connectors with these settings changed from the shared configuration files. */
+    void start(Map<String, String> sourceChanges, Map<String, String> sinkChanges) {
+        Map<String, String> sinkConfig = new LinkedHashMap<>(sink.config());
+        sinkConfig.putAll(sinkChanges);
+        Map<String, String> sourceConfig = new LinkedHashMap<>(source.config());
+        sourceConfig.putAll(sourceChanges);
+        stack.rest().createOrUpdate(sink.name(), sinkConfig);
+        stack.rest().createOrUpdate(source.name(), sourceConfig);
         stack.rest().waitUntilRunning(sink.name(), Duration.ofSeconds(60));
         stack.rest().waitUntilRunning(source.name(), Duration.ofSeconds(60));
+    }
+
+    /**
+     * Waits until the source connector's offsets, as Connect's REST API shows them, hold the migration's completion
+     * marker; returns that offset.
+     */
+    JsonNode awaitCompletedOffset(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode offsets = null;
+        while (System.nanoTime() < deadline) {
+            offsets = stack.rest().get("/connectors/" + source.name() + "/offsets");
+            for (JsonNode entry : offsets.path("offsets")) {
+                if (entry.path("partition").has("mysqlmigrate.migration")
+                        && "completed".equals(entry.path("offset").path("phase").asText())) {
+                    return entry.path("offset");
+                }
+            }
+            assertConnectorsHealthy();
+            Thread.sleep(500);
+        }
+        fail("The source connector " + source.name() + " did not record completion within " + timeout + "; offsets: " + offsets);
+        return null;
     }
 
     /**

@@ -5,25 +5,48 @@ import io.mysqlmigrate.source.capture.DebeziumSettings;
 import io.mysqlmigrate.source.capture.DebeziumTaskFactory;
 import io.mysqlmigrate.source.capture.DelegatingTaskContext;
 import io.mysqlmigrate.source.capture.SourceServerProbe;
+import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
+import io.mysqlmigrate.source.phase.CompletionMarker;
+import io.mysqlmigrate.source.phase.DebeziumSnapshotProgress;
+import io.mysqlmigrate.source.phase.MigrationPhase;
+import io.mysqlmigrate.source.phase.MigrationTypeGate;
+import io.mysqlmigrate.source.phase.SnapshotRecords;
 import io.mysqlmigrate.source.routing.DatabaseTopicRouter;
+import io.mysqlmigrate.source.routing.EventKind;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs Debezium's capture for the source's flavour and routes what it emits into one ordered topic per database.
- * Offsets are Debezium's own, stored by the worker as usual.
+ * Runs Debezium's capture for the source's flavour, keeps out what the migration types exclude, and routes the rest
+ * into one ordered topic per database. Offsets are Debezium's own, stored by the worker as usual. A migration
+ * without incremental ends here: once the snapshot is in Kafka the task writes its completion marker, stops the
+ * capture and idles until the connector is deleted.
  */
 public final class MigrationSourceTask extends SourceTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationSourceTask.class);
+    private static final long IDLE_POLL_MILLIS = 500;
 
-    private SourceTask capture;
+    private MigrationSourceConfig config;
+    private String connectorName;
+    private Set<MigrationType> types;
+    private volatile SourceTask capture;
     private DatabaseTopicRouter router;
+    private MigrationTypeGate gate;
+    private DebeziumSnapshotProgress snapshotProgress;
+    private SourceTaskMetrics metrics;
+    private boolean finishes;
+    private boolean markerSent;
+    private volatile boolean markerCommitted;
 
     @Override
     public String version() {
@@ -32,40 +55,127 @@ public final class MigrationSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> props) {
-        MigrationSourceConfig config = new MigrationSourceConfig(props);
-        String connectorName = props.getOrDefault(MigrationSourceConnector.CONNECTOR_NAME_KEY, config.topicPrefix());
+        config = new MigrationSourceConfig(props);
+        connectorName = props.getOrDefault(MigrationSourceConnector.CONNECTOR_NAME_KEY, config.topicPrefix());
+        types = config.migrationTypes();
+        finishes = !types.contains(MigrationType.INCREMENTAL);
+        metrics = new SourceTaskMetrics().register(connectorName);
+        if (finishes && CompletionMarker.alreadyCompleted(context.offsetStorageReader(), config.topicPrefix())) {
+            LOG.info("Migration '{}' ({}) completed in an earlier run; the source is not read again. To migrate again, "
+                    + "delete the connector and register it with a new topic.prefix.", connectorName, MigrationType.describe(types));
+            metrics.phase(MigrationPhase.COMPLETED);
+            markerSent = true;
+            markerCommitted = true;
+            return;
+        }
         SourceServerProbe.SourceServer source = SourceServerProbe.detect(config);
         ServerVersion server = source.version();
         LOG.info("Source {}:{} is {} (server {}); migration types {}", config.hostname(), config.port(), server, source.identity(),
-                MigrationType.describe(config.migrationTypes()));
+                MigrationType.describe(types));
         Map<String, String> debezium = DebeziumSettings.from(config, server.flavour(), connectorName);
         router = new DatabaseTopicRouter(config.topicPrefix(), source.identity());
+        gate = new MigrationTypeGate(types);
+        snapshotProgress = new DebeziumSnapshotProgress(config.topicPrefix());
         capture = DebeziumTaskFactory.newTask(server.flavour());
         capture.initialize(new DelegatingTaskContext(context, debezium));
         capture.start(debezium);
+        metrics.phase(MigrationPhase.SNAPSHOT);
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        return router.route(capture.poll());
+        if (markerSent) {
+            if (markerCommitted && capture != null) {
+                stopCapture();
+                metrics.phase(MigrationPhase.COMPLETED);
+                LOG.info("Migration '{}' ({}) completed: every snapshot record is in Kafka; the source is no longer read.",
+                        connectorName, MigrationType.describe(types));
+            }
+            Thread.sleep(IDLE_POLL_MILLIS);
+            return null;
+        }
+        // Read before polling: a snapshot seen complete before an empty poll has nothing left in Debezium's queue.
+        SourceTask reader = capture;
+        if (reader == null) {
+            return null;
+        }
+        boolean snapshotDoneBeforePoll = snapshotProgress.completed();
+        List<SourceRecord> raw = reader.poll();
+        if (raw == null || raw.isEmpty()) {
+            if (snapshotDoneBeforePoll) {
+                if (finishes) {
+                    markerSent = true;
+                    return List.of(CompletionMarker.record(config.topicPrefix(), types, Instant.now()));
+                }
+                metrics.phase(MigrationPhase.INCREMENTAL);
+            }
+            return raw;
+        }
+        List<SourceRecord> kept = new ArrayList<>(raw.size());
+        for (SourceRecord r : raw) {
+            if (gate.passes(r)) {
+                kept.add(r);
+                observe(r);
+            }
+        }
+        metrics.filtered(raw.size() - kept.size());
+        List<SourceRecord> out = router.route(kept);
+        metrics.forwarded(out.size());
+        return out;
+    }
+
+    /** Phase and delay from a forwarded record: the first streamed change moves the task to INCREMENTAL. */
+    private void observe(SourceRecord r) {
+        EventKind kind = EventKind.of(r);
+        if (kind != EventKind.ROW_CHANGE && kind != EventKind.SCHEMA_CHANGE) {
+            return;
+        }
+        if (SnapshotRecords.isSnapshot(r)) {
+            return;
+        }
+        if (metrics.phase() == MigrationPhase.SNAPSHOT) {
+            metrics.phase(MigrationPhase.INCREMENTAL);
+        }
+        Struct source = ((Struct) r.value()).getStruct("source");
+        Object ts = source == null || source.schema().field("ts_ms") == null ? null : source.get("ts_ms");
+        if (ts instanceof Long committedAt) {
+            metrics.delayMillis(System.currentTimeMillis() - committedAt);
+        }
     }
 
     @Override
     public void commit() throws InterruptedException {
-        if (capture != null) {
-            capture.commit();
+        SourceTask reader = capture;
+        if (reader != null) {
+            reader.commit();
         }
     }
 
     @Override
     public void commitRecord(SourceRecord record, RecordMetadata metadata) throws InterruptedException {
-        capture.commitRecord(record, metadata);
+        if (CompletionMarker.isMarker(record)) {
+            markerCommitted = true;
+            return;
+        }
+        SourceTask reader = capture;
+        if (reader != null) {
+            reader.commitRecord(record, metadata);
+        }
+    }
+
+    private void stopCapture() {
+        SourceTask c = capture;
+        capture = null;
+        if (c != null) {
+            c.stop();
+        }
     }
 
     @Override
     public void stop() {
-        if (capture != null) {
-            capture.stop();
+        stopCapture();
+        if (metrics != null) {
+            metrics.close();
         }
     }
 }

@@ -38,6 +38,6 @@ public enum MigrationType {
     }
 
     public static String describe(Set<MigrationType> types) {
-        return types.stream().map(MigrationType::configName).collect(Collectors.joining(","));
+        return types.stream().sorted().map(MigrationType::configName).collect(Collectors.joining(","));
     }
 }

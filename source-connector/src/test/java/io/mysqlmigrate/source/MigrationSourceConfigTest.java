@@ -32,12 +32,22 @@ class MigrationSourceConfigTest {
     }
 
     @Test
-    void unsupportedMigrationTypeCombinationIsRejectedNamingTheAlternatives() {
+    void everyNonEmptyCombinationOfMigrationTypesIsValid() {
+        for (String types : List.of("schema", "full", "incremental", "schema,full", "schema,incremental", "full,incremental",
+                "schema,full,incremental", " Full , SCHEMA ")) {
+            Map<String, String> p = valid();
+            p.put(MigrationSourceConfig.MIGRATION_TYPES, types);
+            assertEquals(List.of(), errorsOf(p, MigrationSourceConfig.MIGRATION_TYPES), types);
+        }
+    }
+
+    @Test
+    void anEmptyMigrationTypeListIsRejectedNamingTheChoices() {
         Map<String, String> p = valid();
-        p.put(MigrationSourceConfig.MIGRATION_TYPES, "full");
+        p.put(MigrationSourceConfig.MIGRATION_TYPES, " , ");
         List<String> errors = errorsOf(p, MigrationSourceConfig.MIGRATION_TYPES);
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).contains("schema,full,incremental"), errors.get(0));
+        assertTrue(errors.get(0).contains("schema, full or incremental"), errors.get(0));
     }
 
     @Test

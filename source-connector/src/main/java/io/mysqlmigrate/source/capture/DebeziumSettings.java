@@ -62,20 +62,19 @@ public final class DebeziumSettings {
         return p;
     }
 
-    /** DTS migration types expressed as Debezium's snapshot mode. */
+    /**
+     * DTS migration types expressed as Debezium's snapshot mode. The schema is always read (Debezium needs it to decode
+     * the binary log); whether its DDL reaches the topics is decided by {@link io.mysqlmigrate.source.phase.MigrationTypeGate}.
+     * Without incremental the capture is stopped by the task once the snapshot is in Kafka.
+     */
     static String snapshotMode(Set<MigrationType> types) {
-        boolean full = types.contains(MigrationType.FULL);
-        boolean incremental = types.contains(MigrationType.INCREMENTAL);
-        if (full && incremental) {
-            return "initial";
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("No migration type selected");
         }
-        if (full) {
-            return "initial_only";
+        if (types.contains(MigrationType.FULL)) {
+            return types.contains(MigrationType.INCREMENTAL) ? "initial" : "initial_only";
         }
-        if (incremental) {
-            return "no_data";
-        }
-        throw new IllegalArgumentException("Migration types '" + MigrationType.describe(types) + "' are not supported");
+        return "no_data";
     }
 
     /** Debezium's include lists are regular expressions; a database name must match itself only. */

@@ -50,7 +50,11 @@ class DebeziumSettingsTest {
         assertEquals("initial", DebeziumSettings.snapshotMode(Set.of(MigrationType.SCHEMA, MigrationType.FULL, MigrationType.INCREMENTAL)));
         assertEquals("initial_only", DebeziumSettings.snapshotMode(Set.of(MigrationType.SCHEMA, MigrationType.FULL)));
         assertEquals("no_data", DebeziumSettings.snapshotMode(Set.of(MigrationType.SCHEMA, MigrationType.INCREMENTAL)));
-        assertThrows(IllegalArgumentException.class, () -> DebeziumSettings.snapshotMode(Set.of(MigrationType.SCHEMA)));
+        assertEquals("no_data", DebeziumSettings.snapshotMode(Set.of(MigrationType.SCHEMA)));
+        assertEquals("no_data", DebeziumSettings.snapshotMode(Set.of(MigrationType.INCREMENTAL)));
+        assertEquals("initial_only", DebeziumSettings.snapshotMode(Set.of(MigrationType.FULL)));
+        assertEquals("initial", DebeziumSettings.snapshotMode(Set.of(MigrationType.FULL, MigrationType.INCREMENTAL)));
+        assertThrows(IllegalArgumentException.class, () -> DebeziumSettings.snapshotMode(Set.of()));
     }
 
     @Test

@@ -1,0 +1,94 @@
+package io.mysqlmigrate.source.metrics;
+
+import io.mysqlmigrate.source.phase.MigrationPhase;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The live values behind {@link SourceTaskMetricsMXBean}, updated by the task's poll loop. */
+public final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceTaskMetrics.class);
+
+    private volatile MigrationPhase phase = MigrationPhase.STARTING;
+    private final AtomicLong forwarded = new AtomicLong();
+    private final AtomicLong filtered = new AtomicLong();
+    private volatile long delayMillis = -1;
+    private ObjectName registeredAs;
+
+    public static ObjectName objectName(String connectorName) throws JMException {
+        return new ObjectName("io.mysqlmigrate:type=source-task,connector=" + ObjectName.quote(connectorName));
+    }
+
+    /** Registers these metrics under the connector's name, replacing those of an earlier task of the same connector. */
+    public SourceTaskMetrics register(String connectorName) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            ObjectName name = objectName(connectorName);
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(this, name);
+            registeredAs = name;
+        } catch (JMException e) {
+            LOG.warn("Source task metrics for connector {} are not available over JMX: {}", connectorName, e.toString());
+        }
+        return this;
+    }
+
+    public void phase(MigrationPhase phase) {
+        this.phase = phase;
+    }
+
+    public MigrationPhase phase() {
+        return phase;
+    }
+
+    public void forwarded(long n) {
+        forwarded.addAndGet(n);
+    }
+
+    public void filtered(long n) {
+        filtered.addAndGet(n);
+    }
+
+    public void delayMillis(long millis) {
+        this.delayMillis = Math.max(0, millis);
+    }
+
+    @Override
+    public String getPhase() {
+        return phase.name();
+    }
+
+    @Override
+    public long getRecordsForwarded() {
+        return forwarded.get();
+    }
+
+    @Override
+    public long getRecordsFiltered() {
+        return filtered.get();
+    }
+
+    @Override
+    public long getDelayMillis() {
+        return delayMillis;
+    }
+
+    @Override
+    public void close() {
+        if (registeredAs != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
+            } catch (JMException e) {
+                // already gone
+            }
+            registeredAs = null;
+        }
+    }
+}

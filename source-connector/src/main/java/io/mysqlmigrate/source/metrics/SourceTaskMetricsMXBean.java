@@ -1,0 +1,24 @@
+package io.mysqlmigrate.source.metrics;
+
+/**
+ * The source task's metrics, registered as {@code io.mysqlmigrate:type=source-task,connector=<name>}. Debezium's own
+ * snapshot and streaming metrics stay registered beside them ({@code debezium.mysql:} or {@code debezium.mariadb:}).
+ */
+public interface SourceTaskMetricsMXBean {
+
+    /** STARTING, SNAPSHOT, INCREMENTAL or COMPLETED. */
+    String getPhase();
+
+    /** Records handed to Kafka (rows, DDL, transaction boundaries). */
+    long getRecordsForwarded();
+
+    /** Records held back by the migration types, the object selection, the row filters or the operation filters. */
+    long getRecordsFiltered();
+
+    /**
+     * Milliseconds between the newest forwarded event's commit on the source and its hand-over to Kafka; from the
+     * heartbeat's sub-second timestamp when heartbeats are on, otherwise from binary log timestamps (1 s resolution).
+     * -1 before the first streamed event.
+     */
+    long getDelayMillis();
+}
