@@ -1,5 +1,9 @@
 package io.mysqlmigrate.source;
 
+import io.mysqlmigrate.source.selection.OperationFilter;
+import io.mysqlmigrate.source.selection.RowFilterSettings;
+import io.mysqlmigrate.source.selection.TableName;
+import io.mysqlmigrate.source.selection.condition.RowCondition;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +34,11 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String MIGRATION_TYPES = "migration.types";
     public static final String DATABASES_INCLUDE = "databases.include";
     public static final String TABLES_INCLUDE = "tables.include";
+    public static final String TABLES_EXCLUDE = "tables.exclude";
+    public static final String COLUMNS_INCLUDE = "columns.include";
+    public static final String COLUMNS_EXCLUDE = "columns.exclude";
+    public static final String ROW_FILTERS = "row.filters";
+    public static final String INCREMENTAL_OPERATIONS = "incremental.operations";
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
     public static final String SCHEMA_HISTORY_TOPIC = "schema.history.topic";
@@ -71,6 +80,36 @@ public final class MigrationSourceConfig extends AbstractConfig {
                     "Tables to migrate as 'database.table', comma-separated; regular expressions are allowed. "
                             + "Empty means every table of the selected databases.",
                     GROUP_MIGRATION, 3, Width.LONG, "Tables")
+            .define(TABLES_EXCLUDE, Type.LIST, "", Importance.MEDIUM,
+                    "Tables left out of the migration, as 'database.table' regular expressions, comma-separated. Applied "
+                            + "after " + TABLES_INCLUDE + ": a table both includes and excludes is left out.",
+                    GROUP_MIGRATION, 4, Width.LONG, "Excluded tables")
+            .define(COLUMNS_INCLUDE, Type.LIST, "", Importance.LOW,
+                    "Columns to migrate, as 'database.table.column' regular expressions, comma-separated; columns of a "
+                            + "selected table that match none are left out of every row. Empty means all columns. Schema "
+                            + "migration still creates the left-out columns on the destination, where they take their "
+                            + "default: give a NOT NULL column without default one, or create the table beforehand.",
+                    GROUP_MIGRATION, 5, Width.LONG, "Columns")
+            .define(COLUMNS_EXCLUDE, Type.LIST, "", Importance.LOW,
+                    "Columns left out of every row, as 'database.table.column' regular expressions, comma-separated; "
+                            + "applied after " + COLUMNS_INCLUDE + ". The same note on schema migration applies.",
+                    GROUP_MIGRATION, 6, Width.LONG, "Excluded columns")
+            .define(ROW_FILTERS, Type.STRING, "", rowFiltersValidator(), Importance.MEDIUM,
+                    "Row filters, as 'database.table WHERE condition' entries separated by ';'. The snapshot selects with "
+                            + "the condition; the stream evaluates the same condition on each row image, so the destination "
+                            + "holds exactly the rows the condition keeps (an update that moves a row into the condition "
+                            + "arrives as an insert, one that moves it out as a delete). Conditions may use comparisons "
+                            + "(= <> != < <= > >= <=>), AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL, + - * / % over the table's "
+                            + "columns and literals; text compares under the column's collation and TIMESTAMP columns in "
+                            + "the source's time zone. Functions and subqueries are refused, naming the table and the condition.",
+                    GROUP_MIGRATION, 7, Width.LONG, "Row filters")
+            .define(INCREMENTAL_OPERATIONS, Type.LIST, "", incrementalOperationsValidator(), Importance.MEDIUM,
+                    "Which operations incremental migration applies per database or table, as 'object=op+op' entries, "
+                            + "comma-separated: for example 'shop=dml+create+alter, shop.audit_log=insert'. Operations: insert, "
+                            + "update, delete, create, alter, drop, rename, truncate, or dml, ddl, all, none. A table's entry "
+                            + "wins over its database's; objects without an entry keep every operation. The snapshot is not "
+                            + "affected.",
+                    GROUP_MIGRATION, 8, Width.LONG, "Incremental operations")
             .define(TOPIC_PREFIX, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, topicPrefixValidator(), Importance.HIGH,
                     "Logical name of this source. Topics are named '<topic.prefix>.<database>'; offsets are kept under "
                             + "this name, so changing it starts the migration over.",
@@ -122,6 +161,26 @@ public final class MigrationSourceConfig extends AbstractConfig {
         return getList(TABLES_INCLUDE);
     }
 
+    public List<String> tablesExcluded() {
+        return getList(TABLES_EXCLUDE);
+    }
+
+    public List<String> columnsIncluded() {
+        return getList(COLUMNS_INCLUDE);
+    }
+
+    public List<String> columnsExcluded() {
+        return getList(COLUMNS_EXCLUDE);
+    }
+
+    public Map<TableName, RowCondition> rowFilters() {
+        return RowFilterSettings.parse(getString(ROW_FILTERS));
+    }
+
+    public OperationFilter incrementalOperations() {
+        return OperationFilter.parse(getList(INCREMENTAL_OPERATIONS));
+    }
+
     public String topicPrefix() {
         return getString(TOPIC_PREFIX);
     }
@@ -170,6 +229,28 @@ public final class MigrationSourceConfig extends AbstractConfig {
                 throw new ConfigException(name, value, "Name at least one migration type: schema, full or incremental");
             }
         }, () -> "a non-empty combination of schema, full and incremental");
+    }
+
+    private static ConfigDef.Validator rowFiltersValidator() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            try {
+                RowFilterSettings.parse((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }, () -> "'database.table WHERE condition' entries separated by ';'");
+    }
+
+    private static ConfigDef.Validator incrementalOperationsValidator() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            try {
+                @SuppressWarnings("unchecked")
+                List<String> entries = (List<String>) value;
+                OperationFilter.parse(entries);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }, () -> "'object=op+op' entries; operations insert, update, delete, create, alter, drop, rename, truncate, dml, ddl, all, none");
     }
 
     private static ConfigDef.Validator nonEmptyList() {

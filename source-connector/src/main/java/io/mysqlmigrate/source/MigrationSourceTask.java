@@ -12,6 +12,10 @@ import io.mysqlmigrate.source.phase.MigrationPhase;
 import io.mysqlmigrate.source.phase.MigrationTypeGate;
 import io.mysqlmigrate.source.phase.SnapshotRecords;
 import io.mysqlmigrate.source.routing.DatabaseTopicRouter;
+import io.mysqlmigrate.source.selection.RecordSelection;
+import io.mysqlmigrate.source.selection.TableName;
+import io.mysqlmigrate.source.selection.TableSelection;
+import io.mysqlmigrate.source.selection.condition.RowCondition;
 import io.mysqlmigrate.source.routing.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +46,7 @@ public final class MigrationSourceTask extends SourceTask {
     private volatile SourceTask capture;
     private DatabaseTopicRouter router;
     private MigrationTypeGate gate;
+    private RecordSelection selection;
     private DebeziumSnapshotProgress snapshotProgress;
     private SourceTaskMetrics metrics;
     private boolean finishes;
@@ -68,7 +73,10 @@ public final class MigrationSourceTask extends SourceTask {
             markerCommitted = true;
             return;
         }
-        SourceServerProbe.SourceServer source = SourceServerProbe.detect(config);
+        Map<TableName, RowCondition> rowFilters = config.rowFilters();
+        SourceServerProbe.SourceServer source = SourceServerProbe.detect(config, rowFilters.keySet());
+        selection = RecordSelection.of(new TableSelection(config.databases(), config.tables(), config.tablesExcluded()),
+                config.incrementalOperations(), rowFilters, source);
         ServerVersion server = source.version();
         LOG.info("Source {}:{} is {} (server {}); migration types {}", config.hostname(), config.port(), server, source.identity(),
                 MigrationType.describe(types));
@@ -113,9 +121,10 @@ public final class MigrationSourceTask extends SourceTask {
         }
         List<SourceRecord> kept = new ArrayList<>(raw.size());
         for (SourceRecord r : raw) {
-            if (gate.passes(r)) {
-                kept.add(r);
-                observe(r);
+            SourceRecord selected = gate.passes(r) ? selection.select(r) : null;
+            if (selected != null) {
+                kept.add(selected);
+                observe(selected);
             }
         }
         metrics.filtered(raw.size() - kept.size());

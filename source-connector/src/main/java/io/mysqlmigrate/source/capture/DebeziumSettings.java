@@ -3,7 +3,9 @@ package io.mysqlmigrate.source.capture;
 import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.selection.RowFilterSettings;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,9 +30,9 @@ public final class DebeziumSettings {
         p.put("database.server.id", Integer.toString(config.serverId(connectorName)));
         p.put("topic.prefix", config.topicPrefix());
         p.put("database.include.list", String.join(",", config.databases().stream().map(DebeziumSettings::exactName).toList()));
-        if (!config.tables().isEmpty()) {
-            p.put("table.include.list", String.join(",", config.tables()));
-        }
+        includeExclude(p, "table", nonBlank(config.tables()), nonBlank(config.tablesExcluded()));
+        includeExclude(p, "column", nonBlank(config.columnsIncluded()), nonBlank(config.columnsExcluded()));
+        p.putAll(RowFilterSettings.snapshotOverrides(config.rowFilters()));
         p.put("snapshot.mode", snapshotMode(config.migrationTypes()));
 
         p.put("schema.history.internal.kafka.bootstrap.servers", config.kafkaBootstrapServers());
@@ -75,6 +77,29 @@ public final class DebeziumSettings {
             return types.contains(MigrationType.INCREMENTAL) ? "initial" : "initial_only";
         }
         return "no_data";
+    }
+
+    /**
+     * Debezium takes an include list or an exclude list, never both. Both together become one include list whose
+     * patterns refuse what an exclude pattern matches: {@code (?!(?:E1|E2)$)(?:I1)}. Debezium matches each pattern
+     * against the whole name, so the look-ahead sees the whole name too.
+     */
+    static void includeExclude(Map<String, String> p, String kind, List<String> include, List<String> exclude) {
+        if (include.isEmpty() && exclude.isEmpty()) {
+            return;
+        }
+        if (exclude.isEmpty()) {
+            p.put(kind + ".include.list", String.join(",", include));
+        } else if (include.isEmpty()) {
+            p.put(kind + ".exclude.list", String.join(",", exclude));
+        } else {
+            String refuse = "(?!(?:" + String.join("|", exclude) + ")$)";
+            p.put(kind + ".include.list", String.join(",", include.stream().map(i -> refuse + "(?:" + i + ")").toList()));
+        }
+    }
+
+    private static List<String> nonBlank(List<String> list) {
+        return list.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Debezium's include lists are regular expressions; a database name must match itself only. */

@@ -8,20 +8,37 @@ import io.mysqlmigrate.source.MigrationSourceConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import io.mysqlmigrate.source.selection.TableName;
+import java.sql.PreparedStatement;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /** Connects to the source once to learn what it is (MySQL or MariaDB, which version) and which server it is. */
 public final class SourceServerProbe {
 
-    /** The source server: its version, and an identity no other server shares (see SqlDialect#serverIdentityQuery). */
-    public record SourceServer(ServerVersion version, String identity) {
+    /**
+     * The source server: its version, an identity no other server shares (see SqlDialect#serverIdentityQuery), the
+     * time zone it compares TIMESTAMP values in, and the columns of the tables that have row filters, each with its
+     * collation (lower-cased column name to collation; no collation for non-text columns).
+     */
+    public record SourceServer(ServerVersion version, String identity, ZoneId timeZone,
+                               Map<TableName, Map<String, String>> filteredTableColumns) {
     }
 
     private SourceServerProbe() {
     }
 
     public static SourceServer detect(MigrationSourceConfig config) {
+        return detect(config, Set.of());
+    }
+
+    public static SourceServer detect(MigrationSourceConfig config, Set<TableName> filteredTables) {
         String url = "jdbc:mysql://" + config.hostname() + ":" + config.port()
                 + "/?connectTimeout=10000&socketTimeout=30000&allowPublicKeyRetrieval=true&useSSL=false";
         Properties props = new Properties();
@@ -29,15 +46,53 @@ public final class SourceServerProbe {
         props.setProperty("password", config.password().value());
         try (Connection c = DriverManager.getConnection(url, props)) {
             ServerVersion version = ServerVersion.detect(c);
+            String identity;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SqlDialect.of(version).serverIdentityQuery())) {
                 rs.next();
-                return new SourceServer(version, rs.getString(1));
+                identity = rs.getString(1);
             }
+            Map<TableName, Map<String, String>> columns = new LinkedHashMap<>();
+            for (TableName table : filteredTables) {
+                columns.put(table, columns(c, table));
+            }
+            return new SourceServer(version, identity, timeZone(c), columns);
         } catch (SQLException e) {
-            throw new ConnectException("Cannot connect to the source " + config.user() + "@" + config.hostname() + ":"
+            throw new ConnectException("Cannot read the source " + config.user() + "@" + config.hostname() + ":"
                     + config.port() + " (" + e.getMessage() + "). Check " + MigrationSourceConfig.SOURCE_HOSTNAME + ", "
                     + MigrationSourceConfig.SOURCE_PORT + ", " + MigrationSourceConfig.SOURCE_USER + " and "
                     + MigrationSourceConfig.SOURCE_PASSWORD + ", and that the server accepts connections from this worker.", e);
+        }
+    }
+
+    private static Map<String, String> columns(Connection c, TableName table) throws SQLException {
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME, COLLATION_NAME FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+            ps.setString(1, table.database());
+            ps.setString(2, table.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** The zone the server compares TIMESTAMP values in: its global time_zone, or the system's when that is SYSTEM. */
+    private static ZoneId timeZone(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@global.time_zone, @@system_time_zone")) {
+            rs.next();
+            String zone = rs.getString(1);
+            if ("SYSTEM".equalsIgnoreCase(zone)) {
+                zone = rs.getString(2);
+            }
+            try {
+                return ZoneId.of(zone, ZoneId.SHORT_IDS);
+            } catch (DateTimeException e) {
+                throw new SQLException("the source's time zone '" + zone + "' is not one Java knows; set the source's "
+                        + "time_zone to a named zone or an offset such as '+00:00'");
+            }
         }
     }
 }

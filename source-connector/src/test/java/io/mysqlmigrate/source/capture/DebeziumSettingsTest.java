@@ -1,7 +1,9 @@
 package io.mysqlmigrate.source.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.source.MigrationSourceConfig;
@@ -74,5 +76,32 @@ class DebeziumSettingsTest {
         Map<String, String> p = base();
         p.put(MigrationSourceConfig.SOURCE_SERVER_ID, "4242");
         assertEquals(4242, new MigrationSourceConfig(p).serverId("c1"));
+    }
+
+    @Test
+    void includeAndExcludeListsBecomeOneIncludeListDebeziumAccepts() {
+        Map<String, String> p = base();
+        p.put("tables.include", "shop\\..*");
+        p.put("tables.exclude", "shop\\.tmp_.*, shop\\.log");
+        p.put("columns.exclude", "shop\\.users\\.password");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MARIADB, "c1");
+        String include = d.get("table.include.list");
+        assertEquals("(?!(?:shop\\.tmp_.*|shop\\.log)$)(?:shop\\..*)", include);
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(include);
+        assertTrue(pattern.matcher("shop.orders").matches());
+        assertFalse(pattern.matcher("shop.tmp_1").matches());
+        assertFalse(pattern.matcher("shop.log").matches());
+        assertTrue(pattern.matcher("shop.logins").matches());
+        assertFalse(d.containsKey("table.exclude.list"));
+        assertEquals("shop\\.users\\.password", d.get("column.exclude.list"));
+    }
+
+    @Test
+    void rowFiltersReachTheSnapshotSelect() {
+        Map<String, String> p = base();
+        p.put("row.filters", "shop.orders WHERE amount > 10");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MARIADB, "c1");
+        assertEquals("shop.orders", d.get("snapshot.select.statement.overrides"));
+        assertEquals("SELECT * FROM `shop`.`orders` WHERE (amount > 10)", d.get("snapshot.select.statement.overrides.shop.orders"));
     }
 }
