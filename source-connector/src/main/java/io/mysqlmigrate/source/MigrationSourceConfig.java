@@ -42,6 +42,7 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
     public static final String SCHEMA_HISTORY_TOPIC = "schema.history.topic";
+    public static final String LOST_POSITION_ACTION = "lost.position.action";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     public static final String MAX_BATCH_SIZE = "max.batch.size";
     /** Settings under this prefix go to the Debezium connector underneath as they are, overriding ours. */
@@ -121,6 +122,13 @@ public final class MigrationSourceConfig extends AbstractConfig {
                     "Topic of the source's schema history. When unset: '_mysql_migrate.<topic.prefix>.schema_history', "
                             + "outside the '<topic.prefix>.' namespace so it can never be mistaken for a database topic. "
                             + "It must not be shared with another connector.", GROUP_KAFKA, 3, Width.LONG, "Schema history topic")
+            .define(LOST_POSITION_ACTION, Type.STRING, "fail", ConfigDef.CaseInsensitiveValidString.in("fail", "snapshot"),
+                    Importance.MEDIUM,
+                    "What the task does when the binary log position it resumes from has been purged from the source. "
+                            + "fail: stop, naming the lost position (nothing after it can be read, and going on would leave a "
+                            + "silent gap). snapshot: start over with a fresh snapshot of the selected tables and follow the "
+                            + "binary log from there; it acts only when the position is lost, so it can stay set.",
+                    GROUP_MIGRATION, 9, Width.SHORT, "On a lost binlog position")
             .define(POLL_INTERVAL_MS, Type.LONG, 5L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
                     "How long the capture waits for more events before it hands a batch that is not full to Kafka: it waits that long "
                             + "even when events are there, so this is added to the delay of a quiet stream (measured: 50 ms made "
@@ -201,6 +209,11 @@ public final class MigrationSourceConfig extends AbstractConfig {
             return id;
         }
         return 5400 + Math.floorMod((connectorName == null ? topicPrefix() : connectorName).hashCode(), 1_000_000);
+    }
+
+    /** True when a lost binary log position is recovered with a fresh snapshot rather than a failure. */
+    public boolean snapshotOnLostPosition() {
+        return "snapshot".equalsIgnoreCase(getString(LOST_POSITION_ACTION));
     }
 
     public long pollIntervalMs() {

@@ -11,6 +11,8 @@ import io.mysqlmigrate.source.phase.DebeziumSnapshotProgress;
 import io.mysqlmigrate.source.phase.MigrationPhase;
 import io.mysqlmigrate.source.phase.MigrationTypeGate;
 import io.mysqlmigrate.source.phase.SnapshotRecords;
+import io.mysqlmigrate.source.position.LostPositionException;
+import io.mysqlmigrate.source.position.StoredPosition;
 import io.mysqlmigrate.source.routing.DatabaseTopicRouter;
 import io.mysqlmigrate.source.selection.RecordSelection;
 import io.mysqlmigrate.source.selection.TableName;
@@ -19,6 +21,7 @@ import io.mysqlmigrate.source.selection.condition.RowCondition;
 import io.mysqlmigrate.source.routing.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +50,8 @@ public final class MigrationSourceTask extends SourceTask {
     private DatabaseTopicRouter router;
     private MigrationTypeGate gate;
     private RecordSelection selection;
+    private StoredPosition resumeFrom;
+    private List<String> binaryLogs = List.of();
     private DebeziumSnapshotProgress snapshotProgress;
     private SourceTaskMetrics metrics;
     private boolean finishes;
@@ -80,13 +85,29 @@ public final class MigrationSourceTask extends SourceTask {
         ServerVersion server = source.version();
         LOG.info("Source {}:{} is {} (server {}); migration types {}", config.hostname(), config.port(), server, source.identity(),
                 MigrationType.describe(types));
-        Map<String, String> debezium = DebeziumSettings.from(config, server.flavour(), connectorName);
+        Map<String, String> debezium = new LinkedHashMap<>(DebeziumSettings.from(config, server.flavour(), connectorName));
+        binaryLogs = source.binaryLogs();
+        resumeFrom = types.contains(MigrationType.INCREMENTAL) ? StoredPosition.read(context.offsetStorageReader(), config.topicPrefix()) : null;
+        boolean startOver = false;
+        if (resumeFrom != null && resumeFrom.purgedFrom(binaryLogs)) {
+            if (!config.snapshotOnLostPosition()) {
+                throw new LostPositionException(resumeFrom, binaryLogs, MigrationSourceConfig.LOST_POSITION_ACTION, null);
+            }
+            LOG.warn("The binary log position {} has been purged from the source (oldest binary log: {}); {}=snapshot: "
+                    + "starting over with a fresh snapshot", resumeFrom, binaryLogs.get(0), MigrationSourceConfig.LOST_POSITION_ACTION);
+            debezium.put("snapshot.mode", "initial");
+            startOver = true;
+        }
         router = new DatabaseTopicRouter(config.topicPrefix(), source.identity());
         gate = new MigrationTypeGate(types);
         snapshotProgress = new DebeziumSnapshotProgress(config.topicPrefix());
         capture = DebeziumTaskFactory.newTask(server.flavour());
-        capture.initialize(new DelegatingTaskContext(context, debezium));
-        capture.start(debezium);
+        capture.initialize(new DelegatingTaskContext(context, debezium, startOver));
+        try {
+            capture.start(debezium);
+        } catch (RuntimeException e) {
+            throw lostPositionOr(e);
+        }
         metrics.phase(MigrationPhase.SNAPSHOT);
     }
 
@@ -108,7 +129,12 @@ public final class MigrationSourceTask extends SourceTask {
             return null;
         }
         boolean snapshotDoneBeforePoll = snapshotProgress.completed();
-        List<SourceRecord> raw = reader.poll();
+        List<SourceRecord> raw;
+        try {
+            raw = reader.poll();
+        } catch (RuntimeException e) {
+            throw lostPositionOr(e);
+        }
         if (raw == null || raw.isEmpty()) {
             if (snapshotDoneBeforePoll) {
                 if (finishes) {
@@ -170,6 +196,14 @@ public final class MigrationSourceTask extends SourceTask {
         if (reader != null) {
             reader.commitRecord(record, metadata);
         }
+    }
+
+    /** A failure to read a purged binary log, told in terms of the migration and its recovery; others unchanged. */
+    private RuntimeException lostPositionOr(RuntimeException e) {
+        if (LostPositionException.isPurgedLogError(e)) {
+            return new LostPositionException(resumeFrom, binaryLogs, MigrationSourceConfig.LOST_POSITION_ACTION, e);
+        }
+        return e;
     }
 
     private void stopCapture() {

@@ -12,7 +12,9 @@ import io.mysqlmigrate.source.selection.TableName;
 import java.sql.PreparedStatement;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -28,7 +30,7 @@ public final class SourceServerProbe {
      * collation (lower-cased column name to collation; no collation for non-text columns).
      */
     public record SourceServer(ServerVersion version, String identity, ZoneId timeZone,
-                               Map<TableName, Map<String, String>> filteredTableColumns) {
+                               Map<TableName, Map<String, String>> filteredTableColumns, List<String> binaryLogs) {
     }
 
     private SourceServerProbe() {
@@ -55,7 +57,7 @@ public final class SourceServerProbe {
             for (TableName table : filteredTables) {
                 columns.put(table, columns(c, table));
             }
-            return new SourceServer(version, identity, timeZone(c), columns);
+            return new SourceServer(version, identity, timeZone(c), columns, binaryLogs(c));
         } catch (SQLException e) {
             throw new ConnectException("Cannot read the source " + config.user() + "@" + config.hostname() + ":"
                     + config.port() + " (" + e.getMessage() + "). Check " + MigrationSourceConfig.SOURCE_HOSTNAME + ", "
@@ -77,6 +79,22 @@ public final class SourceServerProbe {
             }
         }
         return columns;
+    }
+
+    /**
+     * The binary log files the server still has, oldest first; empty when the log is off or the account may not list
+     * them (then a lost position is only seen when reading fails).
+     */
+    private static List<String> binaryLogs(Connection c) {
+        List<String> files = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW BINARY LOGS")) {
+            while (rs.next()) {
+                files.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return files;
     }
 
     /** The zone the server compares TIMESTAMP values in: its global time_zone, or the system's when that is SYSTEM. */
