@@ -4,9 +4,11 @@ import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
 import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
+import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
 import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
 import io.mysqlmigrate.precheck.checks.ServerVersionsCheck;
+import io.mysqlmigrate.precheck.checks.SourcePrivilegesCheck;
 import io.mysqlmigrate.precheck.checks.TableTraitsCheck;
 import io.mysqlmigrate.precheck.checks.TablesWithoutKeyCheck;
 import java.sql.SQLException;
@@ -18,7 +20,8 @@ import java.util.Set;
 public final class Precheck {
 
     public static List<Check> all() {
-        return List.of(new ServerVersionsCheck(), BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
+        return List.of(new ServerVersionsCheck(), new SourcePrivilegesCheck(), new DestinationPrivilegesCheck(),
+                BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new TablesWithoutKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), TableTraitsCheck.onlineDdlLeftovers(),
                 new ConflictingTablesCheck(), new DestinationCharsetCheck(), new LowerCaseTableNamesCheck());

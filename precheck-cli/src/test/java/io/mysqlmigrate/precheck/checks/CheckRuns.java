@@ -1,0 +1,78 @@
+package io.mysqlmigrate.precheck.checks;
+
+import io.mysqlmigrate.precheck.check.Check;
+import io.mysqlmigrate.precheck.check.CheckContext;
+import io.mysqlmigrate.precheck.check.CheckResult;
+import io.mysqlmigrate.precheck.check.Precheck;
+import io.mysqlmigrate.stack.MariaDbServer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Connector settings for real servers, one check run through the precheck, and a fix applied as its text says. */
+final class CheckRuns {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private CheckRuns() {
+    }
+
+    /** The source connector's settings; {@code extra} are more name/value pairs (e.g. migration.types). */
+    static Map<String, String> sourceAs(MariaDbServer s, String user, String password, String database, String... extra) {
+        Map<String, String> p = new HashMap<>();
+        p.put("source.hostname", s.host());
+        p.put("source.port", Integer.toString(s.port()));
+        p.put("source.user", user);
+        p.put("source.password", password);
+        p.put("databases.include", database);
+        p.put("topic.prefix", "checks");
+        p.put("kafka.bootstrap.servers", "unused:9092");
+        putPairs(p, extra);
+        return p;
+    }
+
+    static Map<String, String> source(MariaDbServer s, String database, String... extra) {
+        return sourceAs(s, s.user(), s.password(), database, extra);
+    }
+
+    static Map<String, String> sinkAs(MariaDbServer d, String user, String password, String... extra) {
+        Map<String, String> p = new HashMap<>();
+        p.put("destination.hostname", d.host());
+        p.put("destination.port", Integer.toString(d.port()));
+        p.put("destination.user", user);
+        p.put("destination.password", password);
+        putPairs(p, extra);
+        return p;
+    }
+
+    static Map<String, String> sink(MariaDbServer d, String... extra) {
+        return sinkAs(d, d.user(), d.password(), extra);
+    }
+
+    /** The check's result, or null when the migration types do not need it. */
+    static CheckResult run(Check check, Map<String, String> source, Map<String, String> sink) throws Exception {
+        try (CheckContext ctx = CheckContext.open("checks-source", source, sink)) {
+            List<CheckResult> results = Precheck.run(ctx, List.of(check));
+            return results.isEmpty() ? null : results.get(0);
+        }
+    }
+
+    /** A new database with one keyed table, unique within the JVM. */
+    static String newDatabase(MariaDbServer server, String prefix) {
+        String db = prefix + "_" + SEQUENCE.incrementAndGet();
+        server.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v TEXT)");
+        return db;
+    }
+
+    /** Runs the statements of a fix text, as root: what an operator following it would do. */
+    static void applyFix(MariaDbServer server, String fix) {
+        server.execute(java.util.Arrays.stream(fix.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new));
+    }
+
+    private static void putPairs(Map<String, String> p, String... extra) {
+        for (int i = 0; i < extra.length; i += 2) {
+            p.put(extra[i], extra[i + 1]);
+        }
+    }
+}
