@@ -5,7 +5,9 @@ import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
+import io.mysqlmigrate.precheck.checks.GtidModeCheck;
 import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
+import io.mysqlmigrate.precheck.checks.ReplicaLogUpdatesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
 import io.mysqlmigrate.precheck.checks.ServerVersionsCheck;
 import io.mysqlmigrate.precheck.checks.SourcePrivilegesCheck;
@@ -22,7 +24,8 @@ public final class Precheck {
     public static List<Check> all() {
         return List.of(new ServerVersionsCheck(), new SourcePrivilegesCheck(), new DestinationPrivilegesCheck(),
                 BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
-                BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new TablesWithoutKeyCheck(),
+                BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
+                new GtidModeCheck(), new TablesWithoutKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), TableTraitsCheck.onlineDdlLeftovers(),
                 new ConflictingTablesCheck(), new DestinationCharsetCheck(), new LowerCaseTableNamesCheck());
     }

@@ -5,6 +5,10 @@ import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Precheck;
 import io.mysqlmigrate.stack.MariaDbServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +69,15 @@ final class CheckRuns {
         return db;
     }
 
+    /** A new directory for private servers under target/ (removed by mvn clean), not in /tmp where nobody removes it. */
+    static Path scratchDir(String prefix) throws IOException {
+        Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+        return Files.createTempDirectory(target, prefix);
+    }
+
     /** Runs the statements of a fix text, as root: what an operator following it would do. */
     static void applyFix(MariaDbServer server, String fix) {
-        server.execute(java.util.Arrays.stream(fix.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new));
+        server.execute(Arrays.stream(fix.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new));
     }
 
     private static void putPairs(Map<String, String> p, String... extra) {
