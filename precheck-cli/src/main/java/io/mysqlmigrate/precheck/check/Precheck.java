@@ -4,6 +4,7 @@ import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
 import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
+import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
 import io.mysqlmigrate.precheck.checks.GtidModeCheck;
 import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
@@ -27,7 +28,8 @@ public final class Precheck {
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
                 new GtidModeCheck(), new TablesWithoutKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), TableTraitsCheck.onlineDdlLeftovers(),
-                new ConflictingTablesCheck(), new DestinationCharsetCheck(), new LowerCaseTableNamesCheck());
+                new ConflictingTablesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
+                new LowerCaseTableNamesCheck());
     }
 
     private Precheck() {
