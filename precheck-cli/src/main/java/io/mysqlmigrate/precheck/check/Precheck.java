@@ -12,8 +12,10 @@ import io.mysqlmigrate.precheck.checks.ReplicaLogUpdatesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
 import io.mysqlmigrate.precheck.checks.ServerVersionsCheck;
 import io.mysqlmigrate.precheck.checks.SourcePrivilegesCheck;
+import io.mysqlmigrate.precheck.checks.SqlModeCheck;
 import io.mysqlmigrate.precheck.checks.TableTraitsCheck;
 import io.mysqlmigrate.precheck.checks.TablesWithoutKeyCheck;
+import io.mysqlmigrate.precheck.checks.TimeZoneCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class Precheck {
                 new GtidModeCheck(), new TablesWithoutKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), TableTraitsCheck.onlineDdlLeftovers(),
                 new ConflictingTablesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
-                new LowerCaseTableNamesCheck());
+                new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck());
     }
 
     private Precheck() {
