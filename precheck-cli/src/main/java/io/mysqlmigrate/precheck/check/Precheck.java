@@ -8,6 +8,7 @@ import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
 import io.mysqlmigrate.precheck.checks.GtidModeCheck;
 import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
+import io.mysqlmigrate.precheck.checks.MaxAllowedPacketCheck;
 import io.mysqlmigrate.precheck.checks.ReplicaLogUpdatesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
 import io.mysqlmigrate.precheck.checks.ServerVersionsCheck;
@@ -31,7 +32,8 @@ public final class Precheck {
                 new GtidModeCheck(), new TablesWithoutKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), TableTraitsCheck.onlineDdlLeftovers(),
                 new ConflictingTablesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
-                new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck());
+                new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
+                new MaxAllowedPacketCheck());
     }
 
     private Precheck() {
