@@ -3,6 +3,7 @@ package io.mysqlmigrate.precheck.check;
 import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
 import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
+import io.mysqlmigrate.precheck.checks.DestinationCapacityCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
@@ -33,7 +34,7 @@ public final class Precheck {
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), TableTraitsCheck.onlineDdlLeftovers(),
                 new ConflictingTablesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
                 new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
-                new MaxAllowedPacketCheck());
+                new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
     }
 
     private Precheck() {
