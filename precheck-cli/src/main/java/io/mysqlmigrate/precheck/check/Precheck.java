@@ -10,6 +10,7 @@ import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
 import io.mysqlmigrate.precheck.checks.GtidModeCheck;
 import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
 import io.mysqlmigrate.precheck.checks.MaxAllowedPacketCheck;
+import io.mysqlmigrate.precheck.checks.OnlineDdlLeftoversCheck;
 import io.mysqlmigrate.precheck.checks.ReplicaLogUpdatesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
 import io.mysqlmigrate.precheck.checks.ServerVersionsCheck;
@@ -31,7 +32,7 @@ public final class Precheck {
                 BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
                 new GtidModeCheck(), new TablesWithoutKeyCheck(),
-                TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), TableTraitsCheck.onlineDdlLeftovers(),
+                TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
                 new ConflictingTablesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
                 new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
                 new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
