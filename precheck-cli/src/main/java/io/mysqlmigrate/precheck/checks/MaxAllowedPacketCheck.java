@@ -18,13 +18,15 @@ import java.util.Set;
  * The destination's max_allowed_packet holds the largest row of the selection: the sink sends every row in one
  * statement, a row longer than the packet is refused, and the sink counts on half the packet for the row (the rest for
  * the statement and its encoding). A row's size is estimated as the declared maximum of its bounded columns plus the
- * actual longest BLOB/TEXT/JSON content, measured with one scan of tables up to a size cap; larger tables with such
- * columns whose declared maximum could exceed the packet are reported as not measured.
+ * actual longest BLOB/TEXT/JSON content, measured with one scan of tables up to a size cap (and up to a total); other
+ * tables with such columns whose declared maximum could exceed half the packet are reported as not measured.
  */
 public final class MaxAllowedPacketCheck implements Check {
 
-    /** Tables up to this size (data + indexes) are scanned for their longest LOB values. */
+    /** Tables up to this size (data + indexes) are scanned for their longest LOB values, ... */
     static final long DEFAULT_MEASURE_CAP = 256L << 20;
+    /** ... until the scans together have read this much: the precheck must not weigh on a busy source. */
+    static final long SCAN_BUDGET_PER_CAP = 4;
     static final long MAX_PACKET = 1L << 30;
     private static final long MIB = 1L << 20;
     private static final Map<String, Long> LOB_MAX = Map.of("tinyblob", 255L, "tinytext", 255L, "blob", 65_535L,
@@ -86,6 +88,7 @@ public final class MaxAllowedPacketCheck implements Check {
         long largest = 0;
         String largestTable = null;
         List<String> unmeasured = new ArrayList<>();
+        long budget = measureCap * SCAN_BUDGET_PER_CAP;
         for (SelectedTable t : SelectedTablesQuery.baseTables(ctx)) {
             List<Column> cols = columns.getOrDefault(t.qualified(), List.of());
             long bounded = cols.stream().filter(c -> !c.isLob()).mapToLong(Column::boundedMax).sum();
@@ -93,7 +96,8 @@ public final class MaxAllowedPacketCheck implements Check {
             long row;
             if (lobs.isEmpty()) {
                 row = bounded;
-            } else if (t.dataLength() + t.indexLength() <= measureCap) {
+            } else if (t.dataLength() + t.indexLength() <= Math.min(measureCap, budget)) {
+                budget -= t.dataLength() + t.indexLength();
                 row = bounded + longestLobContent(ctx, t, lobs);
             } else {
                 row = bounded + lobs.stream().mapToLong(Column::declaredMax).sum();
@@ -121,8 +125,9 @@ public final class MaxAllowedPacketCheck implements Check {
                     + "its values (binary values can double); a row this long may be refused.", fix);
         }
         if (!unmeasured.isEmpty()) {
-            return CheckResult.warn(id(), found + "; not measured (over " + (measureCap / MIB) + " MiB, with BLOB/TEXT/JSON "
-                    + "columns that may hold more than half the packet): " + String.join(", ", unmeasured),
+            return CheckResult.warn(id(), found + "; not measured (over " + (measureCap / MIB) + " MiB or past "
+                    + (measureCap * SCAN_BUDGET_PER_CAP / MIB) + " MiB of scans, with BLOB/TEXT/JSON columns that may hold "
+                    + "more than half the packet): " + String.join(", ", unmeasured),
                     "A row of those tables longer than the packet would stop the sink.", "Measure the longest row "
                             + "(SELECT MAX(LENGTH(col1) + LENGTH(col2) ...) FROM <table>) and keep max_allowed_packet at "
                             + "least twice that: SET GLOBAL max_allowed_packet = <bytes>; or acknowledge this warning.");
