@@ -84,6 +84,6 @@ public final class DestinationCapacityCheck implements Check {
     }
 
     private static String mb(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+        return bytes < 1_000_000 ? (bytes + 999) / 1000 + " kB" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 }

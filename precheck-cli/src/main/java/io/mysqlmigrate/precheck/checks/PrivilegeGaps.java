@@ -17,8 +17,8 @@ final class PrivilegeGaps {
 
     private final String account;
     private final Map<String, Set<String>> toGrant = new LinkedHashMap<>();
-    private final List<String> blocking = new ArrayList<>();
-    private final List<String> advisory = new ArrayList<>();
+    private final Map<String, Set<String>> blocking = new LinkedHashMap<>();
+    private final Map<String, Set<String>> advisory = new LinkedHashMap<>();
     private final List<String> blockingWhy = new ArrayList<>();
     private final List<String> advisoryWhy = new ArrayList<>();
 
@@ -38,12 +38,19 @@ final class PrivilegeGaps {
 
     /** A privilege that is missing on {@code object}; {@code why} is said once per reason. */
     void missing(boolean blocks, String privilege, String object, String why) {
-        (blocks ? blocking : advisory).add(privilege + " on " + object);
+        (blocks ? blocking : advisory).computeIfAbsent(object, o -> new LinkedHashSet<>()).add(privilege);
         List<String> reasons = blocks ? blockingWhy : advisoryWhy;
         if (!reasons.contains(why)) {
             reasons.add(why);
         }
         toGrant.computeIfAbsent(object, o -> new LinkedHashSet<>()).add(privilege);
+    }
+
+    /** {@code SELECT, INSERT on `db`.*; RELOAD on *.*}: one entry per object. */
+    private static String describe(Map<String, Set<String>> gaps) {
+        List<String> parts = new ArrayList<>();
+        gaps.forEach((object, privileges) -> parts.add(String.join(", ", privileges) + " on " + object));
+        return String.join("; ", parts);
     }
 
     CheckResult verdict(String id, String passed) {
@@ -52,10 +59,10 @@ final class PrivilegeGaps {
         }
         List<String> found = new ArrayList<>();
         if (!blocking.isEmpty()) {
-            found.add("missing " + String.join(", ", blocking));
+            found.add("missing " + describe(blocking));
         }
         if (!advisory.isEmpty()) {
-            found.add((blocking.isEmpty() ? "missing " : "and, not blocking, ") + String.join(", ", advisory));
+            found.add((blocking.isEmpty() ? "missing " : "and, not blocking, ") + describe(advisory));
         }
         List<String> grants = new ArrayList<>();
         toGrant.forEach((object, privileges) -> grants.add("GRANT " + String.join(", ", privileges) + " ON " + object
