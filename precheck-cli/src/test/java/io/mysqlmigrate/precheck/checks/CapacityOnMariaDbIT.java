@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
+import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ class CapacityOnMariaDbIT {
             assertEquals(Status.PASS, measured.status(), measured.found());
             assertTrue(measured.found().matches(".*the destination's data directory has \\d+\\.\\d MB free on /.*"), measured.found());
         }
-        assertNull(CheckRuns.run(new DestinationCapacityCheck(), CheckRuns.source(stack.source(), db, "migration.types",
+        assertNull(CheckRuns.run(new DestinationCapacityCheck(), CheckRuns.source(stack.source(), db, MigrationSourceConfig.MIGRATION_TYPES,
                 "schema,incremental"), CheckRuns.sink(stack.destination())), "nothing is copied without the full load");
     }
 }

@@ -4,6 +4,8 @@ import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Precheck;
+import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,13 +27,13 @@ final class CheckRuns {
     /** The source connector's settings; {@code extra} are more name/value pairs (e.g. migration.types). */
     static Map<String, String> sourceAs(MariaDbServer s, String user, String password, String database, String... extra) {
         Map<String, String> p = new HashMap<>();
-        p.put("source.hostname", s.host());
-        p.put("source.port", Integer.toString(s.port()));
-        p.put("source.user", user);
-        p.put("source.password", password);
-        p.put("databases.include", database);
-        p.put("topic.prefix", "checks");
-        p.put("kafka.bootstrap.servers", "unused:9092");
+        p.put(MigrationSourceConfig.SOURCE_HOSTNAME, s.host());
+        p.put(MigrationSourceConfig.SOURCE_PORT, Integer.toString(s.port()));
+        p.put(MigrationSourceConfig.SOURCE_USER, user);
+        p.put(MigrationSourceConfig.SOURCE_PASSWORD, password);
+        p.put(MigrationSourceConfig.DATABASES_INCLUDE, database);
+        p.put(MigrationSourceConfig.TOPIC_PREFIX, "checks");
+        p.put(MigrationSourceConfig.KAFKA_BOOTSTRAP_SERVERS, "unused:9092");
         putPairs(p, extra);
         return p;
     }
@@ -42,10 +44,10 @@ final class CheckRuns {
 
     static Map<String, String> sinkAs(MariaDbServer d, String user, String password, String... extra) {
         Map<String, String> p = new HashMap<>();
-        p.put("destination.hostname", d.host());
-        p.put("destination.port", Integer.toString(d.port()));
-        p.put("destination.user", user);
-        p.put("destination.password", password);
+        p.put(MigrationSinkConfig.DESTINATION_HOSTNAME, d.host());
+        p.put(MigrationSinkConfig.DESTINATION_PORT, Integer.toString(d.port()));
+        p.put(MigrationSinkConfig.DESTINATION_USER, user);
+        p.put(MigrationSinkConfig.DESTINATION_PASSWORD, password);
         putPairs(p, extra);
         return p;
     }

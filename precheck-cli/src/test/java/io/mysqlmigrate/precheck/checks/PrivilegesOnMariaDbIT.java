@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
+import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.SharedStack;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class PrivilegesOnMariaDbIT {
         assertFalse(incremental.found().contains("pw") || incremental.fix().contains("PASSWORD"), "no secret in the report");
 
         CheckResult fullOnly = CheckRuns.run(new SourcePrivilegesCheck(),
-                CheckRuns.sourceAs(stack.source(), user, "pw", db, "migration.types", "schema,full"), sink);
+                CheckRuns.sourceAs(stack.source(), user, "pw", db, MigrationSourceConfig.MIGRATION_TYPES, "schema,full"), sink);
         assertEquals(Status.FAIL, fullOnly.status());
         assertFalse(fullOnly.found().contains("REPLICATION"), "schema,full never reads the binary log: " + fullOnly.found());
 
@@ -70,7 +72,7 @@ class PrivilegesOnMariaDbIT {
                 "GRANT SELECT, INSERT, UPDATE, CREATE, ALTER, DROP, INDEX ON " + mapped + ".* TO '" + user + "'@'%'",
                 "GRANT ALL ON mysql_migrate.* TO '" + user + "'@'%'");
         var source = CheckRuns.source(stack.source(), db);
-        String[] mapping = {"name.mapping", db + "=" + mapped};
+        String[] mapping = {MigrationSinkConfig.NAME_MAPPING, db + "=" + mapped};
 
         CheckResult failed = CheckRuns.run(new DestinationPrivilegesCheck(), source, CheckRuns.sinkAs(stack.destination(), user, "pw", mapping));
         assertEquals(Status.FAIL, failed.status());

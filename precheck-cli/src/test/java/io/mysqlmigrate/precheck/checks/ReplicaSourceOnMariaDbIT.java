@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
+import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.SharedStack;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class ReplicaSourceOnMariaDbIT {
         CheckResult info = CheckRuns.run(new GtidModeCheck(), CheckRuns.source(stack.source(), db), CheckRuns.sink(stack.destination()));
         assertEquals(Status.PASS, info.status());
         assertTrue(info.found().matches(".*gtid_binlog_pos = '0-1-\\d+'.*"), info.found());
-        assertEquals(null, CheckRuns.run(new GtidModeCheck(), CheckRuns.source(stack.source(), db, "migration.types", "schema,full"),
+        assertEquals(null, CheckRuns.run(new GtidModeCheck(), CheckRuns.source(stack.source(), db, MigrationSourceConfig.MIGRATION_TYPES, "schema,full"),
                 CheckRuns.sink(stack.destination())), "schema,full reads no binary log");
     }
 }
