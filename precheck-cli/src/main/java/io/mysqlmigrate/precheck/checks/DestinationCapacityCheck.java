@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The full load's size against the destination's free disk. The size is the selected tables' data and indexes as the
  * source's information_schema estimates them. A server can rarely tell its free disk: only MariaDB's DISKS plugin
- * (information_schema.DISKS, when installed and visible to the account) does, and only then is this check able to warn;
- * otherwise it reports the size for the operator to compare, and passes.
+ * (information_schema.DISKS, when installed; it lists nothing to an account without FILE) does, and only then can
+ * this check warn; otherwise it reports the size for the operator to compare, and passes.
  */
 public final class DestinationCapacityCheck implements Check {
 
@@ -70,8 +70,8 @@ public final class DestinationCapacityCheck implements Check {
         String selection = "the full load copies about " + mb(size) + " (data and indexes of " + tables
                 + " selected table(s), the source's estimate)";
         if (disk == null) {
-            return CheckResult.pass(id, selection + "; the destination cannot report its free disk space (MariaDB's DISKS "
-                    + "plugin is not installed or not visible to this account), so check that it has that much free, and "
+            return CheckResult.pass(id, selection + "; the destination cannot report its free disk space (only MariaDB "
+                    + "can, through its DISKS plugin, to an account with FILE), so check that it has that much free, and "
                     + "more for its own logs");
         }
         String found = selection + "; the destination's data directory has " + mb(disk.availableBytes()) + " free on " + disk.path();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Destination capacity against the shared source: the shared destination cannot tell its free space (no DISKS plugin),
  * so the check passes reporting the size; a private MariaDB destination with the DISKS plugin installed reports its free
- * space, measured on the file system of its data directory. (A disk too small for the data is a unit test.)
+ * space, measured on the file system of its data directory, to an account with FILE only. (A disk too small for the
+ * data is a unit test.)
  */
 class CapacityOnMariaDbIT {
 
@@ -47,6 +48,10 @@ class CapacityOnMariaDbIT {
             CheckResult measured = CheckRuns.run(new DestinationCapacityCheck(), source, CheckRuns.sink(destination));
             assertEquals(Status.PASS, measured.status(), measured.found());
             assertTrue(measured.found().matches(".*the destination's data directory has \\d+\\.\\d MB free on /.*"), measured.found());
+            destination.execute("CREATE USER 'nofile'@'%' IDENTIFIED BY 'pw'", "GRANT SELECT ON *.* TO 'nofile'@'%'");
+            CheckResult hidden = CheckRuns.run(new DestinationCapacityCheck(), source, CheckRuns.sinkAs(destination, "nofile", "pw"));
+            assertEquals(Status.PASS, hidden.status());
+            assertTrue(hidden.found().contains("cannot report its free disk space"), "DISKS lists nothing without FILE: " + hidden.found());
         }
         assertNull(CheckRuns.run(new DestinationCapacityCheck(), CheckRuns.source(stack.source(), db, MigrationSourceConfig.MIGRATION_TYPES,
                 "schema,incremental"), CheckRuns.sink(stack.destination())), "nothing is copied without the full load");
