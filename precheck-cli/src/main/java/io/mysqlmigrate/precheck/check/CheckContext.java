@@ -58,13 +58,15 @@ public record CheckContext(String sourceConnectorName, MigrationSourceConfig sou
         }
     }
 
-    /** A server variable's value, or null when the server has no such variable. */
+    /**
+     * A global server variable's value, or null when the server has no such variable. SHOW GLOBAL VARIABLES works on
+     * both flavours; information_schema.GLOBAL_VARIABLES exists only on MariaDB (MySQL 8 moved it to performance_schema).
+     */
     public static String variable(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_VARIABLES "
-                + "WHERE VARIABLE_NAME = ?")) {
-            ps.setString(1, name.toUpperCase(java.util.Locale.ROOT));
+        try (PreparedStatement ps = c.prepareStatement("SHOW GLOBAL VARIABLES WHERE Variable_name = ?")) {
+            ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? rs.getString(2) : null;
             }
         }
     }

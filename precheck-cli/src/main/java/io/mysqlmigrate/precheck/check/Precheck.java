@@ -3,12 +3,22 @@ package io.mysqlmigrate.precheck.check;
 import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
 import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
+import io.mysqlmigrate.precheck.checks.DestinationCapacityCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
+import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
+import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
+import io.mysqlmigrate.precheck.checks.GtidModeCheck;
 import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
+import io.mysqlmigrate.precheck.checks.MaxAllowedPacketCheck;
+import io.mysqlmigrate.precheck.checks.OnlineDdlLeftoversCheck;
+import io.mysqlmigrate.precheck.checks.ReplicaLogUpdatesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
 import io.mysqlmigrate.precheck.checks.ServerVersionsCheck;
+import io.mysqlmigrate.precheck.checks.SourcePrivilegesCheck;
+import io.mysqlmigrate.precheck.checks.SqlModeCheck;
 import io.mysqlmigrate.precheck.checks.TableTraitsCheck;
 import io.mysqlmigrate.precheck.checks.TablesWithoutKeyCheck;
+import io.mysqlmigrate.precheck.checks.TimeZoneCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +28,14 @@ import java.util.Set;
 public final class Precheck {
 
     public static List<Check> all() {
-        return List.of(new ServerVersionsCheck(), BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
-                BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new TablesWithoutKeyCheck(),
-                TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), TableTraitsCheck.onlineDdlLeftovers(),
-                new ConflictingTablesCheck(), new DestinationCharsetCheck(), new LowerCaseTableNamesCheck());
+        return List.of(new ServerVersionsCheck(), new SourcePrivilegesCheck(), new DestinationPrivilegesCheck(),
+                BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
+                BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
+                new GtidModeCheck(), new TablesWithoutKeyCheck(),
+                TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
+                new ConflictingTablesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
+                new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
+                new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
     }
 
     private Precheck() {

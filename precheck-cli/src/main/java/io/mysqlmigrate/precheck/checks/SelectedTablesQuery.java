@@ -2,19 +2,50 @@ package io.mysqlmigrate.precheck.checks;
 
 import io.mysqlmigrate.precheck.check.CheckContext;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Runs a query over information_schema restricted to the migration's databases ({@code IN (...)} filled in). */
 final class SelectedTablesQuery {
+
+    /** A base table the migration copies, with its size as information_schema estimates it. */
+    record SelectedTable(String database, String table, long dataLength, long indexLength) {
+        String qualified() {
+            return database + "." + table;
+        }
+    }
 
     private SelectedTablesQuery() {
     }
 
     /** {@code sql} holds {@code %s} where the database list's placeholders go. The first column of each row. */
     static List<String> firstColumn(CheckContext ctx, String sql) throws SQLException {
+        return rows(ctx, sql).stream().map(r -> r.get(0)).toList();
+    }
+
+    /** {@code sql} holds {@code %s} where the database list's placeholders go. Every column of each row. */
+    static List<List<String>> rows(CheckContext ctx, String sql) throws SQLException {
         List<String> databases = ctx.source().databases();
         String placeholders = String.join(",", databases.stream().map(d -> "?").toList());
-        return CheckContext.rows(ctx.sourceConnection(), String.format(sql, placeholders), databases.toArray(String[]::new))
-                .stream().map(r -> r.get(0)).toList();
+        return CheckContext.rows(ctx.sourceConnection(), String.format(sql, placeholders), databases.toArray(String[]::new));
+    }
+
+    /**
+     * The base tables of the selected databases that tables.include keeps: like the capture, each pattern must match
+     * the whole 'database.table', ignoring case; an empty list keeps every table.
+     */
+    static List<SelectedTable> baseTables(CheckContext ctx) throws SQLException {
+        List<Pattern> include = ctx.source().tables().stream().filter(p -> !p.isBlank())
+                .map(p -> Pattern.compile(p.trim(), Pattern.CASE_INSENSITIVE)).toList();
+        List<SelectedTable> tables = new ArrayList<>();
+        for (List<String> row : rows(ctx, "SELECT TABLE_SCHEMA, TABLE_NAME, COALESCE(DATA_LENGTH, 0), COALESCE(INDEX_LENGTH, 0) "
+                + "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (%s) AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1, 2")) {
+            String qualified = row.get(0) + "." + row.get(1);
+            if (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(qualified).matches())) {
+                tables.add(new SelectedTable(row.get(0), row.get(1), Long.parseLong(row.get(2)), Long.parseLong(row.get(3))));
+            }
+        }
+        return tables;
     }
 }

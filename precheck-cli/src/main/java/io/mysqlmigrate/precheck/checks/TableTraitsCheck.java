@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Warnings about tables of the selected databases, each found by one information_schema query: engines without
- * transactions, foreign keys that cascade, leftovers of an interrupted online schema change.
+ * transactions, foreign keys that cascade.
  */
 public final class TableTraitsCheck implements Check {
 
@@ -43,15 +43,6 @@ public final class TableTraitsCheck implements Check {
                 "foreign keys that cascade", "A cascade on the source writes its own row events; if the destination cascaded too, "
                         + "the same change would be applied twice. The sink writes with foreign key checks off, so it does not.",
                 "Nothing to change if the destination is written only by this migration; otherwise acknowledge the warning.");
-    }
-
-    public static TableTraitsCheck onlineDdlLeftovers() {
-        return new TableTraitsCheck("source.tables.online_ddl_leftovers",
-                "SELECT CONCAT(TABLE_SCHEMA, '.', TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (%s) "
-                        + "AND (TABLE_NAME RLIKE '^_.+_(gho|ghc|del|new|old)$') ORDER BY 1",
-                "online schema change leftovers", "Tables named like gh-ost or pt-online-schema-change shadow tables suggest a "
-                        + "schema change in progress or interrupted; they would be migrated as ordinary tables.",
-                "Let the running change finish, or drop the leftover tables, before the migration starts.");
     }
 
     @Override

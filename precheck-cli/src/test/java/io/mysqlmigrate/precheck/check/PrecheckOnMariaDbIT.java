@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.SharedStack;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -53,6 +54,11 @@ class PrecheckOnMariaDbIT {
         }
     }
 
+    /** Private servers' directories go under target/ (removed by mvn clean), not into /tmp where nobody removes them. */
+    private static Path scratchDir() throws IOException {
+        return Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "precheck-it");
+    }
+
     private static String newDatabase(MariaDbServer source) {
         String db = "pre_" + SEQUENCE.incrementAndGet();
         source.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v TEXT)");
@@ -72,7 +78,7 @@ class PrecheckOnMariaDbIT {
     @Test
     void aMisconfiguredBinaryLogFailsAndItsFixesMakeItPass() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
-        Path base = Files.createTempDirectory("precheck-it");
+        Path base = scratchDir();
         try (MariaDbServer bad = MariaDbServer.start(MariaDbServer.Options.builder().name("misconfigured").baseDir(base).serverId(7)
                 .extraArgs("--binlog-format=STATEMENT", "--binlog-row-image=MINIMAL", "--binlog-expire-logs-seconds=3600").build())) {
             String db = newDatabase(bad);
@@ -94,7 +100,7 @@ class PrecheckOnMariaDbIT {
     @Test
     void aSourceWithoutBinaryLogFails() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
-        Path base = Files.createTempDirectory("precheck-it");
+        Path base = scratchDir();
         try (MariaDbServer noLog = MariaDbServer.start(MariaDbServer.Options.builder().name("nolog").baseDir(base).serverId(8)
                 .binlog(false).build())) {
             String db = newDatabase(noLog);
@@ -142,7 +148,7 @@ class PrecheckOnMariaDbIT {
     @Test
     void aLatin1DestinationFailsForUtf8mb4TextUntilItsCharsetIsFixed() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
-        Path base = Files.createTempDirectory("precheck-it");
+        Path base = scratchDir();
         try (MariaDbServer latin1 = MariaDbServer.start(MariaDbServer.Options.builder().name("latin1").baseDir(base).serverId(9)
                 .extraArgs("--character-set-server=latin1", "--collation-server=latin1_swedish_ci").build())) {
             String db = newDatabase(stack.source()); // its TEXT column is utf8mb4, the source's default

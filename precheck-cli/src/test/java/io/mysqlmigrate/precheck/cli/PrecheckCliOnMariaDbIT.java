@@ -44,7 +44,7 @@ class PrecheckCliOnMariaDbIT {
     @Test
     void exitCodesSayPassFailOrCannotRun() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
-        Path dir = Files.createTempDirectory("precheck-cli");
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "precheck-cli");
         stack.source().execute("CREATE DATABASE cli_ok", "CREATE TABLE cli_ok.t (id INT PRIMARY KEY)",
                 "CREATE DATABASE cli_warn", "CREATE TABLE cli_warn.nokey (a INT)");
         Path sink = connectorFile(dir, "cli-sink", sink(stack.destination()));
