@@ -131,12 +131,14 @@ public final class ConnectWorker extends ManagedServer {
 
     private final Options options;
     private final int restPort;
+    private final int jmxPort;
     private final ConnectRestClient rest;
 
     private ConnectWorker(Options options, Path dir, int restPort) {
         super(dir, "Connect worker");
         this.options = options;
         this.restPort = restPort;
+        this.jmxPort = PortAllocator.freePort();
         this.rest = new ConnectRestClient(restUrl());
     }
 
@@ -156,6 +158,11 @@ public final class ConnectWorker extends ManagedServer {
     /** Stops the (detached) worker whose directory is {@code dir}: SIGTERM, 20 s, SIGKILL. */
     public static void stopFromDirectory(Path dir) {
         InstanceRecord.stop(dir.toAbsolutePath(), KIND, STOP_GRACE);
+    }
+
+    /** The worker's JMX endpoint, where the connectors' metrics are read. */
+    public String jmxUrl() {
+        return "service:jmx:rmi:///jndi/rmi://" + MariaDbServer.HOST + ":" + jmxPort + "/jmxrmi";
     }
 
     /** e.g. {@code http://127.0.0.1:8083} */
@@ -214,6 +221,14 @@ public final class ConnectWorker extends ManagedServer {
         flags.addAll(Log4j2Config.jvmFlags(log4jFile()));
         flags.add("-Dkafka.logs.dir=" + dir);
         flags.add("-Dmysqlmigrate.stack.instance=" + dir);
+        // The connectors' metrics over JMX, on the loopback interface only and without authentication: a local
+        // worker for tests and the embedded default, where only this machine's users can reach it.
+        flags.add("-Dcom.sun.management.jmxremote.port=" + jmxPort);
+        flags.add("-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort);
+        flags.add("-Dcom.sun.management.jmxremote.host=" + MariaDbServer.HOST);
+        flags.add("-Djava.rmi.server.hostname=" + MariaDbServer.HOST);
+        flags.add("-Dcom.sun.management.jmxremote.authenticate=false");
+        flags.add("-Dcom.sun.management.jmxremote.ssl=false");
         List<String> command = ProcessSupport.javaCommand(flags, "org.apache.kafka.connect.cli.ConnectDistributed",
                 List.of(propertiesFile().toString()));
         Process child = ProcessSupport.launch(command, dir, dir.resolve("connect.out"), options.detached());
@@ -228,6 +243,7 @@ public final class ConnectWorker extends ManagedServer {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("rest.url", restUrl());
         details.put("rest.port", Integer.toString(restPort));
+        details.put("jmx.url", jmxUrl());
         details.put("bootstrap.servers", options.bootstrapServers());
         details.put("group.id", options.groupId());
         InstanceRecord.write(dir, KIND, child.toHandle(), details);

@@ -43,6 +43,8 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
     public static final String SCHEMA_HISTORY_TOPIC = "schema.history.topic";
     public static final String LOST_POSITION_ACTION = "lost.position.action";
+    public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
+    public static final String HEARTBEAT_TABLE = "heartbeat.table";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     public static final String MAX_BATCH_SIZE = "max.batch.size";
     /** Settings under this prefix go to the Debezium connector underneath as they are, overriding ours. */
@@ -129,6 +131,17 @@ public final class MigrationSourceConfig extends AbstractConfig {
                             + "silent gap). snapshot: start over with a fresh snapshot of the selected tables and follow the "
                             + "binary log from there; it acts only when the position is lost, so it can stay set.",
                     GROUP_MIGRATION, 9, Width.SHORT, "On a lost binlog position")
+            .define(HEARTBEAT_INTERVAL_MS, Type.INT, 0, ConfigDef.Range.between(0, 600_000), Importance.MEDIUM,
+                    "DTS's heartbeat: every this many milliseconds a row in " + HEARTBEAT_TABLE + " on the source gets the source's "
+                            + "clock. It keeps the resume position moving on a quiet source and measures the delay to the "
+                            + "millisecond (the DelayMillis metric); the heartbeat's changes stay out of the database topics. "
+                            + "Needs CREATE, INSERT and UPDATE on the heartbeat table's database. 0 turns it off; the delay "
+                            + "then comes from binary log timestamps (1 s resolution).",
+                    GROUP_MIGRATION, 10, Width.SHORT, "Heartbeat interval (ms)")
+            .define(HEARTBEAT_TABLE, Type.STRING, "mysql_migrate.heartbeat", tableNameValidator(), Importance.LOW,
+                    "The source table heartbeats write to, as 'database.table'; created when missing. Several migrations "
+                            + "from one source share it, one row each.",
+                    GROUP_MIGRATION, 11, Width.MEDIUM, "Heartbeat table")
             .define(POLL_INTERVAL_MS, Type.LONG, 5L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
                     "How long the capture waits for more events before it hands a batch that is not full to Kafka: it waits that long "
                             + "even when events are there, so this is added to the delay of a quiet stream (measured: 50 ms made "
@@ -216,6 +229,14 @@ public final class MigrationSourceConfig extends AbstractConfig {
         return "snapshot".equalsIgnoreCase(getString(LOST_POSITION_ACTION));
     }
 
+    public int heartbeatIntervalMs() {
+        return getInt(HEARTBEAT_INTERVAL_MS);
+    }
+
+    public TableName heartbeatTable() {
+        return TableName.parse(getString(HEARTBEAT_TABLE));
+    }
+
     public long pollIntervalMs() {
         return getLong(POLL_INTERVAL_MS);
     }
@@ -264,6 +285,16 @@ public final class MigrationSourceConfig extends AbstractConfig {
                 throw new ConfigException(name, value, e.getMessage());
             }
         }, () -> "'object=op+op' entries; operations insert, update, delete, create, alter, drop, rename, truncate, dml, ddl, all, none");
+    }
+
+    private static ConfigDef.Validator tableNameValidator() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            try {
+                TableName.parse((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }, () -> "database.table");
     }
 
     private static ConfigDef.Validator nonEmptyList() {

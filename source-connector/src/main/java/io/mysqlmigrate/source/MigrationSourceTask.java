@@ -5,6 +5,8 @@ import io.mysqlmigrate.source.capture.DebeziumSettings;
 import io.mysqlmigrate.source.capture.DebeziumTaskFactory;
 import io.mysqlmigrate.source.capture.DelegatingTaskContext;
 import io.mysqlmigrate.source.capture.SourceServerProbe;
+import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
+import io.mysqlmigrate.source.heartbeat.HeartbeatWriter;
 import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
 import io.mysqlmigrate.source.phase.CompletionMarker;
 import io.mysqlmigrate.source.phase.DebeziumSnapshotProgress;
@@ -50,6 +52,8 @@ public final class MigrationSourceTask extends SourceTask {
     private DatabaseTopicRouter router;
     private MigrationTypeGate gate;
     private RecordSelection selection;
+    private HeartbeatTable heartbeat;
+    private HeartbeatWriter heartbeatWriter;
     private StoredPosition resumeFrom;
     private List<String> binaryLogs = List.of();
     private DebeziumSnapshotProgress snapshotProgress;
@@ -101,6 +105,12 @@ public final class MigrationSourceTask extends SourceTask {
         router = new DatabaseTopicRouter(config.topicPrefix(), source.identity());
         gate = new MigrationTypeGate(types);
         snapshotProgress = new DebeziumSnapshotProgress(config.topicPrefix());
+        if (config.heartbeatIntervalMs() > 0) {
+            heartbeat = new HeartbeatTable(config.heartbeatTable(), config.topicPrefix(),
+                    !config.databases().contains(config.heartbeatTable().database()));
+            heartbeat.ensureExists(config);
+            heartbeatWriter = new HeartbeatWriter(config, heartbeat, connectorName).start(config.heartbeatIntervalMs());
+        }
         capture = DebeziumTaskFactory.newTask(server.flavour());
         capture.initialize(new DelegatingTaskContext(context, debezium, startOver));
         try {
@@ -147,6 +157,13 @@ public final class MigrationSourceTask extends SourceTask {
         }
         List<SourceRecord> kept = new ArrayList<>(raw.size());
         for (SourceRecord r : raw) {
+            if (heartbeat != null && heartbeat.isAbout(r)) {
+                Long beat = SnapshotRecords.isSnapshot(r) ? null : heartbeat.beatMicros(r);
+                if (beat != null) {
+                    metrics.delayMillis(System.currentTimeMillis() - beat / 1000);
+                }
+                continue;
+            }
             SourceRecord selected = gate.passes(r) ? selection.select(r) : null;
             if (selected != null) {
                 kept.add(selected);
@@ -173,7 +190,7 @@ public final class MigrationSourceTask extends SourceTask {
         }
         Struct source = ((Struct) r.value()).getStruct("source");
         Object ts = source == null || source.schema().field("ts_ms") == null ? null : source.get("ts_ms");
-        if (ts instanceof Long committedAt) {
+        if (heartbeat == null && ts instanceof Long committedAt) {
             metrics.delayMillis(System.currentTimeMillis() - committedAt);
         }
     }
@@ -207,6 +224,10 @@ public final class MigrationSourceTask extends SourceTask {
     }
 
     private void stopCapture() {
+        if (heartbeatWriter != null) {
+            heartbeatWriter.close();
+            heartbeatWriter = null;
+        }
         SourceTask c = capture;
         capture = null;
         if (c != null) {

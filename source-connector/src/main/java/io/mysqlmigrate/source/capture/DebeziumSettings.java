@@ -3,6 +3,7 @@ package io.mysqlmigrate.source.capture;
 import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
 import io.mysqlmigrate.source.selection.RowFilterSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,23 @@ public final class DebeziumSettings {
         p.put("database.password", config.password().value());
         p.put("database.server.id", Integer.toString(config.serverId(connectorName)));
         p.put("topic.prefix", config.topicPrefix());
-        p.put("database.include.list", String.join(",", config.databases().stream().map(DebeziumSettings::exactName).toList()));
-        includeExclude(p, "table", nonBlank(config.tables()), nonBlank(config.tablesExcluded()));
+        List<String> databases = new java.util.ArrayList<>(config.databases().stream().map(DebeziumSettings::exactName).toList());
+        List<String> tables = new java.util.ArrayList<>(nonBlank(config.tables()));
+        if (config.heartbeatIntervalMs() > 0) {
+            // The task writes the beats; Debezium reads their row changes like any other (for the delay; the task keeps
+            // them out of the topics) and emits its heartbeat records, which carry the moving position to the offsets.
+            HeartbeatTable heartbeat = new HeartbeatTable(config.heartbeatTable(), config.topicPrefix());
+            p.put("heartbeat.interval.ms", Integer.toString(config.heartbeatIntervalMs()));
+            String database = exactName(heartbeat.table().database());
+            if (!databases.contains(database)) {
+                databases.add(database);
+            }
+            if (!tables.isEmpty()) {
+                tables.add(exactName(heartbeat.table().database()) + "\\." + exactName(heartbeat.table().table()));
+            }
+        }
+        p.put("database.include.list", String.join(",", databases));
+        includeExclude(p, "table", tables, nonBlank(config.tablesExcluded()));
         includeExclude(p, "column", nonBlank(config.columnsIncluded()), nonBlank(config.columnsExcluded()));
         p.putAll(RowFilterSettings.snapshotOverrides(config.rowFilters()));
         p.put("snapshot.mode", snapshotMode(config.migrationTypes()));

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import io.mysqlmigrate.source.selection.TableName;
 import java.sql.PreparedStatement;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -41,12 +39,7 @@ public final class SourceServerProbe {
     }
 
     public static SourceServer detect(MigrationSourceConfig config, Set<TableName> filteredTables) {
-        String url = "jdbc:mysql://" + config.hostname() + ":" + config.port()
-                + "/?connectTimeout=10000&socketTimeout=30000&allowPublicKeyRetrieval=true&useSSL=false";
-        Properties props = new Properties();
-        props.setProperty("user", config.user());
-        props.setProperty("password", config.password().value());
-        try (Connection c = DriverManager.getConnection(url, props)) {
+        try (Connection c = SourceConnections.open(config)) {
             ServerVersion version = ServerVersion.detect(c);
             String identity;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SqlDialect.of(version).serverIdentityQuery())) {

@@ -104,4 +104,17 @@ class DebeziumSettingsTest {
         assertEquals("shop.orders", d.get("snapshot.select.statement.overrides"));
         assertEquals("SELECT * FROM `shop`.`orders` WHERE (amount > 10)", d.get("snapshot.select.statement.overrides.shop.orders"));
     }
+
+    @Test
+    void theHeartbeatTableIsCapturedForTheDelayAndDebeziumEmitsHeartbeats() {
+        Map<String, String> p = base();
+        p.put("heartbeat.interval.ms", "250");
+        p.put("tables.include", "shop\\.orders");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MARIADB, "c1");
+        assertEquals("250", d.get("heartbeat.interval.ms"));
+        assertTrue(d.get("database.include.list").contains(java.util.regex.Pattern.quote("mysql_migrate")), d.get("database.include.list"));
+        java.util.regex.Pattern tables = java.util.regex.Pattern.compile(d.get("table.include.list").split(",")[1]);
+        assertTrue(tables.matcher("mysql_migrate.heartbeat").matches(), d.get("table.include.list"));
+        assertFalse(DebeziumSettings.from(new MigrationSourceConfig(base()), Flavour.MARIADB, "c1").containsKey("heartbeat.interval.ms"));
+    }
 }
