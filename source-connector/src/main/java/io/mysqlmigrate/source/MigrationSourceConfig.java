@@ -1,5 +1,6 @@
 package io.mysqlmigrate.source;
 
+import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
 import io.mysqlmigrate.source.selection.OperationFilter;
 import io.mysqlmigrate.source.selection.RowFilterSettings;
 import io.mysqlmigrate.source.selection.TableName;
@@ -7,6 +8,8 @@ import io.mysqlmigrate.source.selection.condition.RowCondition;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -43,6 +46,9 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
     public static final String SCHEMA_HISTORY_TOPIC = "schema.history.topic";
     public static final String LOST_POSITION_ACTION = "lost.position.action";
+    public static final String ONLINE_DDL_MODE = "online.ddl.mode";
+    public static final String ONLINE_DDL_SHADOW_PATTERN = "online.ddl.shadow.pattern";
+    public static final String ONLINE_DDL_TRASH_PATTERN = "online.ddl.trash.pattern";
     public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
     public static final String HEARTBEAT_TABLE = "heartbeat.table";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
@@ -131,17 +137,30 @@ public final class MigrationSourceConfig extends AbstractConfig {
                             + "silent gap). snapshot: start over with a fresh snapshot of the selected tables and follow the "
                             + "binary log from there; it acts only when the position is lost, so it can stay set.",
                     GROUP_MIGRATION, 9, Width.SHORT, "On a lost binlog position")
+            .define(ONLINE_DDL_MODE, Type.STRING, "replay", ConfigDef.CaseInsensitiveValidString.in("replay", "copy"), Importance.MEDIUM,
+                    "How online schema changes (gh-ost and tools like it) are migrated. replay: the shadow and trash tables "
+                            + "stay out of the topics, and at the cut-over RENAME the ALTERs made on the shadow table are applied to "
+                            + "the real table, whose own changes kept flowing. copy: the shadow tables, their rows and the RENAME "
+                            + "are migrated as they happened (with a table selection, include the shadow tables). "
+                            + "A pt-online-schema-change swap is refused in both modes, naming the table.",
+                    GROUP_MIGRATION, 10, Width.SHORT, "Online DDL mode")
+            .define(ONLINE_DDL_SHADOW_PATTERN, Type.STRING, "^_(.+)_(?:gho|new)$", regexValidator(), Importance.LOW,
+                    "Regular expression of shadow table names; its first group is the real table's name.",
+                    GROUP_MIGRATION, 11, Width.MEDIUM, "Online DDL shadow tables")
+            .define(ONLINE_DDL_TRASH_PATTERN, Type.STRING, "^_(.+)_(?:ghc|del|old)$", regexValidator(), Importance.LOW,
+                    "Regular expression of the tool's other tables (change logs, the swapped-out original).",
+                    GROUP_MIGRATION, 12, Width.MEDIUM, "Online DDL trash tables")
             .define(HEARTBEAT_INTERVAL_MS, Type.INT, 0, ConfigDef.Range.between(0, 600_000), Importance.MEDIUM,
                     "DTS's heartbeat: every this many milliseconds a row in " + HEARTBEAT_TABLE + " on the source gets the source's "
                             + "clock. It keeps the resume position moving on a quiet source and measures the delay to the "
                             + "millisecond (the DelayMillis metric); the heartbeat's changes stay out of the database topics. "
                             + "Needs CREATE, INSERT and UPDATE on the heartbeat table's database. 0 turns it off; the delay "
                             + "then comes from binary log timestamps (1 s resolution).",
-                    GROUP_MIGRATION, 10, Width.SHORT, "Heartbeat interval (ms)")
+                    GROUP_MIGRATION, 13, Width.SHORT, "Heartbeat interval (ms)")
             .define(HEARTBEAT_TABLE, Type.STRING, "mysql_migrate.heartbeat", tableNameValidator(), Importance.LOW,
                     "The source table heartbeats write to, as 'database.table'; created when missing. Several migrations "
                             + "from one source share it, one row each.",
-                    GROUP_MIGRATION, 11, Width.MEDIUM, "Heartbeat table")
+                    GROUP_MIGRATION, 14, Width.MEDIUM, "Heartbeat table")
             .define(POLL_INTERVAL_MS, Type.LONG, 5L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
                     "How long the capture waits for more events before it hands a batch that is not full to Kafka: it waits that long "
                             + "even when events are there, so this is added to the delay of a quiet stream (measured: 50 ms made "
@@ -229,6 +248,12 @@ public final class MigrationSourceConfig extends AbstractConfig {
         return "snapshot".equalsIgnoreCase(getString(LOST_POSITION_ACTION));
     }
 
+    public OnlineSchemaChanges onlineSchemaChanges() {
+        return new OnlineSchemaChanges(OnlineSchemaChanges.Mode.valueOf(getString(ONLINE_DDL_MODE).toUpperCase(java.util.Locale.ROOT)),
+                Pattern.compile(getString(ONLINE_DDL_SHADOW_PATTERN)), Pattern.compile(getString(ONLINE_DDL_TRASH_PATTERN)),
+                new OnlineSchemaChanges.PendingAlters());
+    }
+
     public int heartbeatIntervalMs() {
         return getInt(HEARTBEAT_INTERVAL_MS);
     }
@@ -285,6 +310,19 @@ public final class MigrationSourceConfig extends AbstractConfig {
                 throw new ConfigException(name, value, e.getMessage());
             }
         }, () -> "'object=op+op' entries; operations insert, update, delete, create, alter, drop, rename, truncate, dml, ddl, all, none");
+    }
+
+    private static ConfigDef.Validator regexValidator() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            try {
+                Pattern p = Pattern.compile((String) value);
+                if (p.matcher("").groupCount() < 1) {
+                    throw new ConfigException(name, value, "The pattern needs a group, as in ^_(.+)_gho$");
+                }
+            } catch (PatternSyntaxException e) {
+                throw new ConfigException(name, value, "Not a regular expression: " + e.getDescription());
+            }
+        }, () -> "a regular expression with a group");
     }
 
     private static ConfigDef.Validator tableNameValidator() {

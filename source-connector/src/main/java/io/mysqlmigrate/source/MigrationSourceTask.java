@@ -8,6 +8,7 @@ import io.mysqlmigrate.source.capture.SourceServerProbe;
 import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
 import io.mysqlmigrate.source.heartbeat.HeartbeatWriter;
 import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
+import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
 import io.mysqlmigrate.source.phase.CompletionMarker;
 import io.mysqlmigrate.source.phase.DebeziumSnapshotProgress;
 import io.mysqlmigrate.source.phase.MigrationPhase;
@@ -52,6 +53,7 @@ public final class MigrationSourceTask extends SourceTask {
     private DatabaseTopicRouter router;
     private MigrationTypeGate gate;
     private RecordSelection selection;
+    private OnlineSchemaChanges onlineSchemaChanges;
     private HeartbeatTable heartbeat;
     private HeartbeatWriter heartbeatWriter;
     private StoredPosition resumeFrom;
@@ -104,6 +106,7 @@ public final class MigrationSourceTask extends SourceTask {
         }
         router = new DatabaseTopicRouter(config.topicPrefix(), source.identity());
         gate = new MigrationTypeGate(types);
+        onlineSchemaChanges = config.onlineSchemaChanges();
         snapshotProgress = new DebeziumSnapshotProgress(config.topicPrefix());
         if (config.heartbeatIntervalMs() > 0) {
             heartbeat = new HeartbeatTable(config.heartbeatTable(), config.topicPrefix(),
@@ -164,13 +167,18 @@ public final class MigrationSourceTask extends SourceTask {
                 }
                 continue;
             }
-            SourceRecord selected = gate.passes(r) ? selection.select(r) : null;
-            if (selected != null) {
-                kept.add(selected);
-                observe(selected);
+            if (!gate.passes(r)) {
+                continue;
+            }
+            for (SourceRecord changed : onlineSchemaChanges.handle(r, EventKind.of(r))) {
+                SourceRecord selected = selection.select(changed);
+                if (selected != null) {
+                    kept.add(selected);
+                    observe(selected);
+                }
             }
         }
-        metrics.filtered(raw.size() - kept.size());
+        metrics.filtered(Math.max(0, raw.size() - kept.size()));
         List<SourceRecord> out = router.route(kept);
         metrics.forwarded(out.size());
         return out;

@@ -1,0 +1,137 @@
+package io.mysqlmigrate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.mysqlmigrate.stack.ConnectorStatus;
+import io.mysqlmigrate.stack.SharedStack;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Online schema changes on a migrated table, through the real stack (source and destination MariaDB, Kafka,
+ * Connect), as gh-ost runs them: a change-log table, a shadow table created LIKE the original and altered, rows
+ * copied into it while the application keeps writing to the original (each write applied to both), then the swap
+ * RENAME and the clean-up. Both modes must end with the destination's table in the new shape with every row; the
+ * same swap by pt-online-schema-change must be refused naming the table.
+ */
+class OnlineDdlOnMariaDbKafkaConnectIT {
+
+    private final SharedStack stack = SharedStack.get();
+
+    @Test
+    void replayModeKeepsShadowTablesOutAndAltersTheRealTableAtTheCutOver() throws Exception {
+        runGhOst("od_replay", "m-ghost-replay", "replay");
+        try (Connection d = stack.destination().connect()) {
+            assertEquals(List.of("t"), strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'od_replay'"),
+                    "the shadow and change-log tables never reach the destination");
+        }
+    }
+
+    @Test
+    void copyModeMigratesTheShadowTablesAsTheyHappened() throws Exception {
+        runGhOst("od_copy", "m-ghost-copy", "copy");
+    }
+
+    @Test
+    void aPtOnlineSchemaChangeSwapIsRefusedNamingTheTable() throws Exception {
+        String db = "od_ptosc";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
+                "INSERT INTO t VALUES (1, 'a')");
+        try (Migration migration = new Migration(stack, "m-ptosc", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("USE " + db, "CREATE TABLE _t_new LIKE t", "ALTER TABLE _t_new ADD COLUMN c INT NULL",
+                    "INSERT INTO _t_new (id, v) SELECT id, v FROM t", "RENAME TABLE t TO _t_old, _t_new TO t");
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                List<ConnectorStatus.TaskStatus> failed = stack.rest().status(migration.source.name()).failedTasks();
+                if (!failed.isEmpty()) {
+                    String trace = failed.get(0).trace();
+                    assertTrue(trace.contains("pt-online-schema-change swapped od_ptosc.t"), trace);
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            fail("The pt-online-schema-change swap was not refused: " + stack.rest().status(migration.source.name()));
+        }
+    }
+
+    private void runGhOst(String db, String name, String mode) throws Exception {
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db,
+                "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
+                "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+        try (Migration migration = new Migration(stack, name, List.of(db))) {
+            migration.start(Map.of("online.ddl.mode", mode), Map.of());
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("USE " + db,
+                    "CREATE TABLE _t_ghc (id BIGINT AUTO_INCREMENT PRIMARY KEY, last_update TIMESTAMP DEFAULT CURRENT_TIMESTAMP, "
+                            + "hint VARCHAR(64) NOT NULL, value VARCHAR(4096) NOT NULL, UNIQUE KEY hint_uidx (hint))",
+                    "INSERT INTO _t_ghc (hint, value) VALUES ('state', 'GhostTableMigrated')",
+                    "CREATE TABLE _t_gho LIKE t",
+                    "ALTER TABLE _t_gho ADD COLUMN c INT NOT NULL DEFAULT 7, ADD KEY ix_v (v)",
+                    "INSERT INTO _t_gho (id, v) SELECT id, v FROM t WHERE id <= 2",
+                    // the application writes on; gh-ost applies each change to the shadow table from the binary log
+                    "INSERT INTO t VALUES (4, 'd')", "INSERT INTO _t_gho (id, v) VALUES (4, 'd')",
+                    "UPDATE t SET v = 'a2' WHERE id = 1", "UPDATE _t_gho SET v = 'a2' WHERE id = 1",
+                    "INSERT INTO _t_gho (id, v) SELECT id, v FROM t WHERE id = 3",
+                    "DELETE FROM t WHERE id = 2", "DELETE FROM _t_gho WHERE id = 2",
+                    "UPDATE _t_ghc SET value = 'AllEventsUpToLockProcessed' WHERE hint = 'state'");
+            // Before the cut-over: the real table is current on the destination; the shadow exists there only in copy mode.
+            awaitRows(migration, "SELECT CONCAT_WS(':', id, v) FROM " + db + ".t ORDER BY id", List.of("1:a2", "3:c", "4:d"));
+            try (Connection d = stack.destination().connect()) {
+                assertEquals(mode.equals("copy") ? List.of("_t_ghc", "_t_gho", "t") : List.of("t"),
+                        strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'")
+                                .stream().sorted().toList());
+            }
+            stack.source().execute("USE " + db,
+                    "RENAME TABLE t TO _t_del, _t_gho TO t",
+                    "DROP TABLE IF EXISTS _t_del",
+                    "DROP TABLE IF EXISTS _t_ghc",
+                    "INSERT INTO t VALUES (5, 'after', 9)");
+            awaitRows(migration, "SELECT CONCAT_WS(':', id, v, c) FROM " + db + ".t ORDER BY id",
+                    List.of("1:a2:7", "3:c:7", "4:d:7", "5:after:9"));
+            try (Connection d = stack.destination().connect()) {
+                assertEquals(List.of("ix_v", "PRIMARY"), strings(d, "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
+                        + "WHERE TABLE_SCHEMA = '" + db + "' AND TABLE_NAME = 't' ORDER BY 1"));
+            }
+            migration.awaitIdentical(Duration.ofSeconds(60));
+        }
+    }
+
+    private void awaitRows(Migration migration, String sql, List<String> expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        List<String> actual = List.of();
+        while (System.nanoTime() < deadline) {
+            try (Connection d = stack.destination().connect()) {
+                actual = strings(d, sql);
+            } catch (SQLException notYet) {
+                actual = List.of(notYet.getMessage());
+            }
+            if (actual.equals(expected)) {
+                return;
+            }
+            migration.assertConnectorsHealthy();
+            Thread.sleep(500);
+        }
+        fail("Expected " + expected + " from " + sql + " but the destination holds " + actual);
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
