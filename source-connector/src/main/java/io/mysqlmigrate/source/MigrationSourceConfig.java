@@ -49,6 +49,7 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String ONLINE_DDL_MODE = "online.ddl.mode";
     public static final String ONLINE_DDL_SHADOW_PATTERN = "online.ddl.shadow.pattern";
     public static final String ONLINE_DDL_TRASH_PATTERN = "online.ddl.trash.pattern";
+    public static final String OBJECTS_SYNC_INTERVAL_MS = "objects.sync.interval.ms";
     public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
     public static final String HEARTBEAT_TABLE = "heartbeat.table";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
@@ -150,17 +151,24 @@ public final class MigrationSourceConfig extends AbstractConfig {
             .define(ONLINE_DDL_TRASH_PATTERN, Type.STRING, "^_(.+)_(?:ghc|del|old)$", regexValidator(), Importance.LOW,
                     "Regular expression of the tool's other tables (change logs, the swapped-out original).",
                     GROUP_MIGRATION, 12, Width.MEDIUM, "Online DDL trash tables")
+            .define(OBJECTS_SYNC_INTERVAL_MS, Type.INT, 5000, ConfigDef.Range.between(0, 3_600_000), Importance.LOW,
+                    "Views, procedures and functions (whose DDL Debezium does not report) are migrated once the schema is, "
+                            + "with the DEFINER left out and SQL SECURITY INVOKER as DTS does; during incremental migration the "
+                            + "source is checked this often (ms) and created, changed and dropped ones follow. 0 stops the "
+                            + "checks. Triggers are held back for the cut-over, so rows the source's triggers wrote are not "
+                            + "written twice.",
+                    GROUP_MIGRATION, 13, Width.SHORT, "Views and routines check (ms)")
             .define(HEARTBEAT_INTERVAL_MS, Type.INT, 0, ConfigDef.Range.between(0, 600_000), Importance.MEDIUM,
                     "DTS's heartbeat: every this many milliseconds a row in " + HEARTBEAT_TABLE + " on the source gets the source's "
                             + "clock. It keeps the resume position moving on a quiet source and measures the delay to the "
                             + "millisecond (the DelayMillis metric); the heartbeat's changes stay out of the database topics. "
                             + "Needs CREATE, INSERT and UPDATE on the heartbeat table's database. 0 turns it off; the delay "
                             + "then comes from binary log timestamps (1 s resolution).",
-                    GROUP_MIGRATION, 13, Width.SHORT, "Heartbeat interval (ms)")
+                    GROUP_MIGRATION, 14, Width.SHORT, "Heartbeat interval (ms)")
             .define(HEARTBEAT_TABLE, Type.STRING, "mysql_migrate.heartbeat", tableNameValidator(), Importance.LOW,
                     "The source table heartbeats write to, as 'database.table'; created when missing. Several migrations "
                             + "from one source share it, one row each.",
-                    GROUP_MIGRATION, 14, Width.MEDIUM, "Heartbeat table")
+                    GROUP_MIGRATION, 15, Width.MEDIUM, "Heartbeat table")
             .define(POLL_INTERVAL_MS, Type.LONG, 5L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
                     "How long the capture waits for more events before it hands a batch that is not full to Kafka: it waits that long "
                             + "even when events are there, so this is added to the delay of a quiet stream (measured: 50 ms made "
@@ -252,6 +260,10 @@ public final class MigrationSourceConfig extends AbstractConfig {
         return new OnlineSchemaChanges(OnlineSchemaChanges.Mode.valueOf(getString(ONLINE_DDL_MODE).toUpperCase(java.util.Locale.ROOT)),
                 Pattern.compile(getString(ONLINE_DDL_SHADOW_PATTERN)), Pattern.compile(getString(ONLINE_DDL_TRASH_PATTERN)),
                 new OnlineSchemaChanges.PendingAlters());
+    }
+
+    public int objectsSyncIntervalMs() {
+        return getInt(OBJECTS_SYNC_INTERVAL_MS);
     }
 
     public int heartbeatIntervalMs() {

@@ -8,6 +8,10 @@ import io.mysqlmigrate.source.capture.SourceServerProbe;
 import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
 import io.mysqlmigrate.source.heartbeat.HeartbeatWriter;
 import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
+import io.mysqlmigrate.source.capture.SourceConnections;
+import io.mysqlmigrate.source.objects.ObjectCatalog;
+import io.mysqlmigrate.source.objects.ObjectChangeRecords;
+import io.mysqlmigrate.source.objects.ObjectSync;
 import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
 import io.mysqlmigrate.source.phase.CompletionMarker;
 import io.mysqlmigrate.source.phase.DebeziumSnapshotProgress;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -53,6 +58,10 @@ public final class MigrationSourceTask extends SourceTask {
     private DatabaseTopicRouter router;
     private MigrationTypeGate gate;
     private RecordSelection selection;
+    private final ObjectSync objectSync = new ObjectSync();
+    private final ObjectChangeRecords objectRecords = new ObjectChangeRecords();
+    private boolean objectsMigrated;
+    private long nextObjectCheck;
     private OnlineSchemaChanges onlineSchemaChanges;
     private HeartbeatTable heartbeat;
     private HeartbeatWriter heartbeatWriter;
@@ -148,16 +157,21 @@ public final class MigrationSourceTask extends SourceTask {
         } catch (RuntimeException e) {
             throw lostPositionOr(e);
         }
-        if (raw == null || raw.isEmpty()) {
-            if (snapshotDoneBeforePoll) {
-                if (finishes) {
-                    markerSent = true;
-                    return List.of(CompletionMarker.record(config.topicPrefix(), types, Instant.now()));
-                }
+        List<SourceRecord> out = raw == null || raw.isEmpty() ? new ArrayList<>() : process(raw);
+        out.addAll(objectChanges(snapshotDoneBeforePoll));
+        if ((raw == null || raw.isEmpty()) && snapshotDoneBeforePoll) {
+            if (finishes && objectsMigrated) {
+                markerSent = true;
+                out.add(CompletionMarker.record(config.topicPrefix(), types, Instant.now()));
+            } else if (!finishes) {
                 metrics.phase(MigrationPhase.INCREMENTAL);
             }
-            return raw;
         }
+        metrics.forwarded(out.size());
+        return out.isEmpty() ? raw : out;
+    }
+
+    private List<SourceRecord> process(List<SourceRecord> raw) {
         List<SourceRecord> kept = new ArrayList<>(raw.size());
         for (SourceRecord r : raw) {
             if (heartbeat != null && heartbeat.isAbout(r)) {
@@ -175,13 +189,53 @@ public final class MigrationSourceTask extends SourceTask {
                 if (selected != null) {
                     kept.add(selected);
                     observe(selected);
+                    objectRecords.observe(selected, EventKind.of(selected) == EventKind.SCHEMA_CHANGE);
                 }
             }
         }
         metrics.filtered(Math.max(0, raw.size() - kept.size()));
-        List<SourceRecord> out = router.route(kept);
-        metrics.forwarded(out.size());
-        return out;
+        return new ArrayList<>(router.route(kept));
+    }
+
+    /**
+     * Views, procedures and functions: all of them once the snapshot is through (with schema migration), then what
+     * changed at each check (with incremental migration). Never inside an open source transaction.
+     */
+    private List<SourceRecord> objectChanges(boolean snapshotDone) {
+        boolean initial = !objectsMigrated;
+        if (initial ? !snapshotDone : (finishes || config.objectsSyncIntervalMs() == 0 || System.currentTimeMillis() < nextObjectCheck)) {
+            return List.of();
+        }
+        if (router.inTransaction()) {
+            return List.of();
+        }
+        nextObjectCheck = System.currentTimeMillis() + config.objectsSyncIntervalMs();
+        List<ObjectSync.Statement> statements;
+        try (java.sql.Connection c = SourceConnections.open(config)) {
+            statements = objectSync.diff(ObjectCatalog.viewsAndRoutines(c, config.databases()));
+        } catch (java.sql.SQLException | IllegalArgumentException e) {
+            if (initial && types.contains(MigrationType.SCHEMA)) {
+                throw new ConnectException("Cannot read the views and routines of " + config.databases() + " on the source to "
+                        + "migrate them: " + e.getMessage(), e);
+            }
+            LOG.warn("Cannot read the source's views and routines ({}); checking again in {} ms", e.getMessage(),
+                    config.objectsSyncIntervalMs());
+            return List.of();
+        }
+        objectsMigrated = true;
+        if (initial && !types.contains(MigrationType.SCHEMA)) {
+            return List.of(); // the destination's own objects stand; later changes are migrated
+        }
+        if (!statements.isEmpty() && !objectRecords.ready()) {
+            LOG.warn("{} view and routine statements cannot be sent yet: no schema change has been seen to shape them", statements.size());
+            return List.of();
+        }
+        List<SourceRecord> records = new ArrayList<>();
+        for (ObjectSync.Statement st : statements) {
+            records.add(objectRecords.create(st.database(), st.ddl()));
+            LOG.info("View or routine of {} migrated: {}", st.database(), st.ddl().lines().findFirst().orElse(""));
+        }
+        return router.route(records);
     }
 
     /** Phase and delay from a forwarded record: the first streamed change moves the task to INCREMENTAL. */

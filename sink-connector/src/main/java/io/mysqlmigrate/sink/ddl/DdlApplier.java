@@ -66,7 +66,8 @@ public final class DdlApplier {
     private String decideAndRun(Connection c, SchemaChange change) throws SQLException {
         DdlStatement statement = DdlStatement.classify(change.ddl());
         if (!statement.kind().applied() && statement.kind() != DdlStatement.Kind.SESSION) {
-            LOG.warn("Not applied on the destination (only database, table and index statements are): {}", oneLine(change.ddl()));
+            LOG.warn("Not applied on the destination (only database, table, index, view and routine statements are): {}",
+                    oneLine(change.ddl()));
             return "skipped-unsupported";
         }
         switch (statement.kind()) {
@@ -80,6 +81,13 @@ public final class DdlApplier {
                 break;
             case CREATE_DATABASE:
                 if (change.database() != null && tables.databaseExists(c, change.database())) {
+                    return "skipped-exists";
+                }
+                break;
+            case CREATE_ROUTINE:
+                if (routineExists(c, change)) {
+                    LOG.warn("A routine of the same name already exists on the destination in {}; kept as it is: {}",
+                            change.database(), oneLine(change.ddl()));
                     return "skipped-exists";
                 }
                 break;
@@ -147,6 +155,26 @@ public final class DdlApplier {
             }
         }
         return true;
+    }
+
+    /** Whether the routine a CREATE PROCEDURE / FUNCTION names exists in the event's database. */
+    private static boolean routineExists(Connection c, SchemaChange change) throws SQLException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(PROCEDURE|FUNCTION)\\s+((?:`(?:[^`]|``)+`|[\\w$]+)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[\\w$]+))?)",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(change.ddl());
+        if (!m.find()) {
+            return false;
+        }
+        java.util.List<String> name = Identifiers.splitQualified(m.group(2).replaceAll("\\s*\\.\\s*", "."), '`');
+        String database = name.size() == 2 ? name.get(0) : change.database();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? "
+                + "AND ROUTINE_NAME = ? AND ROUTINE_TYPE = ?")) {
+            ps.setString(1, database);
+            ps.setString(2, name.get(name.size() - 1));
+            ps.setString(3, m.group(1).toUpperCase(java.util.Locale.ROOT));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static boolean hasRows(Connection c, String database, String table) throws SQLException {

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * What kind of statement a DDL text is, read from its leading keywords (comments and line breaks ignored). The kinds
- * are an allow-list: statements about databases, tables and indexes are applied; anything else ({@link Kind#OTHER}:
- * triggers, events, routines, views, temporary tables, grants) is never run on the destination by the sink, since a
+ * are an allow-list: statements about databases, tables, indexes, views and routines are applied; anything else
+ * ({@link Kind#OTHER}: triggers, events, temporary tables, grants) is never run on the destination by the sink, since a
  * trigger or event there would write rows the binary log already carries.
  */
 public final class DdlStatement {
@@ -22,6 +22,12 @@ public final class DdlStatement {
         DROP_TABLE,
         CREATE_INDEX,
         DROP_INDEX,
+        /** CREATE [OR REPLACE] VIEW, as the source migrates views (definer left out, SQL SECURITY INVOKER). */
+        CREATE_VIEW,
+        DROP_VIEW,
+        /** CREATE PROCEDURE / FUNCTION (stored routines, not UDF libraries), as the source migrates them. */
+        CREATE_ROUTINE,
+        DROP_ROUTINE,
         OTHER;
 
         /** Whether the sink applies statements of this kind (see the class comment). */
@@ -47,7 +53,20 @@ public final class DdlStatement {
         return ifExists && (kind == Kind.DROP_TABLE || kind == Kind.DROP_DATABASE);
     }
 
+    private static final java.util.regex.Pattern VIEW_HEAD = java.util.regex.Pattern.compile(
+            "^(?:\\s|/\\*.*?\\*/)*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:ALGORITHM\\s*=\\s*\\w+\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?"
+                    + "(?:SQL\\s+SECURITY\\s+\\w+\\s+)?VIEW\\s", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern ROUTINE_HEAD = java.util.regex.Pattern.compile(
+            "^(?:\\s|/\\*.*?\\*/)*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?(?:AGGREGATE\\s+)?(?:PROCEDURE|FUNCTION)\\s",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
     public static DdlStatement classify(String ddl) {
+        if (VIEW_HEAD.matcher(ddl).find()) {
+            return new DdlStatement(Kind.CREATE_VIEW, false);
+        }
+        if (ROUTINE_HEAD.matcher(ddl).find() && !ddl.toUpperCase(Locale.ROOT).contains(" SONAME ")) {
+            return new DdlStatement(Kind.CREATE_ROUTINE, false);
+        }
         String[] words = leadingWords(ddl, 5);
         if (words.length == 0) {
             return new DdlStatement(Kind.OTHER, false);
@@ -92,6 +111,10 @@ public final class DdlStatement {
         } else if (first.equals("DROP") && words.length > 1 && (words[1].equals("INDEX")
                 || (words.length > 2 && (words[1].equals("ONLINE") || words[1].equals("OFFLINE")) && words[2].equals("INDEX")))) {
             return new DdlStatement(Kind.DROP_INDEX, false);
+        } else if (first.equals("DROP") && words.length > 1 && words[1].equals("VIEW")) {
+            return new DdlStatement(Kind.DROP_VIEW, false);
+        } else if (first.equals("DROP") && words.length > 1 && (words[1].equals("PROCEDURE") || words[1].equals("FUNCTION"))) {
+            return new DdlStatement(Kind.DROP_ROUTINE, false);
         } else if (first.equals("DROP")) {
             boolean ifExists = i + 2 < words.length && words[i + 1].equals("IF") && words[i + 2].equals("EXISTS");
             if (i < words.length && (words[i].equals("DATABASE") || words[i].equals("SCHEMA"))) {

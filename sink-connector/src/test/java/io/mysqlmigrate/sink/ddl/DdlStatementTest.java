@@ -45,10 +45,22 @@ class DdlStatementTest {
     }
 
     @Test
-    void triggersEventsRoutinesViewsAndTemporaryTablesAreNeverApplied() {
+    void viewsAndRoutinesAreApplied() {
+        assertEquals(Kind.CREATE_VIEW, DdlStatement.classify("CREATE OR REPLACE ALGORITHM=UNDEFINED SQL SECURITY INVOKER VIEW `v` AS "
+                + "select 1").kind());
+        assertEquals(Kind.CREATE_VIEW, DdlStatement.classify("/* c */ create view v as select 1").kind());
+        assertEquals(Kind.CREATE_ROUTINE, DdlStatement.classify("CREATE PROCEDURE `p`(OUT n INT)\n    SQL SECURITY INVOKER\nBEGIN END").kind());
+        assertEquals(Kind.CREATE_ROUTINE, DdlStatement.classify("CREATE DEFINER=`u`@`%` FUNCTION f() RETURNS INT RETURN 1").kind());
+        assertEquals(Kind.DROP_VIEW, DdlStatement.classify("DROP VIEW IF EXISTS `v`").kind());
+        assertEquals(Kind.DROP_ROUTINE, DdlStatement.classify("DROP PROCEDURE IF EXISTS `p`").kind());
+        assertTrue(Kind.CREATE_ROUTINE.applied() && Kind.DROP_VIEW.applied());
+    }
+
+    @Test
+    void triggersEventsUdfsAndTemporaryTablesAreNeverApplied() {
         for (String ddl : new String[] {"CREATE DEFINER=`u`@`%` TRIGGER t AFTER INSERT ON x FOR EACH ROW SET @a = 1",
-                "CREATE EVENT e ON SCHEDULE EVERY 1 HOUR DO DELETE FROM x", "CREATE PROCEDURE p() BEGIN END",
-                "CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE TEMPORARY TABLE tmp (id INT)", "GRANT SELECT ON *.* TO u", ""}) {
+                "CREATE EVENT e ON SCHEDULE EVERY 1 HOUR DO DELETE FROM x", "CREATE FUNCTION metaphon RETURNS STRING SONAME 'udf.so'",
+                "DROP TRIGGER t", "CREATE TEMPORARY TABLE tmp (id INT)", "GRANT SELECT ON *.* TO u", ""}) {
             assertEquals(Kind.OTHER, DdlStatement.classify(ddl).kind(), ddl);
             assertFalse(DdlStatement.classify(ddl).kind().applied(), ddl);
         }

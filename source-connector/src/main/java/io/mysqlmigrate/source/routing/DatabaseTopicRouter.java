@@ -52,6 +52,11 @@ public final class DatabaseTopicRouter {
         return out;
     }
 
+    /** True between a transaction's BEGIN and its END: nothing may be placed between them that is not theirs. */
+    public boolean inTransaction() {
+        return openTransactionId != null;
+    }
+
     private void routeRowChange(SourceRecord r, List<SourceRecord> out) {
         Struct value = (Struct) r.value();
         String database = value.getStruct("source").getString("db");

@@ -1,0 +1,97 @@
+package io.mysqlmigrate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.mysqlmigrate.stack.SharedStack;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Views, functions, procedures and triggers through the real stack (source and destination MariaDB, Kafka, Connect).
+ * Debezium reports none of their DDL. Views and routines must arrive with the destination account as definer and
+ * SQL SECURITY INVOKER, follow later changes on the source, and work; triggers stay on the source, so the rows they
+ * write arrive once, through the binary log.
+ */
+class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
+
+    private final SharedStack stack = SharedStack.get();
+
+    @Test
+    void viewsAndRoutinesArriveAsInvokerAndFollowTheSourceWhileTriggersStayBehind() throws Exception {
+        String db = "vr_shop";
+        // The objects' definer exists on the source only: the destination must not need it.
+        stack.source().execute("CREATE USER IF NOT EXISTS 'app'@'%'", "CREATE DATABASE " + db, "GRANT ALL ON " + db + ".* TO 'app'@'%'",
+                "USE " + db,
+                "CREATE TABLE orders (id INT PRIMARY KEY, amount INT NOT NULL)",
+                "CREATE TABLE audit (id INT AUTO_INCREMENT PRIMARY KEY, order_id INT NOT NULL)",
+                "INSERT INTO orders VALUES (1, 5), (2, 50)",
+                "CREATE DEFINER = `app`@`%` SQL SECURITY DEFINER VIEW v_big AS SELECT id FROM orders WHERE amount > 10",
+                "CREATE DEFINER = `app`@`%` FUNCTION f_double(x INT) RETURNS INT DETERMINISTIC RETURN x * 2",
+                "CREATE DEFINER = `app`@`%` PROCEDURE p_count(OUT n INT) READS SQL DATA COMMENT 'counts; orders' "
+                        + "BEGIN SELECT COUNT(*) INTO n FROM orders; END",
+                "CREATE DEFINER = `app`@`%` TRIGGER tr_audit AFTER INSERT ON orders FOR EACH ROW INSERT INTO audit (order_id) VALUES (NEW.id)");
+        try (Migration migration = new Migration(stack, "m-objects", List.of(db))) {
+            migration.start(java.util.Map.of("objects.sync.interval.ms", "1000"), java.util.Map.of());
+            awaitRows(migration, "SELECT CONCAT_WS(':', TABLE_NAME, SECURITY_TYPE, DEFINER LIKE 'app@%') FROM information_schema.VIEWS "
+                    + "WHERE TABLE_SCHEMA = '" + db + "'", List.of("v_big:INVOKER:0"));
+            awaitRows(migration, "SELECT CONCAT_WS(':', ROUTINE_NAME, ROUTINE_TYPE, SECURITY_TYPE, DEFINER LIKE 'app@%') FROM "
+                    + "information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '" + db + "' ORDER BY ROUTINE_NAME",
+                    List.of("f_double:FUNCTION:INVOKER:0", "p_count:PROCEDURE:INVOKER:0"));
+            try (Connection d = stack.destination().connect()) {
+                assertEquals(List.of("42"), strings(d, "SELECT " + db + ".f_double(21)"));
+                assertEquals(List.of("2"), strings(d, "SELECT id FROM " + db + ".v_big"));
+                assertEquals(List.of("counts; orders"), strings(d, "SELECT ROUTINE_COMMENT FROM information_schema.ROUTINES "
+                        + "WHERE ROUTINE_SCHEMA = '" + db + "' AND ROUTINE_NAME = 'p_count'"));
+                assertEquals(List.of(), strings(d, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '" + db + "'"),
+                        "triggers are held back until the cut-over");
+            }
+
+            stack.source().execute("USE " + db,
+                    "INSERT INTO orders VALUES (3, 70)",
+                    "CREATE OR REPLACE DEFINER = `app`@`%` VIEW v_big AS SELECT id, amount FROM orders WHERE amount > 60",
+                    "DROP PROCEDURE p_count",
+                    "CREATE DEFINER = `app`@`%` FUNCTION f_one() RETURNS INT DETERMINISTIC RETURN 1",
+                    "INSERT INTO orders VALUES (4, 80)");
+            awaitRows(migration, "SELECT CONCAT_WS(':', ROUTINE_NAME, SECURITY_TYPE) FROM information_schema.ROUTINES "
+                    + "WHERE ROUTINE_SCHEMA = '" + db + "' ORDER BY ROUTINE_NAME", List.of("f_double:INVOKER", "f_one:INVOKER"));
+            awaitRows(migration, "SELECT CONCAT_WS(':', id, amount) FROM " + db + ".v_big ORDER BY id", List.of("3:70", "4:80"));
+            awaitRows(migration, "SELECT CONCAT_WS(':', id, order_id) FROM " + db + ".audit ORDER BY id", List.of("1:3", "2:4"));
+            migration.awaitIdentical(Duration.ofSeconds(60));
+        }
+    }
+
+    private void awaitRows(Migration migration, String sql, List<String> expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        List<String> actual = List.of();
+        while (System.nanoTime() < deadline) {
+            try (Connection d = stack.destination().connect()) {
+                actual = strings(d, sql);
+            } catch (SQLException notYet) {
+                actual = List.of(notYet.getMessage());
+            }
+            if (actual.equals(expected)) {
+                return;
+            }
+            migration.assertConnectorsHealthy();
+            Thread.sleep(500);
+        }
+        fail("Expected " + expected + " from " + sql + " but the destination holds " + actual);
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}

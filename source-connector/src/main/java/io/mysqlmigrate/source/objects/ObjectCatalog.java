@@ -1,0 +1,84 @@
+package io.mysqlmigrate.source.objects;
+
+import io.mysqlmigrate.dialect.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Reads the views, routines, triggers and events of the migrated databases from the source, ready to create. */
+public final class ObjectCatalog {
+
+    private ObjectCatalog() {
+    }
+
+    /** Views, procedures and functions, in that order (views may call functions; routines may read views). */
+    public static List<SourceObject> viewsAndRoutines(Connection c, List<String> databases) throws SQLException {
+        List<SourceObject> out = new ArrayList<>();
+        for (String db : databases) {
+            List<SourceObject> functions = new ArrayList<>();
+            List<SourceObject> procedures = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ROUTINE_NAME, ROUTINE_TYPE, ROUTINE_DEFINITION FROM "
+                    + "information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME")) {
+                ps.setString(1, db);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ObjectKind kind = ObjectKind.valueOf(rs.getString(2));
+                        String create = showCreate(c, kind, db, rs.getString(1), 3);
+                        (kind == ObjectKind.FUNCTION ? functions : procedures).add(new SourceObject(kind, db, rs.getString(1),
+                                DefinerRewriter.routine(create, rs.getString(3))));
+                    }
+                }
+            }
+            out.addAll(functions);
+            for (String view : names(c, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME", db)) {
+                out.add(new SourceObject(ObjectKind.VIEW, db, view, DefinerRewriter.view(showCreate(c, ObjectKind.VIEW, db, view, 2))));
+            }
+            out.addAll(procedures);
+        }
+        return out;
+    }
+
+    /** Triggers, for the cut-over (they are held back so rows the source's triggers wrote are not written twice). */
+    public static List<SourceObject> triggers(Connection c, List<String> databases) throws SQLException {
+        List<SourceObject> out = new ArrayList<>();
+        for (String db : databases) {
+            for (String trigger : names(c, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? "
+                    + "ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER", db)) {
+                out.add(new SourceObject(ObjectKind.TRIGGER, db, trigger,
+                        DefinerRewriter.withoutDefiner(showCreate(c, ObjectKind.TRIGGER, db, trigger, 3))));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static List<String> names(Connection c, String sql, String db) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, db);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String showCreate(Connection c, ObjectKind kind, String db, String name, int column) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW CREATE " + kind.keyword() + " " + Identifiers.quote(db, name))) {
+            String text = rs.next() ? rs.getString(column) : null;
+            if (text == null) {
+                throw new SQLException("The source shows no definition of " + kind.keyword().toLowerCase() + " " + db + "." + name
+                        + ": the source account needs SHOW VIEW for views and SELECT on mysql.proc (MariaDB) or SHOW_ROUTINE "
+                        + "(MySQL) for routines");
+            }
+            return text;
+        }
+    }
+}

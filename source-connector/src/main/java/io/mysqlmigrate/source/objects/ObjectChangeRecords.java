@@ -1,0 +1,59 @@
+package io.mysqlmigrate.source.objects;
+
+import java.util.List;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Shapes a statement Debezium did not report as a Debezium schema change event, so the sink and any other consumer
+ * read it like the rest: the envelope of a schema change Debezium did emit, the statement's text and database, no
+ * table changes, and the source position of the newest record forwarded, so the statement lands in order after it.
+ */
+public final class ObjectChangeRecords {
+
+    private SourceRecord schemaChangeTemplate;
+    private SourceRecord lastForwarded;
+
+    /** Remembers the envelope of schema changes and the position of the stream. */
+    public void observe(SourceRecord record, boolean schemaChange) {
+        if (schemaChange) {
+            schemaChangeTemplate = record;
+        }
+        lastForwarded = record;
+    }
+
+    public boolean ready() {
+        return schemaChangeTemplate != null && lastForwarded != null;
+    }
+
+    public SourceRecord create(String database, String ddl) {
+        Struct template = (Struct) schemaChangeTemplate.value();
+        Schema schema = template.schema();
+        Struct value = new Struct(schema);
+        for (Field f : schema.fields()) {
+            value.put(f, template.get(f));
+        }
+        Struct streamSource = lastForwarded.value() instanceof Struct v && v.schema().field("source") != null ? v.getStruct("source") : null;
+        if (streamSource != null && streamSource.schema().equals(schema.field("source").schema())) {
+            value.put("source", streamSource);
+        }
+        value.put("databaseName", database);
+        value.put("ddl", ddl);
+        if (schema.field("tableChanges") != null) {
+            value.put("tableChanges", List.of());
+        }
+        Object key = schemaChangeTemplate.key();
+        if (key instanceof Struct k && k.schema().field("databaseName") != null) {
+            Struct newKey = new Struct(k.schema());
+            for (Field f : k.schema().fields()) {
+                newKey.put(f, k.get(f));
+            }
+            newKey.put("databaseName", database);
+            key = newKey;
+        }
+        return new SourceRecord(lastForwarded.sourcePartition(), lastForwarded.sourceOffset(), schemaChangeTemplate.topic(),
+                schemaChangeTemplate.kafkaPartition(), schemaChangeTemplate.keySchema(), key, schema, value, System.currentTimeMillis());
+    }
+}

@@ -1,0 +1,51 @@
+package io.mysqlmigrate.source.objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DefinerRewriterTest {
+
+    @Test
+    void viewsLoseTheirDefinerAndRunAsInvoker() {
+        assertEquals("CREATE OR REPLACE ALGORITHM=UNDEFINED SQL SECURITY INVOKER VIEW `v` AS select 1 AS `1`",
+                DefinerRewriter.view("CREATE ALGORITHM=UNDEFINED DEFINER=`app`@`%` SQL SECURITY DEFINER VIEW `v` AS select 1 AS `1`"));
+        assertEquals("CREATE OR REPLACE SQL SECURITY INVOKER VIEW `v` AS select 'DEFINER=x' AS `a`",
+                DefinerRewriter.view("CREATE DEFINER=`o``dd`@`h.example` SQL SECURITY INVOKER VIEW `v` AS select 'DEFINER=x' AS `a`"));
+        assertThrows(IllegalArgumentException.class, () -> DefinerRewriter.view("CREATE TABLE t (id INT)"));
+    }
+
+    @Test
+    void routinesGetInvokerBeforeTheirBodyOrInPlaceOfDefinerSecurity() {
+        String body = "BEGIN SELECT 'SQL SECURITY DEFINER'; END";
+        assertEquals("CREATE PROCEDURE `p`(OUT n INT)\n    SQL SECURITY INVOKER\n" + body,
+                DefinerRewriter.routine("CREATE DEFINER=`app`@`%` PROCEDURE `p`(OUT n INT)\n" + body, body));
+        assertEquals("CREATE FUNCTION `f`(x INT) RETURNS int(11)\n    DETERMINISTIC\n    SQL SECURITY INVOKER\nRETURN x * 2",
+                DefinerRewriter.routine("CREATE DEFINER=`app`@`%` FUNCTION `f`(x INT) RETURNS int(11)\n    DETERMINISTIC\n"
+                        + "    SQL SECURITY DEFINER\nRETURN x * 2", "RETURN x * 2"));
+        assertThrows(IllegalArgumentException.class, () -> DefinerRewriter.routine("CREATE PROCEDURE p() BEGIN END", "other"));
+    }
+
+    @Test
+    void triggersOnlyLoseTheirDefiner() {
+        assertEquals("CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW SET @a = 1",
+                DefinerRewriter.withoutDefiner("CREATE DEFINER=`app`@`%` TRIGGER tr AFTER INSERT ON t FOR EACH ROW SET @a = 1"));
+    }
+
+    @Test
+    void syncSendsCreatesThenReplacementsAndDrops() {
+        ObjectSync sync = new ObjectSync();
+        SourceObject v1 = new SourceObject(ObjectKind.VIEW, "d", "v", "CREATE OR REPLACE SQL SECURITY INVOKER VIEW `v` AS select 1");
+        SourceObject p1 = new SourceObject(ObjectKind.PROCEDURE, "d", "p", "CREATE PROCEDURE `p`() SQL SECURITY INVOKER BEGIN END");
+        assertEquals(List.of(new ObjectSync.Statement("d", v1.createStatement()), new ObjectSync.Statement("d", p1.createStatement())),
+                sync.diff(List.of(v1, p1)));
+        assertEquals(List.of(), sync.diff(List.of(v1, p1)));
+        SourceObject v2 = new SourceObject(ObjectKind.VIEW, "d", "v", "CREATE OR REPLACE SQL SECURITY INVOKER VIEW `v` AS select 2");
+        SourceObject p2 = new SourceObject(ObjectKind.PROCEDURE, "d", "p", "CREATE PROCEDURE `p`() SQL SECURITY INVOKER BEGIN SELECT 1; END");
+        assertEquals(List.of(new ObjectSync.Statement("d", v2.createStatement()), new ObjectSync.Statement("d", "DROP PROCEDURE IF EXISTS `p`"),
+                new ObjectSync.Statement("d", p2.createStatement())), sync.diff(List.of(v2, p2)));
+        assertEquals(List.of(new ObjectSync.Statement("d", "DROP VIEW IF EXISTS `v`")), sync.diff(List.of(p2)));
+    }
+}
