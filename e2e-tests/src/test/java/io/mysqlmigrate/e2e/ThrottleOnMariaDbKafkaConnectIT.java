@@ -13,8 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sink's rows-per-second cap, set and lifted on a running connector through Connect's REST API, against the
- * real stack. The bound checked is loose on purpose: this proves the cap holds, it measures nothing.
+ * The rows-per-second caps of the sink and of the source (full load and incremental), set and lifted on running
+ * connectors through Connect's REST API, against the real stack. The bounds checked are loose on purpose: this proves
+ * the caps hold, it measures nothing.
  */
 class ThrottleOnMariaDbKafkaConnectIT {
 
@@ -45,6 +46,41 @@ class ThrottleOnMariaDbKafkaConnectIT {
             lifted.put("throttle.rows.per.second", "0");
             stack.rest().createOrUpdate(migration.sink.name(), lifted); // Connect restarts the task with the new config
             migration.awaitIdentical(Duration.ofSeconds(90));
+        }
+    }
+
+    @Test
+    void theSourcesFullLoadAndIncrementalCapsHoldAndCanBeLifted() throws Exception {
+        String db = "throttled_src";
+        stack.source().execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v VARCHAR(20))",
+                "INSERT INTO " + db + ".t SELECT seq, CONCAT('v', seq) FROM " + db + ".seq_1_to_6000");
+        try (Migration migration = new Migration(stack, "m-throttle-src", List.of(db))) {
+            Map<String, String> source = new LinkedHashMap<>(migration.source.config());
+            source.put("throttle.full.rows.per.second", "200");
+            migration.start(source, Map.of());
+            long firstRowSeen = waitForFirstRow(db, Duration.ofSeconds(120));
+            Thread.sleep(5000);
+            long applied = rows(db);
+            double seconds = (System.nanoTime() - firstRowSeen) / 1e9;
+            assertTrue(applied <= 200 * seconds + 20 + 400, applied + " snapshot rows in " + seconds + " s under a 200 rows/s cap");
+
+            source.put("throttle.full.rows.per.second", "0");
+            source.put("throttle.incremental.rows.per.second", "100");
+            stack.rest().createOrUpdate(migration.source.name(), source);
+            migration.awaitIdentical(Duration.ofSeconds(120));
+
+            long before = rows(db);
+            stack.source().execute("INSERT INTO " + db + ".t SELECT seq, 'streamed' FROM " + db + ".seq_6001_to_9000");
+            long start = System.nanoTime();
+            Thread.sleep(5000);
+            long streamed = rows(db) - before;
+            double streamSeconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(streamed <= 100 * streamSeconds + 10 + 300, streamed + " streamed rows in " + streamSeconds
+                    + " s under a 100 rows/s cap");
+
+            source.put("throttle.incremental.rows.per.second", "0");
+            stack.rest().createOrUpdate(migration.source.name(), source);
+            migration.awaitIdentical(Duration.ofSeconds(120));
         }
     }
 

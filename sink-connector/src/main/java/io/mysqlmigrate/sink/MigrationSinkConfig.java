@@ -8,7 +8,7 @@ import io.mysqlmigrate.sink.conflict.NoPrimaryKeyPolicy;
 import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
 import io.mysqlmigrate.sink.naming.NameCase;
 import io.mysqlmigrate.sink.naming.NameMapping;
-import io.mysqlmigrate.sink.throttle.Throttle;
+import io.mysqlmigrate.throttle.Throttle;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;

@@ -19,7 +19,7 @@ import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.sink.table.DestinationTables;
 import io.mysqlmigrate.sink.throttle.RecordSize;
-import io.mysqlmigrate.sink.throttle.Throttle;
+import io.mysqlmigrate.throttle.Throttle;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

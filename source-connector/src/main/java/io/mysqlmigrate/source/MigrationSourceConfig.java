@@ -1,6 +1,7 @@
 package io.mysqlmigrate.source;
 
 import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
+import io.mysqlmigrate.throttle.Throttle;
 import io.mysqlmigrate.source.selection.OperationFilter;
 import io.mysqlmigrate.source.selection.RowFilterSettings;
 import io.mysqlmigrate.source.selection.TableName;
@@ -27,6 +28,7 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String GROUP_SOURCE = "Source database";
     public static final String GROUP_MIGRATION = "Migration";
     public static final String GROUP_KAFKA = "Kafka";
+    public static final String GROUP_THROTTLING = "Throttling";
     public static final String GROUP_ADVANCED = "Advanced";
 
     public static final String SOURCE_HOSTNAME = "source.hostname";
@@ -50,6 +52,10 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String ONLINE_DDL_SHADOW_PATTERN = "online.ddl.shadow.pattern";
     public static final String ONLINE_DDL_TRASH_PATTERN = "online.ddl.trash.pattern";
     public static final String OBJECTS_SYNC_INTERVAL_MS = "objects.sync.interval.ms";
+    public static final String THROTTLE_FULL_ROWS_PER_SECOND = "throttle.full.rows.per.second";
+    public static final String THROTTLE_FULL_MEGABYTES_PER_SECOND = "throttle.full.megabytes.per.second";
+    public static final String THROTTLE_INCREMENTAL_ROWS_PER_SECOND = "throttle.incremental.rows.per.second";
+    public static final String THROTTLE_INCREMENTAL_MEGABYTES_PER_SECOND = "throttle.incremental.megabytes.per.second";
     public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
     public static final String HEARTBEAT_TABLE = "heartbeat.table";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
@@ -169,6 +175,21 @@ public final class MigrationSourceConfig extends AbstractConfig {
                     "The source table heartbeats write to, as 'database.table'; created when missing. Several migrations "
                             + "from one source share it, one row each.",
                     GROUP_MIGRATION, 15, Width.MEDIUM, "Heartbeat table")
+            .define(THROTTLE_FULL_ROWS_PER_SECOND, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Most snapshot rows read from the source per second (full migration); 0 = no cap. Debezium reads each "
+                            + "table with one streaming SELECT, which waits while the task holds back, so the cap paces the "
+                            + "source's reads. Change it on a running connector with PUT /connectors/<name>/config.",
+                    GROUP_THROTTLING, 1, Width.SHORT, "Full load rows/s")
+            .define(THROTTLE_FULL_MEGABYTES_PER_SECOND, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Most megabytes of snapshot row data per second (full migration); 0 = no cap.",
+                    GROUP_THROTTLING, 2, Width.SHORT, "Full load MB/s")
+            .define(THROTTLE_INCREMENTAL_ROWS_PER_SECOND, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Most changed rows per second read from the binary log (incremental migration); 0 = no cap. A capped "
+                            + "stream falls behind a faster source; the delay metric shows by how much.",
+                    GROUP_THROTTLING, 3, Width.SHORT, "Incremental rows/s")
+            .define(THROTTLE_INCREMENTAL_MEGABYTES_PER_SECOND, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Most megabytes of changed row data per second (incremental migration); 0 = no cap.",
+                    GROUP_THROTTLING, 4, Width.SHORT, "Incremental MB/s")
             .define(POLL_INTERVAL_MS, Type.LONG, 5L, ConfigDef.Range.between(1, 60_000), Importance.LOW,
                     "How long the capture waits for more events before it hands a batch that is not full to Kafka: it waits that long "
                             + "even when events are there, so this is added to the delay of a quiet stream (measured: 50 ms made "
@@ -264,6 +285,29 @@ public final class MigrationSourceConfig extends AbstractConfig {
 
     public int objectsSyncIntervalMs() {
         return getInt(OBJECTS_SYNC_INTERVAL_MS);
+    }
+
+    public Throttle fullLoadThrottle() {
+        return Throttle.system(getDouble(THROTTLE_FULL_ROWS_PER_SECOND), getDouble(THROTTLE_FULL_MEGABYTES_PER_SECOND) * 1_000_000);
+    }
+
+    public Throttle incrementalThrottle() {
+        return Throttle.system(getDouble(THROTTLE_INCREMENTAL_ROWS_PER_SECOND),
+                getDouble(THROTTLE_INCREMENTAL_MEGABYTES_PER_SECOND) * 1_000_000);
+    }
+
+    /**
+     * Debezium's batch size under a rows/s cap: about a tenth of a second's worth of rows, so the task never sleeps
+     * long for one batch (a stop waits for the sleep) and the pace stays even.
+     */
+    public int captureBatchSize() {
+        double tightest = Double.MAX_VALUE;
+        for (String cap : List.of(THROTTLE_FULL_ROWS_PER_SECOND, THROTTLE_INCREMENTAL_ROWS_PER_SECOND)) {
+            if (getDouble(cap) > 0) {
+                tightest = Math.min(tightest, getDouble(cap));
+            }
+        }
+        return tightest == Double.MAX_VALUE ? maxBatchSize() : (int) Math.max(1, Math.min(maxBatchSize(), Math.ceil(tightest / 10)));
     }
 
     public int heartbeatIntervalMs() {

@@ -24,6 +24,8 @@ import io.mysqlmigrate.source.routing.DatabaseTopicRouter;
 import io.mysqlmigrate.source.selection.RecordSelection;
 import io.mysqlmigrate.source.selection.TableName;
 import io.mysqlmigrate.source.selection.TableSelection;
+import io.mysqlmigrate.throttle.RowBytes;
+import io.mysqlmigrate.throttle.Throttle;
 import io.mysqlmigrate.source.selection.condition.RowCondition;
 import io.mysqlmigrate.source.routing.EventKind;
 import java.time.Instant;
@@ -58,6 +60,8 @@ public final class MigrationSourceTask extends SourceTask {
     private DatabaseTopicRouter router;
     private MigrationTypeGate gate;
     private RecordSelection selection;
+    private Throttle fullLoadThrottle;
+    private Throttle incrementalThrottle;
     private final ObjectSync objectSync = new ObjectSync();
     private final ObjectChangeRecords objectRecords = new ObjectChangeRecords();
     private boolean objectsMigrated;
@@ -115,6 +119,8 @@ public final class MigrationSourceTask extends SourceTask {
         }
         router = new DatabaseTopicRouter(config.topicPrefix(), source.identity());
         gate = new MigrationTypeGate(types);
+        fullLoadThrottle = config.fullLoadThrottle();
+        incrementalThrottle = config.incrementalThrottle();
         onlineSchemaChanges = config.onlineSchemaChanges();
         snapshotProgress = new DebeziumSnapshotProgress(config.topicPrefix());
         if (config.heartbeatIntervalMs() > 0) {
@@ -168,7 +174,31 @@ public final class MigrationSourceTask extends SourceTask {
             }
         }
         metrics.forwarded(out.size());
+        throttle(out);
         return out.isEmpty() ? raw : out;
+    }
+
+    /** Holds the batch back as long as the caps of its phase require; snapshot rows count against the full-load caps. */
+    private void throttle(List<SourceRecord> out) throws InterruptedException {
+        long snapshotRows = 0;
+        long snapshotBytes = 0;
+        long streamedRows = 0;
+        long streamedBytes = 0;
+        for (SourceRecord r : out) {
+            if (EventKind.of(r) != EventKind.ROW_CHANGE) {
+                continue;
+            }
+            Struct value = (Struct) r.value();
+            Object image = value.get("after") != null ? value.get("after") : value.get("before");
+            if (SnapshotRecords.isSnapshot(r)) {
+                snapshotRows++;
+                snapshotBytes += RowBytes.of(image);
+            } else {
+                streamedRows++;
+                streamedBytes += RowBytes.of(image);
+            }
+        }
+        metrics.throttled(fullLoadThrottle.acquire(snapshotRows, snapshotBytes) + incrementalThrottle.acquire(streamedRows, streamedBytes));
     }
 
     private List<SourceRecord> process(List<SourceRecord> raw) {

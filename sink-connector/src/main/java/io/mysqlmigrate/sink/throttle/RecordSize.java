@@ -1,9 +1,6 @@
 package io.mysqlmigrate.sink.throttle;
 
-import java.nio.ByteBuffer;
-import java.util.Collection;
-import java.util.Map;
-import org.apache.kafka.connect.data.Field;
+import io.mysqlmigrate.throttle.RowBytes;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -25,31 +22,6 @@ public final class RecordSize {
     }
 
     public static long of(Object value) {
-        if (value == null) {
-            return 1;
-        }
-        if (value instanceof CharSequence s) {
-            return s.length();
-        }
-        if (value instanceof byte[] b) {
-            return b.length;
-        }
-        if (value instanceof ByteBuffer b) {
-            return b.remaining();
-        }
-        if (value instanceof Struct s) {
-            long size = 0;
-            for (Field f : s.schema().fields()) {
-                size += of(s.getWithoutDefault(f.name()));
-            }
-            return size;
-        }
-        if (value instanceof Collection<?> c) {
-            return c.stream().mapToLong(RecordSize::of).sum();
-        }
-        if (value instanceof Map<?, ?> m) {
-            return m.entrySet().stream().mapToLong(e -> of(e.getKey()) + of(e.getValue())).sum();
-        }
-        return 8;
+        return RowBytes.of(value);
     }
 }

@@ -73,7 +73,7 @@ public final class DebeziumSettings {
         p.put("binary.handling.mode", "bytes");
 
         p.put("poll.interval.ms", Long.toString(config.pollIntervalMs()));
-        p.put("max.batch.size", Integer.toString(config.maxBatchSize()));
+        p.put("max.batch.size", Integer.toString(config.captureBatchSize()));
         p.put("max.queue.size", Integer.toString(Math.max(8192, config.maxBatchSize() * 4)));
 
         config.debeziumOverrides().forEach((k, v) -> p.put(k, String.valueOf(v)));

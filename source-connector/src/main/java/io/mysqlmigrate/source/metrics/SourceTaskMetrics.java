@@ -18,6 +18,7 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoClo
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong filtered = new AtomicLong();
     private volatile long delayMillis = -1;
+    private final AtomicLong throttled = new AtomicLong();
     private ObjectName registeredAs;
 
     public static ObjectName objectName(String connectorName) throws JMException {
@@ -58,6 +59,15 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoClo
 
     public void delayMillis(long millis) {
         this.delayMillis = Math.max(0, millis);
+    }
+
+    public void throttled(long millis) {
+        throttled.addAndGet(millis);
+    }
+
+    @Override
+    public long getThrottledMillis() {
+        return throttled.get();
     }
 
     @Override

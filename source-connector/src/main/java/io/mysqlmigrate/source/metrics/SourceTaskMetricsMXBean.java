@@ -21,4 +21,7 @@ public interface SourceTaskMetricsMXBean {
      * -1 before the first streamed event.
      */
     long getDelayMillis();
+
+    /** Milliseconds the task has waited under the throttle caps. */
+    long getThrottledMillis();
 }

@@ -1,9 +1,9 @@
-package io.mysqlmigrate.sink.throttle;
+package io.mysqlmigrate.throttle;
 
 import java.util.function.LongSupplier;
 
 /**
- * Caps how fast the sink applies: rows per second and bytes per second, whichever is tighter. Each batch books the
+ * Caps how fast a connector moves rows: rows per second and bytes per second, whichever is tighter. Each batch books the
  * time it is worth at the capped rates; a batch that arrives before the previous bookings have run out waits for
  * them. The average rate over any stretch of time stays under the caps (one batch of burst at most). A cap of 0
  * means none.

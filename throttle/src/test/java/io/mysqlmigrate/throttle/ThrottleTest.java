@@ -1,4 +1,4 @@
-package io.mysqlmigrate.sink.throttle;
+package io.mysqlmigrate.throttle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,9 +48,9 @@ class ThrottleTest {
     }
 
     @Test
-    void recordSizeCountsTextAndBytes() {
+    void rowBytesCountsTextAndBytes() {
         Schema row = SchemaBuilder.struct().field("s", Schema.OPTIONAL_STRING_SCHEMA).field("b", Schema.OPTIONAL_BYTES_SCHEMA)
                 .field("n", Schema.INT64_SCHEMA).build();
-        assertEquals(5 + 3 + 8, RecordSize.of(new Struct(row).put("s", "hello").put("b", new byte[3]).put("n", 1L)));
+        assertEquals(5 + 3 + 8, RowBytes.of(new Struct(row).put("s", "hello").put("b", new byte[3]).put("n", 1L)));
     }
 }
