@@ -22,12 +22,13 @@ public final class DestinationConnections {
 
     public static Connection open(MigrationSinkConfig config) throws SQLException {
         String url = "jdbc:mysql://" + config.hostname() + ":" + config.port() + "/"
-                + "?connectTimeout=10000&allowPublicKeyRetrieval=true&useSSL=false&characterEncoding=UTF-8"
+                + "?connectTimeout=10000&allowPublicKeyRetrieval=true&characterEncoding=UTF-8"
                 + "&useUnicode=true&serverTimezone=UTC&tcpKeepAlive=true"
                 + "&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=256&prepStmtCacheSqlLimit=1048576";
         Properties props = new Properties();
         props.setProperty("user", config.user());
         props.setProperty("password", config.password().value());
+        config.tls().jdbcProperties().forEach(props::setProperty);
         Connection c = DriverManager.getConnection(url, props);
         try (Statement st = c.createStatement()) {
             st.execute("SET NAMES utf8mb4");

@@ -8,6 +8,7 @@ import io.mysqlmigrate.sink.conflict.NoPrimaryKeyPolicy;
 import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
 import io.mysqlmigrate.sink.naming.NameCase;
 import io.mysqlmigrate.sink.naming.NameMapping;
+import io.mysqlmigrate.dialect.TlsSettings;
 import io.mysqlmigrate.throttle.Throttle;
 import java.time.Duration;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String DESTINATION_PORT = "destination.port";
     public static final String DESTINATION_USER = "destination.user";
     public static final String DESTINATION_PASSWORD = "destination.password";
+    public static final String DESTINATION_SSL_MODE = "destination.ssl.mode";
+    public static final String DESTINATION_SSL_CA = "destination.ssl.ca";
     public static final String STATE_DATABASE = "state.database";
     public static final String BATCH_MAX_ROWS = "batch.max.rows";
     public static final String CONFLICT_TABLE_POLICY = "conflict.table.policy";
@@ -77,6 +80,14 @@ public final class MigrationSinkConfig extends AbstractConfig {
                             + "databases, and all privileges on the state database.", GROUP_DESTINATION, 3, Width.MEDIUM, "Destination user")
             .define(DESTINATION_PASSWORD, Type.PASSWORD, "", Importance.HIGH,
                     "Password of the destination account.", GROUP_DESTINATION, 4, Width.MEDIUM, "Destination password")
+            .define(DESTINATION_SSL_MODE, Type.STRING, "disabled", ConfigDef.CaseInsensitiveValidString.in(TlsSettings.MODES),
+                    Importance.MEDIUM, "TLS for the sink's connections to the destination: disabled; required (encrypted, the "
+                            + "server's certificate not checked); verify_ca (encrypted, the certificate must be signed by "
+                            + DESTINATION_SSL_CA + ").", GROUP_DESTINATION, 20, Width.SHORT, "Destination TLS")
+            .define(DESTINATION_SSL_CA, Type.STRING, "", Importance.MEDIUM,
+                    "The CA certificate that signed the destination's certificate, as PEM: the text itself, or the path of "
+                            + "a PEM file on every worker. Needed for verify_ca.", GROUP_DESTINATION, 21, Width.LONG,
+                    "Destination CA certificate")
             .define(STATE_DATABASE, Type.STRING, "mysql_migrate", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Database on the destination where the sink keeps its progress: the Kafka offsets it has applied (in "
                             + "the same transaction as the rows) and the DDL it has applied. Created when missing.",
@@ -175,6 +186,10 @@ public final class MigrationSinkConfig extends AbstractConfig {
 
     public Duration retryOtherWindow() {
         return Duration.ofMinutes(getInt(RETRY_OTHER_MINUTES));
+    }
+
+    public TlsSettings tls() {
+        return TlsSettings.of(getString(DESTINATION_SSL_MODE), getString(DESTINATION_SSL_CA));
     }
 
     public String hostname() {

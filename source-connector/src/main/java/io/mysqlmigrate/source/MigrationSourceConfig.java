@@ -1,5 +1,6 @@
 package io.mysqlmigrate.source;
 
+import io.mysqlmigrate.dialect.TlsSettings;
 import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
 import io.mysqlmigrate.throttle.Throttle;
 import io.mysqlmigrate.source.selection.OperationFilter;
@@ -36,6 +37,8 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String SOURCE_USER = "source.user";
     public static final String SOURCE_PASSWORD = "source.password";
     public static final String SOURCE_SERVER_ID = "source.server.id";
+    public static final String SOURCE_SSL_MODE = "source.ssl.mode";
+    public static final String SOURCE_SSL_CA = "source.ssl.ca";
     public static final String MIGRATION_TYPES = "migration.types";
     public static final String DATABASES_INCLUDE = "databases.include";
     public static final String TABLES_INCLUDE = "tables.include";
@@ -82,6 +85,15 @@ public final class MigrationSourceConfig extends AbstractConfig {
                     "Server id this connector uses when it reads the binary log like a replica. Must differ from every "
                             + "server and replica of the source. When unset it is derived from the connector name.",
                     GROUP_SOURCE, 5, Width.SHORT, "Replica server id")
+            .define(SOURCE_SSL_MODE, Type.STRING, "disabled", ConfigDef.CaseInsensitiveValidString.in(TlsSettings.MODES), Importance.MEDIUM,
+                    "TLS for every connection to the source (Debezium's snapshot and binary log reads, and the task's own): "
+                            + "disabled; required (encrypted, the server's certificate not checked); verify_ca (encrypted, the "
+                            + "certificate must be signed by " + SOURCE_SSL_CA + ").",
+                    GROUP_SOURCE, 6, Width.SHORT, "Source TLS")
+            .define(SOURCE_SSL_CA, Type.STRING, "", Importance.MEDIUM,
+                    "The CA certificate that signed the source's certificate, as PEM: the text itself, or the path of a PEM "
+                            + "file on every worker (for Amazon RDS, its region's certificate bundle). Needed for verify_ca.",
+                    GROUP_SOURCE, 7, Width.LONG, "Source CA certificate")
             .define(MIGRATION_TYPES, Type.LIST, "schema,full,incremental", migrationTypesValidator(), Importance.HIGH,
                     "Which DTS migration types to run, as a comma-separated list of schema, full and incremental. "
                             + "schema,full,incremental is the zero-downtime move and runs until stopped. Without incremental "
@@ -216,6 +228,10 @@ public final class MigrationSourceConfig extends AbstractConfig {
 
     public Password password() {
         return getPassword(SOURCE_PASSWORD);
+    }
+
+    public TlsSettings tls() {
+        return TlsSettings.of(getString(SOURCE_SSL_MODE), getString(SOURCE_SSL_CA));
     }
 
     public Set<MigrationType> migrationTypes() {

@@ -97,6 +97,11 @@ public final class MigrationSourceTask extends SourceTask {
             markerCommitted = true;
             return;
         }
+        String tlsProblem = config.tls().problem();
+        if (tlsProblem != null) {
+            throw new ConnectException(MigrationSourceConfig.SOURCE_SSL_MODE + "=" + config.tls().mode().configName() + ": " + tlsProblem
+                    + ". Set " + MigrationSourceConfig.SOURCE_SSL_CA + " to the CA's PEM text or to a PEM file present on every worker.");
+        }
         Map<TableName, RowCondition> rowFilters = config.rowFilters();
         SourceServerProbe.SourceServer source = SourceServerProbe.detect(config, rowFilters.keySet());
         selection = RecordSelection.of(new TableSelection(config.databases(), config.tables(), config.tablesExcluded()),

@@ -1,6 +1,7 @@
 package io.mysqlmigrate.precheck.check;
 
 import io.mysqlmigrate.dialect.ServerVersion;
+import io.mysqlmigrate.dialect.TlsSettings;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import java.sql.Connection;
@@ -26,9 +27,9 @@ public record CheckContext(String sourceConnectorName, MigrationSourceConfig sou
             throws SQLException {
         MigrationSourceConfig source = new MigrationSourceConfig(sourceSettings);
         MigrationSinkConfig sink = new MigrationSinkConfig(sinkSettings);
-        Connection s = connect("source", source.hostname(), source.port(), source.user(), source.password().value());
+        Connection s = connect("source", source.hostname(), source.port(), source.user(), source.password().value(), source.tls());
         try {
-            Connection d = connect("destination", sink.hostname(), sink.port(), sink.user(), sink.password().value());
+            Connection d = connect("destination", sink.hostname(), sink.port(), sink.user(), sink.password().value(), sink.tls());
             return new CheckContext(sourceConnectorName, source, sink, s, ServerVersion.detect(s), d, ServerVersion.detect(d));
         } catch (SQLException | RuntimeException e) {
             s.close();
@@ -36,12 +37,18 @@ public record CheckContext(String sourceConnectorName, MigrationSourceConfig sou
         }
     }
 
-    private static Connection connect(String role, String host, int port, String user, String password) throws SQLException {
+    private static Connection connect(String role, String host, int port, String user, String password, TlsSettings tls)
+            throws SQLException {
+        String tlsProblem = tls.problem();
+        if (tlsProblem != null) {
+            throw new SQLException("The " + role + "'s TLS settings cannot work: " + tlsProblem);
+        }
         Properties props = new Properties();
+        tls.jdbcProperties().forEach(props::setProperty);
         props.setProperty("user", user);
         props.setProperty("password", password);
         try {
-            return DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/?connectTimeout=10000&useSSL=false"
+            return DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/?connectTimeout=10000"
                     + "&allowPublicKeyRetrieval=true&characterEncoding=UTF-8", props);
         } catch (SQLException e) {
             throw new SQLException("Cannot connect to the " + role + " " + user + "@" + host + ":" + port + ": " + e.getMessage(),

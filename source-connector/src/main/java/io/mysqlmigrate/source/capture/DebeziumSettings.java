@@ -1,6 +1,7 @@
 package io.mysqlmigrate.source.capture;
 
 import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.dialect.TlsSettings;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.MigrationType;
 import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
@@ -30,6 +31,7 @@ public final class DebeziumSettings {
         p.put("database.password", config.password().value());
         p.put("database.server.id", Integer.toString(config.serverId(connectorName)));
         p.put("topic.prefix", config.topicPrefix());
+        tls(p, config.tls(), flavour);
         List<String> databases = new java.util.ArrayList<>(config.databases().stream().map(DebeziumSettings::exactName).toList());
         List<String> tables = new java.util.ArrayList<>(nonBlank(config.tables()));
         if (config.heartbeatIntervalMs() > 0) {
@@ -78,6 +80,27 @@ public final class DebeziumSettings {
 
         config.debeziumOverrides().forEach((k, v) -> p.put(k, String.valueOf(v)));
         return p;
+    }
+
+    /**
+     * TLS for Debezium's connections: its JDBC connection (MySQL's driver for MySQL, MariaDB's for MariaDB, which takes
+     * the PEM CA directly) and its binary log client (which reads the trust store).
+     */
+    static void tls(Map<String, String> p, TlsSettings tls, Flavour flavour) {
+        String mode = switch (tls.mode()) {
+            case DISABLED -> flavour == Flavour.MARIADB ? "disable" : "disabled";
+            case REQUIRED -> flavour == Flavour.MARIADB ? "trust" : "required";
+            case VERIFY_CA -> flavour == Flavour.MARIADB ? "verify-ca" : "verify_ca";
+        };
+        p.put("database.ssl.mode", mode);
+        if (tls.mode() == TlsSettings.Mode.VERIFY_CA) {
+            TlsSettings.TrustStore store = tls.trustStore();
+            p.put("database.ssl.truststore", store.path().toString());
+            p.put("database.ssl.truststore.password", store.password());
+            if (flavour == Flavour.MARIADB) {
+                p.put("driver.serverSslCert", tls.caPem());
+            }
+        }
     }
 
     /**

@@ -14,8 +14,9 @@ public final class SourceConnections {
 
     public static Connection open(MigrationSourceConfig config) throws SQLException {
         String url = "jdbc:mysql://" + config.hostname() + ":" + config.port()
-                + "/?connectTimeout=10000&socketTimeout=30000&allowPublicKeyRetrieval=true&useSSL=false";
+                + "/?connectTimeout=10000&socketTimeout=30000&allowPublicKeyRetrieval=true";
         Properties props = new Properties();
+        config.tls().jdbcProperties().forEach(props::setProperty);
         props.setProperty("user", config.user());
         props.setProperty("password", config.password().value());
         return DriverManager.getConnection(url, props);
