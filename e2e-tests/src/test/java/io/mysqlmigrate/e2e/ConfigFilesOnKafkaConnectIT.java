@@ -3,6 +3,7 @@ package io.mysqlmigrate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -38,13 +39,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The ready configurations in config/ against a real Connect worker: every file validates on the worker's REST
  * validate endpoint, and one scenario migrates for real with the least-privilege accounts of docs/SECURITY.md and
- * its passwords read by Kafka's FileConfigProvider; what Connect shows of a password is checked, not assumed.
+ * its passwords read by Kafka's FileConfigProvider (and EnvVarConfigProvider); what Connect shows of a password is
+ * checked, not assumed.
  */
 class ConfigFilesOnKafkaConnectIT {
 
     private static final String SOURCE_CLASS = "io.mysqlmigrate.source.MigrationSourceConnector";
     private static final String SINK_CLASS = "io.mysqlmigrate.sink.MigrationSinkConnector";
     /** Connect checks topic creation settings when it creates a topic, not in the validate answer. */
+    /** Set by failsafe (e2e-tests/pom.xml) and so inherited by the worker the shared stack starts. */
+    private static final String ENV_PASSWORD_VARIABLE = "MYSQL_MIGRATE_IT_ENV_PASSWORD";
     private static final String TOPIC_CREATION_DEFAULT = "topic.creation.default.";
     private static final Pattern SQL_BLOCK = Pattern.compile("```sql\\n(-- [^\\n]+)\\n(.*?)```", Pattern.DOTALL);
 
@@ -169,7 +173,7 @@ class ConfigFilesOnKafkaConnectIT {
             stack.rest().waitUntilRunning(source.name(), Duration.ofSeconds(60));
             stack.source().execute("INSERT INTO " + db + ".orders VALUES (3, 'scone', 2.80)",
                     "UPDATE " + db + ".orders SET amount = 3.60 WHERE id = 1");
-            awaitIdentical(db, List.of(source.name(), sink.name()), Duration.ofSeconds(120));
+            awaitIdentical(db, 3, List.of(source.name(), sink.name()), Duration.ofSeconds(120));
 
             // GET /connectors/<name>/config returns what was submitted: the reference, never the secret.
             Map<String, String> shown = stack.rest().config(source.name());
@@ -184,13 +188,22 @@ class ConfigFilesOnKafkaConnectIT {
             assertEquals(destinationPassword, stack.rest().config(sink.name()).get(MigrationSinkConfig.DESTINATION_PASSWORD),
                     "Connect does not mask PASSWORD settings in GET /connectors/<name>/config (docs/SECURITY.md says so)");
             stack.rest().waitUntilRunning(sink.name(), Duration.ofSeconds(60));
-            stack.rest().createOrUpdate(sink.name(), sink.config());
+
+            // EnvVarConfigProvider: the destination password from the worker's environment (set by failsafe).
+            String envPassword = System.getenv(ENV_PASSWORD_VARIABLE);
+            assertNotNull(envPassword, ENV_PASSWORD_VARIABLE + " is set for the integration tests (e2e-tests/pom.xml)");
+            stack.destination().execute("ALTER USER '" + destinationUser + "'@'%' IDENTIFIED BY '" + envPassword + "'");
+            stack.rest().createOrUpdate(sink.name(), withPassword(sink.config(), MigrationSinkConfig.DESTINATION_PASSWORD,
+                    "${env:" + ENV_PASSWORD_VARIABLE + "}"));
             stack.rest().waitUntilRunning(sink.name(), Duration.ofSeconds(60));
+            stack.source().execute("INSERT INTO " + db + ".orders VALUES (4, 'bun', 1.90)");
+            awaitIdentical(db, 4, List.of(source.name(), sink.name()), Duration.ofSeconds(120));
 
             String log = Files.readString(stack.worker().logFile());
             assertTrue(log.contains(source.name()), "the worker log is the one these connectors ran in");
             assertFalse(log.contains(sourcePassword), "the source password resolved from the file is never logged");
             assertFalse(log.contains(destinationPassword), "the destination password is never logged, not even when literal");
+            assertFalse(log.contains(envPassword), "nor the one read from the environment");
         } finally {
             stack.rest().delete(source.name());
             stack.rest().delete(sink.name());
@@ -227,7 +240,7 @@ class ConfigFilesOnKafkaConnectIT {
         server.execute(list.toArray(String[]::new));
     }
 
-    private void awaitIdentical(String db, List<String> connectors, Duration timeout) throws Exception {
+    private void awaitIdentical(String db, int rows, List<String> connectors, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<TableComparison> last = List.of();
         while (System.nanoTime() < deadline) {
@@ -238,7 +251,7 @@ class ConfigFilesOnKafkaConnectIT {
                 try (Connection d = stack.destination().connect();
                         var rs = d.createStatement().executeQuery("SELECT COUNT(*) FROM " + db + ".orders")) {
                     rs.next();
-                    assertEquals(3, rs.getInt(1));
+                    assertEquals(rows, rs.getInt(1));
                 }
                 return;
             }
