@@ -181,6 +181,12 @@ class ConfigFilesOnKafkaConnectIT {
             assertTrue(shown.get(MigrationSourceConfig.SOURCE_PASSWORD).startsWith("${file:"), shown.toString());
             assertFalse(stack.rest().get("/connectors/" + source.name()).toString().contains(sourcePassword));
             assertFalse(stack.rest().get("/connectors/" + sink.name()).toString().contains(destinationPassword));
+            // The connectors copy their settings into their tasks' configurations; Connect stores and shows those with
+            // the references put back, not the values the provider resolved.
+            String sourceTasks = stack.rest().get("/connectors/" + source.name() + "/tasks").toString();
+            assertTrue(sourceTasks.contains(MigrationSourceConfig.SOURCE_PASSWORD), sourceTasks);
+            assertFalse(sourceTasks.contains(sourcePassword), "task configurations hold the reference: " + sourceTasks);
+            assertFalse(stack.rest().get("/connectors/" + sink.name() + "/tasks").toString().contains(destinationPassword));
 
             // A literal password, by contrast, is shown in clear text to anyone who may read the REST API.
             Map<String, String> literal = withPassword(sink.config(), MigrationSinkConfig.DESTINATION_PASSWORD, destinationPassword);
