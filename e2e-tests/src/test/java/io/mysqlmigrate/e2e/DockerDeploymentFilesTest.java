@@ -96,6 +96,8 @@ class DockerDeploymentFilesTest {
         }
         assertEquals("file,env", worker.getProperty("config.providers"));
         assertEquals("org.apache.kafka.common.config.provider.FileConfigProvider", worker.getProperty("config.providers.file.class"));
+        assertEquals(Path.of(ScenarioFiles.DOCUMENTED_SECRETS_FILE).getParent().toString(),
+                worker.getProperty("config.providers.file.param.allowed.paths"), "the file provider reads the secrets' directory only");
     }
 
     @Test

@@ -54,6 +54,7 @@ class KubernetesResourcesTest {
         assertEquals("org.apache.kafka.common.config.provider.FileConfigProvider", config.path("config.providers.file.class").asText());
 
         Path secretsFile = Path.of(ScenarioFiles.DOCUMENTED_SECRETS_FILE);
+        assertEquals(secretsFile.getParent().toString(), config.path("config.providers.file.param.allowed.paths").asText());
         JsonNode mount = connect.path("spec").path("template").path("connectContainer").path("volumeMounts").get(0);
         assertEquals(secretsFile.getParent().toString(), mount.path("mountPath").asText());
         JsonNode volume = connect.path("spec").path("template").path("pod").path("volumes").get(0);
