@@ -198,9 +198,13 @@ class ConfigFilesOnKafkaConnectIT {
             // EnvVarConfigProvider: the destination password from the worker's environment (set by failsafe).
             String envPassword = System.getenv(ENV_PASSWORD_VARIABLE);
             assertNotNull(envPassword, ENV_PASSWORD_VARIABLE + " is set for the integration tests (e2e-tests/pom.xml)");
+            // Stopped first, so no task that logged in with the old password can apply what follows.
+            stack.rest().stop(sink.name());
+            awaitStopped(sink.name());
             stack.destination().execute("ALTER USER '" + destinationUser + "'@'%' IDENTIFIED BY '" + envPassword + "'");
             stack.rest().createOrUpdate(sink.name(), withPassword(sink.config(), MigrationSinkConfig.DESTINATION_PASSWORD,
                     "${env:" + ENV_PASSWORD_VARIABLE + "}"));
+            stack.rest().resume(sink.name());
             stack.rest().waitUntilRunning(sink.name(), Duration.ofSeconds(60));
             stack.source().execute("INSERT INTO " + db + ".orders VALUES (4, 'bun', 1.90)");
             awaitIdentical(db, 4, List.of(source.name(), sink.name()), Duration.ofSeconds(120));
@@ -213,6 +217,16 @@ class ConfigFilesOnKafkaConnectIT {
         } finally {
             stack.rest().delete(source.name());
             stack.rest().delete(sink.name());
+        }
+    }
+
+    private void awaitStopped(String connector) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        var status = stack.rest().status(connector);
+        while (!("STOPPED".equals(status.state()) && status.tasks().isEmpty())) {
+            assertTrue(System.nanoTime() < deadline, connector + " did not stop: " + status);
+            Thread.sleep(200);
+            status = stack.rest().status(connector);
         }
     }
 
