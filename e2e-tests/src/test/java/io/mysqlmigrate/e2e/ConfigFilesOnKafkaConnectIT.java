@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
 import io.mysqlmigrate.precheck.checks.SourcePrivilegesCheck;
+import io.mysqlmigrate.precheck.cli.ConnectorFile;
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableComparison;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
@@ -149,9 +151,12 @@ class ConfigFilesOnKafkaConnectIT {
         ScenarioFiles.Filled source = ScenarioFiles.fill(dir.resolve("source.json"), values, secrets);
         ScenarioFiles.Filled sink = ScenarioFiles.fill(dir.resolve("sink.json"), values, secrets);
 
-        // The precheck accepts the documented accounts (the destination's views-and-routines privileges are advice).
-        Map<String, String> sourceSettings = withPassword(source.config(), MigrationSourceConfig.SOURCE_PASSWORD, sourcePassword);
-        Map<String, String> sinkSettings = withPassword(sink.config(), MigrationSinkConfig.DESTINATION_PASSWORD, destinationPassword);
+        // The precheck reads the filled files as they are POSTed, resolving the password references as the worker does,
+        // and accepts the documented accounts (the destination's views-and-routines privileges are advice).
+        Map<String, String> sourceSettings = ConnectorFile.read(written(source)).config();
+        Map<String, String> sinkSettings = ConnectorFile.read(written(sink)).config();
+        assertEquals(sourcePassword, sourceSettings.get(MigrationSourceConfig.SOURCE_PASSWORD));
+        assertEquals(destinationPassword, sinkSettings.get(MigrationSinkConfig.DESTINATION_PASSWORD));
         try (CheckContext ctx = CheckContext.open(source.name(), sourceSettings, sinkSettings)) {
             CheckResult sourceCheck = new SourcePrivilegesCheck().run(ctx);
             assertEquals(Status.PASS, sourceCheck.status(), sourceCheck.found());
@@ -299,6 +304,13 @@ class ConfigFilesOnKafkaConnectIT {
         values.put("TOPICS", topics);
         values.put("BOOTSTRAP_SERVERS", bootstrap);
         return values;
+    }
+
+    /** The filled configuration as a file to POST, under target/. */
+    private static Path written(ScenarioFiles.Filled filled) throws IOException {
+        Path file = Path.of("target", "config-files-it", filled.name() + ".json").toAbsolutePath();
+        Files.writeString(file, new ObjectMapper().writeValueAsString(Map.of("name", filled.name(), "config", filled.config())));
+        return file;
     }
 
     /** A secrets file as the worker would read it, under target/. */
