@@ -7,6 +7,8 @@ import java.util.Map;
 /** The worker.properties of a Connect distributed worker. */
 final class WorkerConfig {
     static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+    static final String FILE_CONFIG_PROVIDER = "org.apache.kafka.common.config.provider.FileConfigProvider";
+    static final String ENV_CONFIG_PROVIDER = "org.apache.kafka.common.config.provider.EnvVarConfigProvider";
 
     private WorkerConfig() {
     }
@@ -45,6 +47,10 @@ final class WorkerConfig {
         p.put("consumer.max.partition.fetch.bytes", maxBytes);
         p.put("scheduled.rebalance.max.delay.ms", "0");
         p.put("task.shutdown.graceful.timeout.ms", "10000");
+        // As users run it: connector configurations may name secrets with ${file:<path>:<key>} and ${env:<VAR>}.
+        p.put("config.providers", "file,env");
+        p.put("config.providers.file.class", FILE_CONFIG_PROVIDER);
+        p.put("config.providers.env.class", ENV_CONFIG_PROVIDER);
         p.putAll(overrides);
         p.values().removeIf(value -> value == null);
         return p;

@@ -35,6 +35,9 @@ class WorkerConfigTest {
         assertTrue(Long.parseLong(p.get("producer.buffer.memory")) > Long.parseLong(p.get("producer.max.request.size")));
         assertEquals("1000", p.get("offset.flush.interval.ms"));
         assertEquals("10000", p.get("task.shutdown.graceful.timeout.ms"));
+        assertEquals("file,env", p.get("config.providers"));
+        assertEquals(WorkerConfig.FILE_CONFIG_PROVIDER, p.get("config.providers.file.class"));
+        assertEquals(WorkerConfig.ENV_CONFIG_PROVIDER, p.get("config.providers.env.class"));
     }
 
     @Test

@@ -29,7 +29,10 @@ class ConfigReferenceTest {
                 source ? "Source connector settings" : "Sink connector settings",
                 "Settings of `" + (source ? "io.mysqlmigrate.source.MigrationSourceConnector" : "io.mysqlmigrate.sink.MigrationSinkConnector")
                         + "`, besides Kafka Connect's own (`name`, `connector.class`, `tasks.max`"
-                        + (source ? ", `topic.creation.*`" : ", `topics`, `errors.*`") + ", converters).",
+                        + (source ? ", `topic.creation.*`" : ", `topics`, `errors.*`") + ", converters)."
+                        + (source ? " Settings starting with `" + MigrationSourceConfig.DEBEZIUM_PASSTHROUGH_PREFIX + "` go to the "
+                                + "Debezium connector underneath without that prefix, overriding what this connector sets: an "
+                                + "escape hatch that none of the ready configurations in `config/` needs." : ""),
                 def);
         Path file = DOCS.resolve("config").resolve(connector + ".md");
         if (Boolean.getBoolean("config.reference.update")) {
