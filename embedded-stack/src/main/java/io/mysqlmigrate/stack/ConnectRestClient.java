@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * A small client for the Kafka Connect REST API. Answers other than 2xx become {@link ConnectRestException}s
- * carrying status and body; a 409 (rebalance in progress) is retried for a while first.
+ * carrying status and body; a rebalance in progress (409, or 500 "rebalance is expected") is retried for a while first.
  */
 public final class ConnectRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -186,7 +186,9 @@ public final class ConnectRestClient {
             if (status >= 200 && status < 300) {
                 return parse(response.body());
             }
-            if (status == 409 && System.nanoTime() - deadline < 0) {
+            // 409, or 500 "a rebalance is expected" right after a connector was created or changed: the group settles.
+            boolean settling = status == 409 || (status == 500 && response.body() != null && response.body().contains("rebalance"));
+            if (settling && System.nanoTime() - deadline < 0) {
                 ProcessSupport.sleep(250);
                 continue;
             }
