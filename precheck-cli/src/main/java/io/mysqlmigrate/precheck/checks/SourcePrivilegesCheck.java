@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * The source account may do what the chosen migration types make the capture do: read the selected tables (SELECT),
- * lock them for a consistent snapshot (RELOAD for the global read lock, or LOCK TABLES), and for incremental
- * migration read the binary log (REPLICATION SLAVE) and its position (REPLICATION CLIENT, which MariaDB 10.5+ calls
- * BINLOG MONITOR). SHOW VIEW is asked for, not required: views are not migrated yet.
+ * lock them for a consistent snapshot (RELOAD: Debezium flushes with a read lock, globally or on the selected
+ * tables, and either needs RELOAD; LOCK TABLES alone is not enough), read view definitions for schema migration
+ * (SHOW VIEW), and for incremental migration read the binary log (REPLICATION SLAVE) and its position (REPLICATION
+ * CLIENT, which MariaDB 10.5+ calls BINLOG MONITOR).
  */
 public final class SourcePrivilegesCheck implements Check {
 
@@ -48,11 +49,10 @@ public final class SourcePrivilegesCheck implements Check {
                 }
             }
         }
-        if ((types.contains(MigrationType.SCHEMA) || types.contains(MigrationType.FULL)) && !grants.holdsGlobally("RELOAD")
-                && !ctx.source().databases().stream().allMatch(d -> grants.holdsOnDatabase("LOCK TABLES", d))) {
-            gaps.missing(true, "RELOAD", PrivilegeGaps.GLOBAL, "The snapshot takes a short global read lock (FLUSH TABLES WITH "
-                    + "READ LOCK, which needs RELOAD) or, without it, locks the selected tables (LOCK TABLES on their "
-                    + "databases), so that it and the binary log position agree.");
+        if ((types.contains(MigrationType.SCHEMA) || types.contains(MigrationType.FULL)) && !grants.holdsGlobally("RELOAD")) {
+            gaps.missing(true, "RELOAD", PrivilegeGaps.GLOBAL, "The snapshot takes a short read lock with FLUSH TABLES ... WITH "
+                    + "READ LOCK, globally or on the selected tables, so that it and the binary log position agree; both "
+                    + "forms need RELOAD (LOCK TABLES alone was seen to fail with 'Access denied; you need RELOAD').");
         }
         if (types.contains(MigrationType.INCREMENTAL)) {
             String why = "Incremental migration reads the binary log like a replica (REPLICATION SLAVE) and asks for its "
@@ -68,8 +68,8 @@ public final class SourcePrivilegesCheck implements Check {
         if (types.contains(MigrationType.SCHEMA)) {
             for (String database : ctx.source().databases()) {
                 if (!grants.holdsOnDatabase("SHOW VIEW", database)) {
-                    gaps.missing(false, "SHOW VIEW", PrivilegeGaps.onDatabase(database), "Views are not migrated by this "
-                            + "release; recreating them on the destination needs their definitions, which SHOW VIEW reads.");
+                    gaps.missing(true, "SHOW VIEW", PrivilegeGaps.onDatabase(database), "Schema migration recreates the "
+                            + "views on the destination from their definitions, which SHOW CREATE VIEW reads with SHOW VIEW.");
                 }
             }
         }

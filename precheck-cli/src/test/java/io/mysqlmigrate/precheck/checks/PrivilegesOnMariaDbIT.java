@@ -28,8 +28,10 @@ class PrivilegesOnMariaDbIT {
 
         CheckResult incremental = CheckRuns.run(new SourcePrivilegesCheck(), CheckRuns.sourceAs(stack.source(), user, "pw", db), sink);
         assertEquals(Status.FAIL, incremental.status());
-        assertEquals("'" + user + "'@'%': missing RELOAD, REPLICATION SLAVE, BINLOG MONITOR on *.*; and, not blocking, "
-                + "SHOW VIEW on `" + db + "`.*", incremental.found(), "BINLOG MONITOR is MariaDB's REPLICATION CLIENT");
+        assertTrue(incremental.found().startsWith("'" + user + "'@'%': missing RELOAD, REPLICATION SLAVE, BINLOG MONITOR on *.*"),
+                incremental.found() + " (BINLOG MONITOR is MariaDB's REPLICATION CLIENT)");
+        assertTrue(incremental.found().contains("SHOW VIEW on `" + db + "`.*") && !incremental.found().contains("not blocking"),
+                "views are migrated, so SHOW VIEW is required: " + incremental.found());
         assertFalse(incremental.found().contains("pw") || incremental.fix().contains("PASSWORD"), "no secret in the report");
 
         CheckResult fullOnly = CheckRuns.run(new SourcePrivilegesCheck(),
@@ -43,7 +45,7 @@ class PrivilegesOnMariaDbIT {
     }
 
     @Test
-    void lockTablesStandsInForReloadAndTableGrantsForDatabaseSelect() throws Exception {
+    void lockTablesDoesNotStandInForReloadAndTableGrantsCountForDatabaseSelect() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
         String db = CheckRuns.newDatabase(stack.source(), "priv_lock");
         String user = db + "_reader";
@@ -55,11 +57,15 @@ class PrivilegesOnMariaDbIT {
         var sink = CheckRuns.sink(stack.destination());
         CheckResult oneTableShort = CheckRuns.run(new SourcePrivilegesCheck(), CheckRuns.sourceAs(stack.source(), user, "pw", db), sink);
         assertEquals(Status.FAIL, oneTableShort.status());
-        assertTrue(oneTableShort.found().endsWith("missing SELECT on `" + db + "`.`u`"), oneTableShort.found());
+        assertTrue(oneTableShort.found().contains("missing SELECT on `" + db + "`.`u`"), oneTableShort.found());
 
         stack.source().execute("GRANT SELECT ON " + db + ".u TO '" + user + "'@'%'");
+        CheckResult lockTablesOnly = CheckRuns.run(new SourcePrivilegesCheck(), CheckRuns.sourceAs(stack.source(), user, "pw", db), sink);
+        assertEquals(Status.FAIL, lockTablesOnly.status(), "Debezium's snapshot lock needs RELOAD even on a table list");
+        assertTrue(lockTablesOnly.found().endsWith("missing RELOAD on *.*"), lockTablesOnly.found());
+        stack.source().execute("GRANT RELOAD ON *.* TO '" + user + "'@'%'");
         assertEquals(Status.PASS, CheckRuns.run(new SourcePrivilegesCheck(), CheckRuns.sourceAs(stack.source(), user, "pw", db), sink)
-                .status(), "LOCK TABLES on the database serves the snapshot without RELOAD");
+                .status());
     }
 
     @Test
