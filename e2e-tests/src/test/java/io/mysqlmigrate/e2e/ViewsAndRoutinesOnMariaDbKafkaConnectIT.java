@@ -67,6 +67,41 @@ class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
         }
     }
 
+    @Test
+    void triggersCreatedAtOnceLeaveTheSinksWritesAloneAndEventsArriveDisabled() throws Exception {
+        String db = "vr_trig";
+        stack.source().execute("CREATE USER IF NOT EXISTS 'app'@'%'", "CREATE DATABASE " + db, "GRANT ALL ON " + db + ".* TO 'app'@'%'",
+                "USE " + db,
+                "CREATE TABLE orders (id INT PRIMARY KEY, amount INT NOT NULL)",
+                // Keyed by the server that wrote it: a trigger firing on the destination too would add a row, not overwrite one.
+                "CREATE TABLE audit (order_id INT NOT NULL, written_by INT NOT NULL, PRIMARY KEY (order_id, written_by))",
+                "CREATE DEFINER = `app`@`%` TRIGGER tr_audit AFTER INSERT ON orders FOR EACH ROW "
+                        + "INSERT INTO audit (order_id, written_by) VALUES (NEW.id, @@server_id)",
+                "INSERT INTO orders VALUES (1, 5)",
+                "CREATE DEFINER = `app`@`%` EVENT ev_purge ON SCHEDULE EVERY 1 HOUR ENABLE DO DELETE FROM audit WHERE order_id < 0");
+        try (Migration migration = new Migration(stack, "m-triggers", List.of(db))) {
+            migration.start(java.util.Map.of("triggers.policy", "immediate", "events.migrate", "true", "objects.sync.interval.ms", "1000"),
+                    java.util.Map.of());
+            awaitRows(migration, "SELECT CONCAT_WS(':', TRIGGER_NAME, DEFINER LIKE 'app@%') FROM information_schema.TRIGGERS "
+                    + "WHERE TRIGGER_SCHEMA = '" + db + "'", List.of("tr_audit:0"));
+            awaitRows(migration, "SELECT CONCAT_WS(':', EVENT_NAME, STATUS) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '" + db + "'",
+                    List.of("ev_purge:DISABLED"));
+
+            stack.source().execute("INSERT INTO " + db + ".orders VALUES (2, 7), (3, 9)");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+            String sourceId = Integer.toString(stack.source().serverId());
+            try (Connection d = stack.destination().connect(); Statement st = d.createStatement()) {
+                assertEquals(List.of("1:" + sourceId, "2:" + sourceId, "3:" + sourceId),
+                        strings(d, "SELECT CONCAT_WS(':', order_id, written_by) FROM " + db + ".audit ORDER BY order_id, written_by"),
+                        "the sink's rows did not fire the trigger: each audit row arrived once, written by the source");
+                st.execute("INSERT INTO " + db + ".orders VALUES (100, 1)");
+                assertEquals(List.of("100:" + stack.destination().serverId()),
+                        strings(d, "SELECT CONCAT_WS(':', order_id, written_by) FROM " + db + ".audit WHERE order_id = 100"),
+                        "a write on the destination by anyone else fires the trigger");
+            }
+        }
+    }
+
     private void awaitRows(Migration migration, String sql, List<String> expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         List<String> actual = List.of();

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink;
 
+import io.mysqlmigrate.dialect.SinkSession;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,7 +11,8 @@ import java.util.Properties;
  * Opens the sink's destination connections with the session the apply needs: UTC (temporal values are bound as
  * UTC text), foreign key checks off (parents and children arrive in source order, not dependency order), strict
  * mode so a value that does not fit fails loudly instead of being truncated, zero dates allowed as on the source,
- * and explicit 0 kept in AUTO_INCREMENT columns. Transactions are explicit.
+ * and explicit 0 kept in AUTO_INCREMENT columns. Transactions are explicit. The session carries the sink's mark, which
+ * guarded triggers test to leave the sink's writes alone.
  */
 public final class DestinationConnections {
 
@@ -33,6 +35,7 @@ public final class DestinationConnections {
         try (Statement st = c.createStatement()) {
             st.execute("SET NAMES utf8mb4");
             st.execute(SESSION_SETTINGS);
+            st.execute("SET " + SinkSession.MARK + " = 1");
         }
         c.setAutoCommit(false);
         return c;

@@ -55,6 +55,8 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String ONLINE_DDL_SHADOW_PATTERN = "online.ddl.shadow.pattern";
     public static final String ONLINE_DDL_TRASH_PATTERN = "online.ddl.trash.pattern";
     public static final String OBJECTS_SYNC_INTERVAL_MS = "objects.sync.interval.ms";
+    public static final String TRIGGERS_POLICY = "triggers.policy";
+    public static final String EVENTS_MIGRATE = "events.migrate";
     public static final String THROTTLE_FULL_ROWS_PER_SECOND = "throttle.full.rows.per.second";
     public static final String THROTTLE_FULL_MEGABYTES_PER_SECOND = "throttle.full.megabytes.per.second";
     public static final String THROTTLE_INCREMENTAL_ROWS_PER_SECOND = "throttle.incremental.rows.per.second";
@@ -176,6 +178,18 @@ public final class MigrationSourceConfig extends AbstractConfig {
                             + "checks. Triggers are held back for the cut-over, so rows the source's triggers wrote are not "
                             + "written twice.",
                     GROUP_MIGRATION, 13, Width.SHORT, "Views and routines check (ms)")
+            .define(TRIGGERS_POLICY, Type.STRING, "cutover", ConfigDef.CaseInsensitiveValidString.in("cutover", "immediate"),
+                    Importance.MEDIUM,
+                    "When the source's triggers reach the destination. cutover: held back, and created by the cut-over, "
+                            + "since the rows a source trigger writes arrive through the binary log anyway. immediate: created with "
+                            + "the schema (and kept in step like views), each body guarded so it does nothing for the sink's own "
+                            + "writes (the sink's sessions set " + io.mysqlmigrate.dialect.SinkSession.MARK + ") while other writes on the "
+                            + "destination fire it.",
+                    GROUP_MIGRATION, 16, Width.SHORT, "Triggers")
+            .define(EVENTS_MIGRATE, Type.BOOLEAN, false, Importance.LOW,
+                    "Migrate the source's events, created DISABLED on the destination so they do not run twice; the "
+                            + "cut-over enables them.",
+                    GROUP_MIGRATION, 17, Width.SHORT, "Events")
             .define(HEARTBEAT_INTERVAL_MS, Type.INT, 0, ConfigDef.Range.between(0, 600_000), Importance.MEDIUM,
                     "DTS's heartbeat: every this many milliseconds a row in " + HEARTBEAT_TABLE + " on the source gets the source's "
                             + "clock. It keeps the resume position moving on a quiet source and measures the delay to the "
@@ -324,6 +338,14 @@ public final class MigrationSourceConfig extends AbstractConfig {
             }
         }
         return tightest == Double.MAX_VALUE ? maxBatchSize() : (int) Math.max(1, Math.min(maxBatchSize(), Math.ceil(tightest / 10)));
+    }
+
+    public boolean triggersImmediately() {
+        return "immediate".equalsIgnoreCase(getString(TRIGGERS_POLICY));
+    }
+
+    public boolean migrateEvents() {
+        return getBoolean(EVENTS_MIGRATE);
     }
 
     public int heartbeatIntervalMs() {

@@ -247,7 +247,14 @@ public final class MigrationSourceTask extends SourceTask {
         nextObjectCheck = System.currentTimeMillis() + config.objectsSyncIntervalMs();
         List<ObjectSync.Statement> statements;
         try (java.sql.Connection c = SourceConnections.open(config)) {
-            statements = objectSync.diff(ObjectCatalog.viewsAndRoutines(c, config.databases()));
+            List<io.mysqlmigrate.source.objects.SourceObject> objects = new ArrayList<>(ObjectCatalog.viewsAndRoutines(c, config.databases()));
+            if (config.triggersImmediately()) {
+                objects.addAll(ObjectCatalog.guardedTriggers(c, config.databases()));
+            }
+            if (config.migrateEvents()) {
+                objects.addAll(ObjectCatalog.disabledEvents(c, config.databases()));
+            }
+            statements = objectSync.diff(objects);
         } catch (java.sql.SQLException | IllegalArgumentException e) {
             if (initial && types.contains(MigrationType.SCHEMA)) {
                 throw new ConnectException("Cannot read the views and routines of " + config.databases() + " on the source to "

@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * What kind of statement a DDL text is, read from its leading keywords (comments and line breaks ignored). The kinds
- * are an allow-list: statements about databases, tables, indexes, views and routines are applied; anything else
- * ({@link Kind#OTHER}: triggers, events, temporary tables, grants) is never run on the destination by the sink, since a
- * trigger or event there would write rows the binary log already carries.
+ * are an allow-list: statements about databases, tables, indexes, views and routines are applied, and triggers and
+ * events only in the harmless forms the source sends (a trigger guarded against the sink's writes, an event created
+ * disabled); anything else ({@link Kind#OTHER}: other triggers and events, temporary tables, grants) is never run on
+ * the destination by the sink, since a trigger or event there would write rows the binary log already carries.
  */
 public final class DdlStatement {
 
@@ -28,6 +29,12 @@ public final class DdlStatement {
         /** CREATE PROCEDURE / FUNCTION (stored routines, not UDF libraries), as the source migrates them. */
         CREATE_ROUTINE,
         DROP_ROUTINE,
+        /** A trigger guarded by the sink's session mark: it never fires for the sink's own writes. */
+        CREATE_GUARDED_TRIGGER,
+        DROP_TRIGGER,
+        /** An event created DISABLED, to be enabled at the cut-over. */
+        CREATE_DISABLED_EVENT,
+        DROP_EVENT,
         OTHER;
 
         /** Whether the sink applies statements of this kind (see the class comment). */
@@ -60,7 +67,21 @@ public final class DdlStatement {
             "^(?:\\s|/\\*.*?\\*/)*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?(?:AGGREGATE\\s+)?(?:PROCEDURE|FUNCTION)\\s",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
+    private static final java.util.regex.Pattern TRIGGER_HEAD = java.util.regex.Pattern.compile(
+            "^(?:\\s|/\\*.*?\\*/)*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?TRIGGER\\s",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern EVENT_HEAD = java.util.regex.Pattern.compile(
+            "^(?:\\s|/\\*.*?\\*/)*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?EVENT\\s.*?\\sDISABLE\\s+DO\\s",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
     public static DdlStatement classify(String ddl) {
+        if (TRIGGER_HEAD.matcher(ddl).find()) {
+            return new DdlStatement(ddl.contains("IF " + io.mysqlmigrate.dialect.SinkSession.MARK + " IS NULL THEN")
+                    ? Kind.CREATE_GUARDED_TRIGGER : Kind.OTHER, false);
+        }
+        if (EVENT_HEAD.matcher(ddl).find()) {
+            return new DdlStatement(Kind.CREATE_DISABLED_EVENT, false);
+        }
         if (VIEW_HEAD.matcher(ddl).find()) {
             return new DdlStatement(Kind.CREATE_VIEW, false);
         }
@@ -111,6 +132,10 @@ public final class DdlStatement {
         } else if (first.equals("DROP") && words.length > 1 && (words[1].equals("INDEX")
                 || (words.length > 2 && (words[1].equals("ONLINE") || words[1].equals("OFFLINE")) && words[2].equals("INDEX")))) {
             return new DdlStatement(Kind.DROP_INDEX, false);
+        } else if (first.equals("DROP") && words.length > 1 && words[1].equals("TRIGGER")) {
+            return new DdlStatement(Kind.DROP_TRIGGER, false);
+        } else if (first.equals("DROP") && words.length > 1 && words[1].equals("EVENT")) {
+            return new DdlStatement(Kind.DROP_EVENT, false);
         } else if (first.equals("DROP") && words.length > 1 && words[1].equals("VIEW")) {
             return new DdlStatement(Kind.DROP_VIEW, false);
         } else if (first.equals("DROP") && words.length > 1 && (words[1].equals("PROCEDURE") || words[1].equals("FUNCTION"))) {

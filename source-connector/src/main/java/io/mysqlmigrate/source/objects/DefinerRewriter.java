@@ -58,6 +58,46 @@ public final class DefinerRewriter {
         return m.find() ? "CREATE " + showCreate.substring(m.end()) : showCreate;
     }
 
+    /** The session variable the sink sets on its connections; a guarded trigger does nothing when it is set. */
+    public static final String SINK_SESSION_MARK = io.mysqlmigrate.dialect.SinkSession.MARK;
+
+    private static final Pattern TRIGGER_BODY = Pattern.compile(
+            "FOR\\s+EACH\\s+ROW\\s+(?:(?:FOLLOWS|PRECEDES)\\s+(?:`(?:[^`]|``)+`|[\\w$]+)\\s+)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EVENT_STATUS = Pattern.compile(
+            "\\s(ENABLE|DISABLE\\s+ON\\s+(?:SLAVE|REPLICA)|DISABLE)\\s+(?:COMMENT\\s+'(?:[^']|'')*'\\s+)?DO\\s", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A trigger that does nothing for the sink's own writes: its body runs only when the session has not set
+     * {@link #SINK_SESSION_MARK}, so rows the source's trigger already wrote (which arrive through the binary log) are
+     * not written a second time, while the application's writes on the destination fire it as before.
+     */
+    public static String guardedTrigger(String showCreateTrigger) {
+        String s = withoutDefiner(showCreateTrigger);
+        Matcher m = TRIGGER_BODY.matcher(s);
+        if (!m.find()) {
+            throw new IllegalArgumentException("Not a CREATE TRIGGER statement: " + head(showCreateTrigger));
+        }
+        String body = s.substring(m.end()).strip();
+        while (body.endsWith(";")) {
+            body = body.substring(0, body.length() - 1).strip();
+        }
+        return s.substring(0, m.end()) + "BEGIN IF " + SINK_SESSION_MARK + " IS NULL THEN " + body + "; END IF; END";
+    }
+
+    /** An event created disabled (the cut-over enables it), whatever its status on the source. */
+    public static String disabledEvent(String showCreateEvent) {
+        String s = withoutDefiner(showCreateEvent);
+        Matcher m = EVENT_STATUS.matcher(s);
+        if (m.find()) {
+            return s.substring(0, m.start(1)) + "DISABLE" + s.substring(m.end(1));
+        }
+        Matcher doAt = Pattern.compile("\\sDO\\s", Pattern.CASE_INSENSITIVE).matcher(s);
+        if (!doAt.find()) {
+            throw new IllegalArgumentException("Not a CREATE EVENT statement: " + head(showCreateEvent));
+        }
+        return s.substring(0, doAt.start()) + " DISABLE" + s.substring(doAt.start());
+    }
+
     private static String head(String s) {
         return s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }

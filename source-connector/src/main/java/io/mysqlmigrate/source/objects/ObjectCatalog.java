@@ -43,7 +43,10 @@ public final class ObjectCatalog {
         return out;
     }
 
-    /** Triggers, for the cut-over (they are held back so rows the source's triggers wrote are not written twice). */
+    /**
+     * Triggers as the cut-over creates them: without DEFINER. They are held back by default so rows the source's
+     * triggers wrote are not written twice.
+     */
     public static List<SourceObject> triggers(Connection c, List<String> databases) throws SQLException {
         List<SourceObject> out = new ArrayList<>();
         for (String db : databases) {
@@ -54,6 +57,28 @@ public final class ObjectCatalog {
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** Triggers created during the migration, guarded so the sink's own writes do not fire them. */
+    public static List<SourceObject> guardedTriggers(Connection c, List<String> databases) throws SQLException {
+        List<SourceObject> out = new ArrayList<>();
+        for (SourceObject t : triggers(c, databases)) {
+            out.add(new SourceObject(ObjectKind.TRIGGER, t.database(), t.name(),
+                    DefinerRewriter.guardedTrigger(showCreate(c, ObjectKind.TRIGGER, t.database(), t.name(), 3))));
+        }
+        return out;
+    }
+
+    /** Events, created disabled on the destination until the cut-over. */
+    public static List<SourceObject> disabledEvents(Connection c, List<String> databases) throws SQLException {
+        List<SourceObject> out = new ArrayList<>();
+        for (String db : databases) {
+            for (String event : names(c, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME", db)) {
+                out.add(new SourceObject(ObjectKind.EVENT, db, event,
+                        DefinerRewriter.disabledEvent(showCreate(c, ObjectKind.EVENT, db, event, 4))));
+            }
+        }
+        return out;
     }
 
     private static List<String> names(Connection c, String sql, String db) throws SQLException {

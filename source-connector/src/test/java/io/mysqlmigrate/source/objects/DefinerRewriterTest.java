@@ -35,6 +35,20 @@ class DefinerRewriterTest {
     }
 
     @Test
+    void guardedTriggersSkipTheSinksWritesAndEventsArriveDisabled() {
+        assertEquals("CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW BEGIN IF @mysql_migrate_sink IS NULL THEN "
+                        + "INSERT INTO a VALUES (NEW.id); END IF; END",
+                DefinerRewriter.guardedTrigger("CREATE DEFINER=`app`@`%` TRIGGER tr AFTER INSERT ON t FOR EACH ROW INSERT INTO a VALUES (NEW.id);"));
+        assertEquals("CREATE TRIGGER tr2 BEFORE UPDATE ON t FOR EACH ROW FOLLOWS tr BEGIN IF @mysql_migrate_sink IS NULL THEN "
+                        + "BEGIN SET NEW.v = 1; END; END IF; END",
+                DefinerRewriter.guardedTrigger("CREATE TRIGGER tr2 BEFORE UPDATE ON t FOR EACH ROW FOLLOWS tr BEGIN SET NEW.v = 1; END"));
+        assertEquals("CREATE EVENT `e` ON SCHEDULE EVERY 1 HOUR STARTS '2026-01-01 00:00:00' ON COMPLETION NOT PRESERVE DISABLE "
+                        + "COMMENT 'x DO y' DO DELETE FROM a",
+                DefinerRewriter.disabledEvent("CREATE DEFINER=`app`@`%` EVENT `e` ON SCHEDULE EVERY 1 HOUR STARTS '2026-01-01 00:00:00' "
+                        + "ON COMPLETION NOT PRESERVE ENABLE COMMENT 'x DO y' DO DELETE FROM a"));
+    }
+
+    @Test
     void syncSendsCreatesThenReplacementsAndDrops() {
         ObjectSync sync = new ObjectSync();
         SourceObject v1 = new SourceObject(ObjectKind.VIEW, "d", "v", "CREATE OR REPLACE SQL SECURITY INVOKER VIEW `v` AS select 1");
