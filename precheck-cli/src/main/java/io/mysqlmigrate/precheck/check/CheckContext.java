@@ -36,7 +36,8 @@ public record CheckContext(String sourceConnectorName, MigrationSourceConfig sou
         }
     }
 
-    private static Connection connect(String role, String host, int port, String user, String password) throws SQLException {
+    /** A connection to one server; the error names its role (source or destination) and address. */
+    public static Connection connect(String role, String host, int port, String user, String password) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", password);

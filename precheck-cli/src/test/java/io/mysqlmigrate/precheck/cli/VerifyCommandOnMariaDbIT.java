@@ -1,0 +1,200 @@
+package io.mysqlmigrate.precheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.source.MigrationSourceConfig;
+import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.SharedStack;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The verify command on two real MariaDB servers (the harness's source and destination), reading connector files
+ * as users POST them: planted differences in a 100k-row table are named by key and repaired, identical data is
+ * reported identical, and the sink's name mapping and the source's row filters are honoured.
+ */
+class VerifyCommandOnMariaDbIT {
+
+    private static int sequence;
+    private MariaDbServer source;
+    private MariaDbServer destination;
+    private Path dir;
+    private String db;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        source = SharedStack.databasesOnly().source();
+        destination = SharedStack.databasesOnly().destination();
+        dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "verify-cli");
+        db = "vfy_" + (++sequence) + "_" + System.nanoTime() % 100000;
+        source.execute("CREATE DATABASE " + db);
+        destination.execute("CREATE DATABASE " + db);
+    }
+
+    private Path connectorFile(String name, Map<String, String> config) throws Exception {
+        Path file = dir.resolve(name + ".json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(Map.of("name", name, "config", config)));
+        return file;
+    }
+
+    private Path sourceFile(String rowFilters) throws Exception {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", "io.mysqlmigrate.source.MigrationSourceConnector");
+        c.put(MigrationSourceConfig.SOURCE_HOSTNAME, source.host());
+        c.put(MigrationSourceConfig.SOURCE_PORT, Integer.toString(source.port()));
+        c.put(MigrationSourceConfig.SOURCE_USER, source.user());
+        c.put(MigrationSourceConfig.SOURCE_PASSWORD, source.password());
+        c.put(MigrationSourceConfig.DATABASES_INCLUDE, db);
+        c.put(MigrationSourceConfig.TOPIC_PREFIX, "vfy");
+        c.put(MigrationSourceConfig.KAFKA_BOOTSTRAP_SERVERS, "unused:9092");
+        if (rowFilters != null) {
+            c.put(MigrationSourceConfig.ROW_FILTERS, rowFilters);
+        }
+        return connectorFile("vfy-source", c);
+    }
+
+    private Path sinkFile(String nameMapping) throws Exception {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", "io.mysqlmigrate.sink.MigrationSinkConnector");
+        c.put(MigrationSinkConfig.DESTINATION_HOSTNAME, destination.host());
+        c.put(MigrationSinkConfig.DESTINATION_PORT, Integer.toString(destination.port()));
+        c.put(MigrationSinkConfig.DESTINATION_USER, destination.user());
+        c.put(MigrationSinkConfig.DESTINATION_PASSWORD, destination.password());
+        if (nameMapping != null) {
+            c.put(MigrationSinkConfig.NAME_MAPPING, nameMapping);
+        }
+        return connectorFile("vfy-sink", c);
+    }
+
+    /** Runs {@code mysql-migrate verify} with JSON output; returns the exit code and the parsed report. */
+    private record Run(int exitCode, JsonNode report, String stdout) {
+        JsonNode table(String sourceName) {
+            for (JsonNode t : report.get("tables")) {
+                if (t.get("source").asText().equals(sourceName)) {
+                    return t;
+                }
+            }
+            throw new AssertionError("no table " + sourceName + " in " + report);
+        }
+    }
+
+    private Run verify(Path sourceFile, Path sinkFile, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("verify", "--source-config", sourceFile.toString(), "--sink-config",
+                sinkFile.toString(), "--recheck-after", "200", "--format", "json"));
+        args.addAll(List.of(extra));
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            code = new CommandLine(new OperatorCli()).execute(args.toArray(String[]::new));
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        return new Run(code, out.isBlank() ? null : new ObjectMapper().readTree(out), out);
+    }
+
+    private static List<String> keys(JsonNode table, String kind) {
+        List<String> keys = new ArrayList<>();
+        table.get(kind).forEach(k -> keys.add(k.get(0).asText()));
+        return keys;
+    }
+
+    @Test
+    void plantedDifferencesInA100kRowTableAreNamedAndRepaired() throws Exception {
+        for (MariaDbServer s : List.of(source, destination)) {
+            s.execute("CREATE TABLE " + db + ".big (id INT PRIMARY KEY, name VARCHAR(40) CHARACTER SET utf8mb4, "
+                            + "amount DECIMAL(12,2), at DATETIME(6), payload BLOB, note VARCHAR(20) CHARACTER SET latin1)",
+                    "INSERT INTO " + db + ".big SELECT seq, CONCAT('n😀', seq), seq / 7, TIMESTAMP('2024-01-01') + INTERVAL seq SECOND, "
+                            + "IF(seq % 3 = 0, NULL, UNHEX(HEX(seq))), IF(seq % 5 = 0, 'caf\u00e9', NULL) FROM " + db + ".seq_1_to_100000");
+        }
+        Path sourceFile = sourceFile(null);
+        Path sinkFile = sinkFile(null);
+
+        Run identical = verify(sourceFile, sinkFile);
+        assertEquals(0, identical.exitCode(), identical.stdout());
+        JsonNode big = identical.table(db + ".big");
+        assertEquals("IDENTICAL", big.get("outcome").asText());
+        assertEquals(100_000, big.get("sourceRows").asLong());
+        assertEquals(100_000, big.get("destinationRows").asLong());
+        assertTrue(big.get("chunks").asInt() > 1, "walked in chunks: " + big);
+
+        destination.execute("DELETE FROM " + db + ".big WHERE id = 20000",
+                "INSERT INTO " + db + ".big VALUES (100001, 'extra', 1, NOW(), NULL, NULL)",
+                "UPDATE " + db + ".big SET note = 'cafe' WHERE id = 55555");
+        Path repair = dir.resolve("repair.sql");
+        Path html = dir.resolve("report.html");
+        Run planted = verify(sourceFile, sinkFile, "--repair-sql", repair.toString(), "--html", html.toString(), "--threads", "2");
+        assertEquals(1, planted.exitCode(), planted.stdout());
+        big = planted.table(db + ".big");
+        assertEquals("DIFFERENT", big.get("outcome").asText());
+        assertEquals(List.of("20000"), keys(big, "missing"));
+        assertEquals(List.of("100001"), keys(big, "extra"));
+        assertEquals(List.of("55555"), keys(big, "different"));
+        String report = Files.readString(html);
+        assertTrue(report.contains("<td>" + db + ".big</td>") && report.contains("(55555)"), report);
+
+        List<String> statements = Files.readAllLines(repair).stream().filter(l -> !l.isBlank() && !l.startsWith("--")).toList();
+        assertEquals(4, statements.size(), "time zone, insert, update, delete: " + statements);
+        try (var c = destination.connect(); var st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+        Run repaired = verify(sourceFile, sinkFile);
+        assertEquals(0, repaired.exitCode(), repaired.stdout());
+    }
+
+    @Test
+    void aNameMappedAndARowFilteredTableCompareAsTheMigrationWritesThem() throws Exception {
+        source.execute("CREATE TABLE " + db + ".orders (id BIGINT PRIMARY KEY, amt DECIMAL(10,2))",
+                "INSERT INTO " + db + ".orders SELECT seq, seq * 1.5 FROM " + db + ".seq_1_to_3000",
+                "CREATE TABLE " + db + ".customers (id INT, region CHAR(2), name VARCHAR(20), PRIMARY KEY (region, id))",
+                "INSERT INTO " + db + ".customers SELECT seq, IF(seq % 2 = 0, 'eu', 'us'), CONCAT('c', seq) FROM " + db + ".seq_1_to_2000");
+        destination.execute("CREATE TABLE " + db + ".orders_2024 (id BIGINT PRIMARY KEY, amount DECIMAL(10,2))",
+                "INSERT INTO " + db + ".orders_2024 SELECT seq, seq * 1.5 FROM " + db + ".seq_1_to_3000",
+                "CREATE TABLE " + db + ".customers (id INT, region CHAR(2), name VARCHAR(20), PRIMARY KEY (region, id))",
+                "INSERT INTO " + db + ".customers SELECT seq, 'eu', CONCAT('c', seq) FROM " + db + ".seq_1_to_2000 WHERE seq % 2 = 0");
+        Path sourceFile = sourceFile(db + ".customers WHERE region = 'eu'");
+        Path sinkFile = sinkFile(db + ".orders=orders_2024," + db + ".orders.amt=amount");
+
+        Run same = verify(sourceFile, sinkFile);
+        assertEquals(0, same.exitCode(), same.stdout());
+        assertEquals(db + ".orders_2024", same.table(db + ".orders").get("destination").asText());
+        assertEquals(3000, same.table(db + ".orders").get("destinationRows").asLong());
+        assertEquals(1000, same.table(db + ".customers").get("sourceRows").asLong(), "only the rows the filter keeps");
+
+        destination.execute("UPDATE " + db + ".orders_2024 SET amount = 0 WHERE id = 42",
+                "INSERT INTO " + db + ".customers VALUES (1, 'us', 'c1')");
+        Run differs = verify(sourceFile, sinkFile);
+        assertEquals(1, differs.exitCode(), differs.stdout());
+        assertEquals(List.of("42"), keys(differs.table(db + ".orders"), "different"));
+        JsonNode customers = differs.table(db + ".customers");
+        assertEquals(1, customers.get("extra").size(), "a row outside the filter is extra on the destination");
+        // The key in the primary key's order: (region, id).
+        assertEquals(List.of("us", "1"), List.of(customers.get("extra").get(0).get(0).asText(),
+                customers.get("extra").get(0).get(1).asText()));
+    }
+
+    @Test
+    void anUnreachableServerMeansCannotRun() throws Exception {
+        Path unreachable = sourceFile(null);
+        Files.writeString(unreachable, Files.readString(unreachable).replace("\"" + source.port() + "\"", "\"1\""));
+        assertEquals(2, verify(unreachable, sinkFile(null)).exitCode());
+    }
+}
