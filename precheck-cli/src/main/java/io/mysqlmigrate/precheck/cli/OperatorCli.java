@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
  * The operator's tool, one command per stage of a migration: {@code precheck} before it starts, {@code status} and
  * {@code verify} while it runs, {@code cutover} at its end.
  */
-@Command(name = "mysql-migrate", mixinStandardHelpOptions = true, subcommands = {PrecheckCli.class, StatusCommand.class, VerifyCommand.class},
-        description = "Operate a MySQL/MariaDB migration: precheck, status, verify.")
+@Command(name = "mysql-migrate", mixinStandardHelpOptions = true, subcommands = {PrecheckCli.class, StatusCommand.class, VerifyCommand.class, CutoverCommand.class},
+        description = "Operate a MySQL/MariaDB migration: precheck, status, verify, cutover.")
 public final class OperatorCli implements Runnable {
 
     @Override

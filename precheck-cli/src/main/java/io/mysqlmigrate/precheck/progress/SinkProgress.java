@@ -1,5 +1,6 @@
 package io.mysqlmigrate.precheck.progress;
 
+import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import java.sql.Connection;
@@ -22,9 +23,10 @@ public final class SinkProgress {
      *
      * @param sourceTsMs  the source's time of the last applied event (0 when unknown); binlog times have 1 s resolution
      * @param updatedAtMs when the sink committed it, by the destination's clock
+     * @param lastApplied where the transaction of the last streamed change applied starts (null before the first)
      */
     public record Partition(String topic, int partition, long nextOffset, String phase, String sourcePosition, long sourceTsMs,
-                            long updatedAtMs) {
+                            long updatedAtMs, BinlogPosition lastApplied) {
 
         /** How late the last applied change was applied: commit time minus source time (0 if unknown). */
         public long applyLagMs() {
@@ -39,13 +41,13 @@ public final class SinkProgress {
     public static List<Partition> read(Connection destination, String stateDatabase, String connector) throws SQLException {
         List<Partition> out = new ArrayList<>();
         try (PreparedStatement ps = destination.prepareStatement("SELECT topic, kafka_partition, next_offset, phase, source_position, "
-                + "COALESCE(source_ts_ms, 0), ROUND(UNIX_TIMESTAMP(updated_at) * 1000) FROM "
+                + "COALESCE(source_ts_ms, 0), ROUND(UNIX_TIMESTAMP(updated_at) * 1000), last_applied_binlog_position FROM "
                 + Identifiers.quote(stateDatabase, ProgressStore.OFFSETS_TABLE) + " WHERE connector = ? ORDER BY topic, kafka_partition")) {
             ps.setString(1, connector);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Partition(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                            rs.getLong(6), rs.getLong(7)));
+                            rs.getLong(6), rs.getLong(7), rs.getString(8) == null ? null : BinlogPosition.parse(rs.getString(8))));
                 }
             }
         } catch (SQLException e) {

@@ -1,0 +1,136 @@
+package io.mysqlmigrate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mysqlmigrate.precheck.cli.OperatorCli;
+import io.mysqlmigrate.precheck.verify.DatabaseComparator;
+import io.mysqlmigrate.precheck.verify.TableComparison;
+import io.mysqlmigrate.stack.SharedStack;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The cutover command on a live migration through the real stack (source and destination MariaDB, Kafka, Connect)
+ * while an application account keeps writing: it sets the source read-only, waits until the sink applied the last
+ * transaction, verifies, and removes both connectors; afterwards the destination equals the source.
+ */
+class CutoverOnMariaDbKafkaConnectIT {
+
+    private final SharedStack stack = SharedStack.get();
+
+    @Test
+    void aLiveMigrationWithAWriterEndsVerifiedWithTheConnectorsGone() throws Exception {
+        String db = "co_live";
+        stack.source().execute("CREATE DATABASE " + db,
+                "CREATE TABLE " + db + ".t (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(40), n INT NOT NULL DEFAULT 0)",
+                "INSERT INTO " + db + ".t (v) SELECT CONCAT('v', seq) FROM " + db + ".seq_1_to_2000",
+                "CREATE USER IF NOT EXISTS 'co_app'@'%' IDENTIFIED BY 'app'",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON " + db + ".* TO 'co_app'@'%'");
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "cutover-cli");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        Thread writer = new Thread(() -> write(db, writing, written, refused), "application-writer");
+        try (Migration migration = new Migration(stack, "m-cutover", List.of(db))) {
+            migration.start();
+            writer.start();
+            migration.awaitSinkProgress(0, true, Duration.ofSeconds(120));
+            long before = written.get();
+            Thread.sleep(1000);
+            assertTrue(written.get() > before, "the application writes during the migration");
+
+            ObjectMapper json = new ObjectMapper();
+            Path sourceFile = dir.resolve("source.json");
+            Path sinkFile = dir.resolve("sink.json");
+            Files.writeString(sourceFile, json.writeValueAsString(Map.of("name", migration.source.name(), "config", migration.source.config())));
+            Files.writeString(sinkFile, json.writeValueAsString(Map.of("name", migration.sink.name(), "config", migration.sink.config())));
+
+            PrintStream original = System.out;
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            int code;
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                code = new CommandLine(new OperatorCli()).execute("cutover", "--source-config", sourceFile.toString(), "--sink-config",
+                        sinkFile.toString(), "--connect-url", stack.rest().restUrl(), "--set-source-read-only", "--max-delay-ms", "5000",
+                        "--timeout-seconds", "120");
+            } finally {
+                System.setOut(original);
+            }
+            String out = captured.toString(StandardCharsets.UTF_8);
+            System.out.println(out);
+            assertEquals(0, code, out);
+            assertTrue(out.contains("writes stopped on the source") && out.contains("read_only = ON"), out);
+            assertTrue(out.contains("1 of 1 tables identical"), out);
+            assertTrue(out.contains("ANALYZE TABLE on the destination"), out);
+            assertTrue(out.contains("Cutover done in"), out);
+
+            List<String> connectors = stack.rest().connectors();
+            assertFalse(connectors.contains(migration.source.name()) || connectors.contains(migration.sink.name()), connectors.toString());
+            Thread.sleep(500);
+            assertTrue(refused.get() > 0, "the writer was refused once the source was read-only");
+
+            try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
+                List<TableComparison> comparison = DatabaseComparator.compare(s, d, List.of(db));
+                assertTrue(DatabaseComparator.allMatch(comparison),
+                        comparison.stream().map(TableComparison::describe).collect(Collectors.joining("\n")));
+            }
+        } finally {
+            writing.set(false);
+            writer.join(5000);
+            stack.source().execute("SET GLOBAL read_only = OFF", "DROP USER IF EXISTS 'co_app'@'%'");
+        }
+    }
+
+    /** The application: inserts and updates as fast as a small pause allows, until told to stop. */
+    private void write(String db, AtomicBoolean writing, AtomicLong written, AtomicLong refused) {
+        while (writing.get()) {
+            try (Connection c = DriverManager.getConnection(stack.source().jdbcUrl(db), "co_app", "app"); Statement st = c.createStatement()) {
+                while (writing.get()) {
+                    try {
+                        st.executeUpdate("INSERT INTO t (v) VALUES ('live')");
+                        st.executeUpdate("UPDATE t SET n = n + 1 WHERE id = " + (1 + ThreadLocalRandom.current().nextInt(2000)));
+                        written.incrementAndGet();
+                    } catch (SQLException e) {
+                        if (e.getErrorCode() == 1290) { // running with --read-only
+                            refused.incrementAndGet();
+                        } else {
+                            throw e;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (SQLException e) {
+                sleepQuietly();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
