@@ -9,9 +9,21 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
+import java.sql.Types;
 
 /** {@link ChunkReader} on a live server, with the statements of {@link SideSql}. */
 final class JdbcChunkReader implements ChunkReader {
+
+    /**
+     * Temporal key parts are bound back as the server's own text (in the session's UTC), not as Java date objects: the
+     * driver may drop their fractional seconds or move them across a daylight saving gap of the JVM's zone, and a
+     * bound that moves makes the chunk walk stand still.
+     */
+    private static final Set<Integer> TEMPORAL = Set.of(Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIME_WITH_TIMEZONE,
+            Types.TIMESTAMP_WITH_TIMEZONE);
 
     /** Keys per lookup statement. */
     static final int KEYS_PER_LOOKUP = 200;
@@ -106,8 +118,10 @@ final class JdbcChunkReader implements ChunkReader {
         List<Object> values = new ArrayList<>(n);
         List<String> hex = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
-            values.add(rs.getObject(i));
-            hex.add(rs.getString(n + i));
+            String image = rs.getString(n + i);
+            hex.add(image);
+            values.add(TEMPORAL.contains(rs.getMetaData().getColumnType(i)) && image != null
+                    ? new String(HexFormat.of().parseHex(image), StandardCharsets.US_ASCII) : rs.getObject(i));
         }
         return new RowKey(values, hex);
     }

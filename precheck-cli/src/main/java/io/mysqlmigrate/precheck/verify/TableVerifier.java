@@ -81,6 +81,9 @@ public final class TableVerifier {
         do {
             long t0 = System.nanoTime();
             RowKey upper = src.keyAt(new KeyRange(lower, null), sizer.size() - 1);
+            if (upper != null && upper.equals(lower)) {
+                throw new IllegalStateException("the walk along the primary key does not advance past (" + lower + ")");
+            }
             KeyRange chunk = new KeyRange(lower, upper);
             ChunkSum s = src.checksum(chunk);
             ChunkSum d = dst.checksum(chunk);

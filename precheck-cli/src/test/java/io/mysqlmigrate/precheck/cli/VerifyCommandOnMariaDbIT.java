@@ -192,6 +192,26 @@ class VerifyCommandOnMariaDbIT {
     }
 
     @Test
+    void aCompositeTemporalKeyIsWalkedInChunksAndItsRowsNamed() throws Exception {
+        for (MariaDbServer s : List.of(source, destination)) {
+            s.execute("CREATE TABLE " + db + ".events (at DATETIME(6), tag VARBINARY(8), seen TIMESTAMP(3) NULL, v FLOAT, "
+                            + "PRIMARY KEY (at, tag))",
+                    "INSERT INTO " + db + ".events SELECT TIMESTAMP('2024-03-31 01:59:59.999990') + INTERVAL (seq DIV 2) MICROSECOND, "
+                            + "UNHEX(IF(seq % 2 = 0, '00ff', 'ff00')), FROM_UNIXTIME(1700000000 + seq), seq / 3 FROM "
+                            + db + ".seq_1_to_5000");
+        }
+        destination.execute("UPDATE " + db + ".events SET v = v + 0.0001 WHERE at = '2024-03-31 01:59:59.999990' + INTERVAL 1234 "
+                + "MICROSECOND AND tag = x'00ff'");
+        Run run = verify(sourceFile(null), sinkFile(null), "--chunk-time-ms", "1");
+        assertEquals(1, run.exitCode(), run.stdout());
+        JsonNode events = run.table(db + ".events");
+        assertTrue(events.get("chunks").asInt() >= 5, "walked in chunks: " + events);
+        assertEquals(1, events.get("different").size(), events.toString());
+        assertEquals("2024-03-31 02:00:00.001224", events.get("different").get(0).get(0).asText());
+        assertEquals(0, events.get("missing").size() + events.get("extra").size(), events.toString());
+    }
+
+    @Test
     void anUnreachableServerMeansCannotRun() throws Exception {
         Path unreachable = sourceFile(null);
         Files.writeString(unreachable, Files.readString(unreachable).replace("\"" + source.port() + "\"", "\"1\""));
