@@ -31,14 +31,15 @@ import picocli.CommandLine;
 /**
  * The cutover command on a live migration through the real stack (source and destination MariaDB, Kafka, Connect)
  * while an application account keeps writing: it sets the source read-only, waits until the sink applied the last
- * transaction, verifies, and removes both connectors; afterwards the destination equals the source.
+ * transaction, verifies, and removes both connectors; afterwards the destination equals the source. Before it, verify
+ * on the same live migration, writer running, reports the table identical.
  */
 class CutoverOnMariaDbKafkaConnectIT {
 
     private final SharedStack stack = SharedStack.get();
 
     @Test
-    void aLiveMigrationWithAWriterEndsVerifiedWithTheConnectorsGone() throws Exception {
+    void aLiveMigrationWithAWriterVerifiesCleanAndEndsVerifiedWithTheConnectorsGone() throws Exception {
         String db = "co_live";
         stack.source().execute("CREATE DATABASE " + db,
                 "CREATE TABLE " + db + ".t (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(40), n INT NOT NULL DEFAULT 0)",
@@ -64,20 +65,18 @@ class CutoverOnMariaDbKafkaConnectIT {
             Files.writeString(sourceFile, json.writeValueAsString(Map.of("name", migration.source.name(), "config", migration.source.config())));
             Files.writeString(sinkFile, json.writeValueAsString(Map.of("name", migration.sink.name(), "config", migration.sink.config())));
 
-            PrintStream original = System.out;
-            ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            int code;
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            try {
-                code = new CommandLine(new OperatorCli()).execute("cutover", "--source-config", sourceFile.toString(), "--sink-config",
-                        sinkFile.toString(), "--connect-url", stack.rest().restUrl(), "--set-source-read-only", "--max-delay-ms", "5000",
-                        "--timeout-seconds", "120");
-            } finally {
-                System.setOut(original);
-            }
-            String out = captured.toString(StandardCharsets.UTF_8);
+            // While the writer runs, verify re-checks what differs in flight after the delay and reports nothing.
+            long writtenBeforeVerify = written.get();
+            CliRun live = cli("verify", "--source-config", sourceFile.toString(), "--sink-config", sinkFile.toString());
+            assertEquals(0, live.code(), live.out());
+            assertTrue(live.out().contains("OK    " + db + ".t: identical"), live.out());
+            assertTrue(written.get() > writtenBeforeVerify, "the application kept writing while verify ran");
+
+            CliRun cutover = cli("cutover", "--source-config", sourceFile.toString(), "--sink-config", sinkFile.toString(),
+                    "--connect-url", stack.rest().restUrl(), "--set-source-read-only", "--max-delay-ms", "5000", "--timeout-seconds", "120");
+            String out = cutover.out();
             System.out.println(out);
-            assertEquals(0, code, out);
+            assertEquals(0, cutover.code(), out);
             assertTrue(out.contains("writes stopped on the source") && out.contains("read_only = ON"), out);
             assertTrue(out.contains("1 of 1 tables identical"), out);
             assertTrue(out.contains("ANALYZE TABLE on the destination"), out);
@@ -98,6 +97,22 @@ class CutoverOnMariaDbKafkaConnectIT {
             writer.join(5000);
             stack.source().execute("SET GLOBAL read_only = OFF", "DROP USER IF EXISTS 'co_app'@'%'");
         }
+    }
+
+    private record CliRun(int code, String out) {
+    }
+
+    private static CliRun cli(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            code = new CommandLine(new OperatorCli()).execute(args);
+        } finally {
+            System.setOut(original);
+        }
+        return new CliRun(code, captured.toString(StandardCharsets.UTF_8));
     }
 
     /** The application: inserts and updates as fast as a small pause allows, until told to stop. */
