@@ -94,7 +94,10 @@ class VerifyCommandOnMariaDbIT {
 
     private Run verify(Path sourceFile, Path sinkFile, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("verify", "--source-config", sourceFile.toString(), "--sink-config",
-                sinkFile.toString(), "--recheck-after", "200", "--format", "json"));
+                sinkFile.toString(), "--format", "json"));
+        if (!List.of(extra).contains("--recheck-after")) {
+            args.addAll(List.of("--recheck-after", "200"));
+        }
         args.addAll(List.of(extra));
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -209,6 +212,47 @@ class VerifyCommandOnMariaDbIT {
         assertEquals(1, events.get("different").size(), events.toString());
         assertEquals("2024-03-31 02:00:00.001224", events.get("different").get(0).get(0).asText());
         assertEquals(0, events.get("missing").size() + events.get("extra").size(), events.toString());
+    }
+
+    @Test
+    void aDifferenceThatHealsBeforeTheRecheckIsNotReported() throws Exception {
+        for (MariaDbServer s : List.of(source, destination)) {
+            s.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v VARCHAR(20))",
+                    "INSERT INTO " + db + ".t SELECT seq, CONCAT('v', seq) FROM " + db + ".seq_1_to_3000");
+        }
+        // As if the sink had not applied the last change yet: the destination catches up while verify waits.
+        destination.execute("UPDATE " + db + ".t SET v = 'stale' WHERE id = 777", "DELETE FROM " + db + ".t WHERE id = 3000");
+        Path sourceFile = sourceFile(null);
+        Path sinkFile = sinkFile(null);
+        Thread catchUp = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+                destination.execute("UPDATE " + db + ".t SET v = 'v777' WHERE id = 777", "INSERT INTO " + db + ".t VALUES (3000, 'v3000')");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        catchUp.start();
+        Run run = verify(sourceFile, sinkFile, "--recheck-after", "4000");
+        catchUp.join();
+        assertEquals(0, run.exitCode(), "differences gone by the re-check are not reported: " + run.stdout());
+
+        destination.execute("UPDATE " + db + ".t SET v = 'stale' WHERE id = 777");
+        Run stays = verify(sourceFile, sinkFile, "--recheck-after", "100");
+        assertEquals(List.of("777"), keys(stays.table(db + ".t"), "different"), "a difference that stays is reported");
+    }
+
+    @Test
+    void theRowRateCapSlowsTheComparison() throws Exception {
+        for (MariaDbServer s : List.of(source, destination)) {
+            s.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY)", "INSERT INTO " + db + ".t SELECT seq FROM " + db + ".seq_1_to_6000");
+        }
+        long t0 = System.nanoTime();
+        Run capped = verify(sourceFile(null), sinkFile(null), "--max-rows-per-second", "4000");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(0, capped.exitCode(), capped.stdout());
+        // 12,000 rows read over both servers at 4,000 rows/s: about 3 s; uncapped it takes a fraction of a second.
+        assertTrue(seconds >= 2.5, "took " + seconds + " s under a 4,000 rows/s cap");
     }
 
     @Test
