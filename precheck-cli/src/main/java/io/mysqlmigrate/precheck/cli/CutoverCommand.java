@@ -66,7 +66,8 @@ public final class CutoverCommand implements Callable<Integer> {
             MigrationSinkConfig sink = new MigrationSinkConfig(sinkConnector.config());
             ConnectRest rest = new ConnectRest(connectUrl);
             String kafka = bootstrapServers != null ? bootstrapServers : source.kafkaBootstrapServers();
-            try (StatusCollector collector = new StatusCollector(sourceConnector.name(), source, sinkConnector.name(), sink, rest, kafka)) {
+            try (StatusCollector collector = new StatusCollector(sourceConnector.name(), source, sinkConnector.name(), sink, rest, kafka)
+                    .withTables(false)) {
                 Cutover cutover = new Cutover(sourceConnector.name(), source, sinkConnector.name(), sink, rest, collector,
                         VerifyCommand.servers(source, sink), System.out);
                 Cutover.Result result = cutover.run(new Cutover.Options(maxDelayMs, Duration.ofSeconds(timeoutSeconds), threads, 1000),

@@ -53,6 +53,8 @@ public final class Cutover {
     }
 
     private static final long POLL_MS = 250;
+    /** How long a database without streamed changes must stand still, all of Kafka applied, to count as caught up. */
+    static final long QUIET_SETTLE_MS = 5000;
 
     private final String sourceName;
     private final MigrationSourceConfig source;
@@ -82,7 +84,10 @@ public final class Cutover {
         try (Connection s = servers.source(); Connection d = servers.destination()) {
             long t0 = System.nanoTime();
             MigrationStatus status = awaitDelay(options);
-            steps.add(step(stepName, t0, "delay " + status.delayMs() + " ms, phase " + status.phase()));
+            List<String> quiet = status.partitions().stream().filter(p -> !p.streams()).map(MigrationStatus.PartitionView::topic).toList();
+            steps.add(step(stepName, t0, "delay " + status.delayMs() + " ms, phase " + status.phase()
+                    + (quiet.isEmpty() || status.phase() == MigrationStatus.Phase.COMPLETED ? ""
+                            : "; no change since the snapshot: " + String.join(", ", quiet))));
 
             stepName = "writes stopped on the source";
             t0 = System.nanoTime();
@@ -146,9 +151,16 @@ public final class Cutover {
         return step;
     }
 
+    /**
+     * Waits until the databases that stream are within the delay and every other one (no change since its snapshot) has
+     * nothing left in Kafka and has not moved for {@link #QUIET_SETTLE_MS}: a snapshot still running keeps moving. Those
+     * quiet databases are then covered by the binary log check and verify like the others.
+     */
     private MigrationStatus awaitDelay(Options options) throws Exception {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         MigrationStatus status;
+        Map<String, Long> quietOffsets = Map.of();
+        long quietSince = System.nanoTime();
         do {
             status = collector.collect();
             if (!status.failedTasks().isEmpty()) {
@@ -159,8 +171,20 @@ public final class Cutover {
                 throw new IllegalStateException("both connectors must be registered; " + sourceName + ": " + status.source().state()
                         + ", " + sinkName + ": " + status.sink().state());
             }
-            boolean streaming = status.phase() == MigrationStatus.Phase.INCREMENTAL || status.phase() == MigrationStatus.Phase.COMPLETED;
-            if (streaming && (status.delayMs() == null || status.delayMs() <= options.maxDelayMs())) {
+            if (status.phase() == MigrationStatus.Phase.COMPLETED) {
+                return status;
+            }
+            List<MigrationStatus.PartitionView> quiet = status.partitions().stream().filter(p -> !p.streams()).toList();
+            Map<String, Long> offsets = quiet.stream().collect(Collectors.toMap(p -> p.topic() + "/" + p.partition(),
+                    MigrationStatus.PartitionView::nextOffset));
+            if (!offsets.equals(quietOffsets)) {
+                quietOffsets = offsets;
+                quietSince = System.nanoTime();
+            }
+            boolean quietSettled = quiet.stream().allMatch(p -> p.behind() != null && p.behind() == 0)
+                    && (quiet.isEmpty() || System.nanoTime() - quietSince >= QUIET_SETTLE_MS * 1_000_000);
+            boolean streamingOk = status.delayMs() == null || status.delayMs() <= options.maxDelayMs();
+            if (status.partitions().size() >= source.databases().size() && streamingOk && quietSettled) {
                 return status;
             }
             Thread.sleep(POLL_MS);

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.precheck.progress;
 
+import io.mysqlmigrate.sink.state.ProgressStore;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * Where one migration stands, gathered from Connect's REST API, the sink's progress in the destination, Kafka's end
  * offsets and both servers' tables.
  *
- * @param delayMs    replication delay (null when nothing streams yet); see {@link StatusCollector} for how it is measured
+ * @param delayMs    replication delay over the databases that stream (null when none does); see {@link StatusCollector}
  * @param delayExact false when Kafka could not be asked how far the topics go, so the delay is the last apply's lag
  * @param notes      what could not be measured, and why
  */
@@ -31,6 +32,11 @@ public record MigrationStatus(Instant at, String migration, String migrationType
                                 String sourcePosition) {
         public Long behind() {
             return endOffset == null ? null : Math.max(0, endOffset - nextOffset);
+        }
+
+        /** Whether the sink has applied a change streamed from the binary log for this database. */
+        public boolean streams() {
+            return ProgressStore.PHASE_INCREMENTAL.equals(phase);
         }
     }
 

@@ -31,8 +31,10 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Gathers a {@link MigrationStatus}. The delay follows DTS's definition, the source time of the newest change the
  * destination has against now: when every record in Kafka is applied (the sink's next offset is the topic's end) the
- * delay is 0; otherwise it is the destination's clock minus the source time of the last applied change. Changes the
- * source connector has not yet read from the binary log are not seen (there is no heartbeat yet). Keeps the previous
+ * delay is 0; otherwise it is the destination's clock minus the source time of the last applied change. It is taken
+ * over the databases that stream; a database without any change since its snapshot has no streamed change to time,
+ * and counts as initial load until its first one. Changes the source connector has not yet read from the binary log
+ * are not seen (there is no heartbeat yet). Keeps the previous
  * refresh's row counts, so a watch shows rates and times left.
  */
 public final class StatusCollector implements AutoCloseable {
@@ -47,6 +49,7 @@ public final class StatusCollector implements AutoCloseable {
     private final ConnectRest rest;
     private final String bootstrapServers;
     private Admin admin;
+    private boolean withTables = true;
     private Map<String, Long> previousRows = Map.of();
     private long previousAtNanos;
 
@@ -58,6 +61,12 @@ public final class StatusCollector implements AutoCloseable {
         this.sink = sink;
         this.rest = rest;
         this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Whether to count each table's rows during the initial load (status does; the cutover's frequent polls do not). */
+    public StatusCollector withTables(boolean counted) {
+        this.withTables = counted;
+        return this;
     }
 
     public MigrationStatus collect() throws IOException, InterruptedException, SQLException {
@@ -90,11 +99,14 @@ public final class StatusCollector implements AutoCloseable {
 
             Long delay = null;
             boolean exact = !ends.isEmpty();
-            if (phase == MigrationStatus.Phase.INCREMENTAL) {
+            if (phase != MigrationStatus.Phase.COMPLETED && partitions.stream().anyMatch(MigrationStatus.PartitionView::streams)) {
                 long now = destinationNowMs(d);
                 long worst = 0;
                 for (int i = 0; i < partitions.size(); i++) {
                     MigrationStatus.PartitionView p = partitions.get(i);
+                    if (!p.streams()) {
+                        continue; // still in (or, without any change since, just after) its snapshot
+                    }
                     long lag;
                     if (p.behind() != null) {
                         lag = p.behind() == 0 || p.sourceTsMs() <= 0 ? 0 : Math.max(0, now - p.sourceTsMs());
@@ -107,7 +119,7 @@ public final class StatusCollector implements AutoCloseable {
             }
 
             List<MigrationStatus.TableProgress> tables = List.of();
-            if (phase == MigrationStatus.Phase.INITIAL_LOAD && types.contains(MigrationType.FULL)) {
+            if (withTables && phase == MigrationStatus.Phase.INITIAL_LOAD && types.contains(MigrationType.FULL)) {
                 try {
                     tables = tables(d, notes);
                 } catch (SQLException e) {
