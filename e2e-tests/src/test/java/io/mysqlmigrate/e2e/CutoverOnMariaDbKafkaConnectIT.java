@@ -3,11 +3,15 @@ package io.mysqlmigrate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.precheck.cli.OperatorCli;
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableComparison;
+import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.stack.SharedStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -110,8 +114,9 @@ class CutoverOnMariaDbKafkaConnectIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try (Connection d = stack.destination().connect(); Statement st = d.createStatement();
-                 var rs = st.executeQuery("SELECT COUNT(*) FROM mysql_migrate.sink_offsets WHERE connector = '"
-                         + migration.sink.name() + "' AND phase = 'incremental'")) {
+                 var rs = st.executeQuery("SELECT COUNT(*) FROM " + Identifiers.quote(new MigrationSinkConfig(
+                         migration.sink.config()).stateDatabase(), ProgressStore.OFFSETS_TABLE) + " WHERE connector = '"
+                         + migration.sink.name() + "' AND phase = '" + ProgressStore.PHASE_INCREMENTAL + "'")) {
                 if (rs.next() && rs.getLong(1) > 0) {
                     return;
                 }
@@ -121,7 +126,7 @@ class CutoverOnMariaDbKafkaConnectIT {
             migration.assertConnectorsHealthy();
             Thread.sleep(250);
         }
-        org.junit.jupiter.api.Assertions.fail("the sink applied no streamed change within " + timeout);
+        fail("the sink applied no streamed change within " + timeout);
     }
 
     private record CliRun(int code, String out) {
