@@ -37,7 +37,8 @@ public record CheckContext(String sourceConnectorName, MigrationSourceConfig sou
         }
     }
 
-    private static Connection connect(String role, String host, int port, String user, String password, TlsSettings tls)
+    /** A connection to one server, secured as its TLS settings say; the error names its role and address. */
+    public static Connection connect(String role, String host, int port, String user, String password, TlsSettings tls)
             throws SQLException {
         String tlsProblem = tls.problem();
         if (tlsProblem != null) {

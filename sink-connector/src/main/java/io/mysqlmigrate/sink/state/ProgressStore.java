@@ -27,6 +27,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ProgressStore {
 
+    /** The table of per-partition progress, in the state database; the operator CLI reads it too. */
+    public static final String OFFSETS_TABLE = "sink_offsets";
     public static final String PHASE_SNAPSHOT = "snapshot";
     public static final String PHASE_INCREMENTAL = "incremental";
     /** Journal outcome of a CREATE TABLE that made a table. */
@@ -44,7 +46,7 @@ public final class ProgressStore {
         this.connector = connector;
         this.dialect = dialect;
         this.database = stateDatabase;
-        this.offsetsTable = Identifiers.quote(stateDatabase, "sink_offsets");
+        this.offsetsTable = Identifiers.quote(stateDatabase, OFFSETS_TABLE);
         this.ddlTable = Identifiers.quote(stateDatabase, "applied_ddl");
     }
 

@@ -19,9 +19,10 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
  */
 public final class CompletionMarker {
 
-    static final String PARTITION_KEY = "mysqlmigrate.migration";
-    static final String PHASE = "phase";
-    static final String COMPLETED = "completed";
+    /** Key of the marker's source partition, whose value is the topic prefix; the operator CLI's status reads these. */
+    public static final String PARTITION_KEY = "mysqlmigrate.migration";
+    public static final String PHASE = "phase";
+    public static final String COMPLETED = "completed";
 
     private static final Schema VALUE_SCHEMA = SchemaBuilder.struct().name("io.mysqlmigrate.source.MigrationStatus")
             .field("phase", Schema.STRING_SCHEMA)

@@ -1,0 +1,94 @@
+package io.mysqlmigrate.precheck.cli;
+
+import io.mysqlmigrate.precheck.progress.ConnectRest;
+import io.mysqlmigrate.precheck.progress.MigrationStatus;
+import io.mysqlmigrate.precheck.progress.StatusCollector;
+import io.mysqlmigrate.precheck.progress.StatusReport;
+import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.source.MigrationSourceConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code status}: the migration's phase, per-table progress of the initial load, the delay of incremental migration
+ * and failed tasks, from Connect's REST API and the progress the sink keeps in the destination. Exit code 0 healthy,
+ * 1 when a task failed, a connector is missing, or the delay exceeds {@code --max-delay-ms}; 2 when status cannot be
+ * read.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows a migration's phase, full-load progress per table, replication delay and failed tasks.")
+public final class StatusCommand implements Callable<Integer> {
+
+    static final int CANNOT_RUN = 2;
+
+    @Option(names = "--source-config", required = true, description = "The source connector's JSON, as POSTed to Connect.")
+    Path sourceFile;
+
+    @Option(names = "--sink-config", required = true, description = "The sink connector's JSON, as POSTed to Connect.")
+    Path sinkFile;
+
+    @Option(names = "--connect-url", defaultValue = "http://localhost:8083", description = "Connect's REST API (default ${DEFAULT-VALUE}).")
+    String connectUrl;
+
+    @Option(names = "--bootstrap-servers", description = "Kafka, to see how far the sink is behind the topics. Default: the source "
+            + "connector's Kafka setting.")
+    String bootstrapServers;
+
+    @Option(names = "--watch", defaultValue = "0", description = "Refresh every this many seconds until interrupted; 0: once.")
+    double watchSeconds;
+
+    @Option(names = "--count", defaultValue = "0", description = "With --watch: stop after this many refreshes; 0: never.")
+    int count;
+
+    @Option(names = "--max-delay-ms", description = "Exit code 1 when the delay exceeds this.")
+    Long maxDelayMs;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (one object per refresh, one a line)")
+    String format;
+
+    @Override
+    public Integer call() {
+        try {
+            ConnectorFile sourceConnector = ConnectorFile.read(sourceFile);
+            ConnectorFile sinkConnector = ConnectorFile.read(sinkFile);
+            MigrationSourceConfig source = new MigrationSourceConfig(sourceConnector.config());
+            MigrationSinkConfig sink = new MigrationSinkConfig(sinkConnector.config());
+            String kafka = bootstrapServers != null ? bootstrapServers : source.kafkaBootstrapServers();
+            boolean json = "json".equalsIgnoreCase(format);
+            boolean clear = watchSeconds > 0 && !json && System.console() != null;
+            try (StatusCollector collector = new StatusCollector(sourceConnector.name(), source, sinkConnector.name(), sink,
+                    new ConnectRest(connectUrl), kafka)) {
+                int exit;
+                int refreshes = 0;
+                while (true) {
+                    MigrationStatus status = collector.collect();
+                    exit = status.exitCode(maxDelayMs);
+                    if (clear) {
+                        System.out.print("\u001b[H\u001b[2J");
+                    }
+                    System.out.println(json ? StatusReport.json(status, maxDelayMs) : StatusReport.text(status));
+                    System.out.flush();
+                    refreshes++;
+                    if (watchSeconds <= 0 || (count > 0 && refreshes >= count)) {
+                        return exit;
+                    }
+                    Thread.sleep((long) (watchSeconds * 1000));
+                }
+            }
+        } catch (ConfigException e) {
+            System.err.println("A setting is invalid: " + e.getMessage());
+            return CANNOT_RUN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CANNOT_RUN;
+        } catch (IOException | SQLException | RuntimeException e) {
+            System.err.println("Status cannot be read: " + e);
+            return CANNOT_RUN;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.mysqlmigrate.precheck.cli;
+
+import io.mysqlmigrate.precheck.check.CheckContext;
+import io.mysqlmigrate.precheck.progress.SinkProgress;
+import io.mysqlmigrate.precheck.verify.RateLimiter;
+import io.mysqlmigrate.precheck.verify.RepairSql;
+import io.mysqlmigrate.precheck.verify.TablePair;
+import io.mysqlmigrate.precheck.verify.TableResult;
+import io.mysqlmigrate.precheck.verify.TableVerifier;
+import io.mysqlmigrate.precheck.verify.Verification;
+import io.mysqlmigrate.precheck.verify.VerifyPlanner;
+import io.mysqlmigrate.precheck.verify.VerifyReport;
+import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.source.MigrationSourceConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code verify}: compares every migrated table between source and destination, also while incremental migration
+ * runs, and names the rows that differ. Exit code 0 when every table is identical, 1 when some differ, 2 when the
+ * comparison cannot run.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Compares source and destination table by table (checksums over primary-key chunks, differing chunks "
+                + "narrowed to rows, re-checked after the replication delay) and reports missing, extra and different rows.")
+public final class VerifyCommand implements Callable<Integer> {
+
+    static final int IDENTICAL = 0;
+    static final int DIFFERENT = 1;
+    static final int CANNOT_RUN = 2;
+    /** Added to the measured delay: binlog times have a resolution of one second. */
+    static final long DELAY_MARGIN_MS = 1000;
+    /** Wait before a re-check when the sink's progress tells no delay (not streaming yet, or no progress table). */
+    static final long DEFAULT_RECHECK_MS = 2000;
+
+    @Option(names = "--source-config", required = true, description = "The source connector's JSON, as POSTed to Connect.")
+    Path sourceFile;
+
+    @Option(names = "--sink-config", required = true, description = "The sink connector's JSON, as POSTed to Connect.")
+    Path sinkFile;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Tables compared at the same time (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--max-rows-per-second", defaultValue = "0",
+            description = "Cap on rows read per second over both servers and all threads; 0: no cap.")
+    double maxRowsPerSecond;
+
+    @Option(names = "--chunk-time-ms", defaultValue = "500",
+            description = "How long one chunk's checksum should take; chunk sizes follow (default ${DEFAULT-VALUE}).")
+    long chunkTimeMs;
+
+    @Option(names = "--recheck-after", description = "Milliseconds to wait before re-checking differing rows. Default: the "
+            + "replication delay the sink's progress shows, plus one second (" + DEFAULT_RECHECK_MS + " ms when it shows none).")
+    Long recheckAfterMs;
+
+    @Option(names = "--rechecks", defaultValue = "3",
+            description = "Re-checks at most while the differences keep changing (default ${DEFAULT-VALUE}); 0: report at once.")
+    int rechecks;
+
+    @Option(names = "--repair-sql", description = "Write statements that make the destination equal to the source to this file.")
+    Path repairFile;
+
+    @Option(names = "--html", description = "Write an HTML report with a per-table summary to this file.")
+    Path htmlFile;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    String format;
+
+    @Override
+    public Integer call() {
+        List<TableResult> results;
+        try {
+            ConnectorFile sourceConnector = ConnectorFile.read(sourceFile);
+            ConnectorFile sinkConnector = ConnectorFile.read(sinkFile);
+            MigrationSourceConfig source = new MigrationSourceConfig(sourceConnector.config());
+            MigrationSinkConfig sink = new MigrationSinkConfig(sinkConnector.config());
+            Verification.Servers servers = servers(source, sink);
+            List<TablePair> pairs;
+            long recheck;
+            try (Connection s = servers.source(); Connection d = servers.destination()) {
+                pairs = VerifyPlanner.plan(source, sink, s, d);
+                recheck = recheckAfterMs != null ? recheckAfterMs : recheckFromDelay(d, sink.stateDatabase(), sinkConnector.name());
+            }
+            if (pairs.isEmpty()) {
+                System.err.println("The source holds no table the migration selects: nothing to verify.");
+                return CANNOT_RUN;
+            }
+            TableVerifier.Options options = new TableVerifier.Options(chunkTimeMs, recheck, rechecks, 64, repairFile != null,
+                    new RateLimiter(maxRowsPerSecond));
+            results = Verification.run(pairs, servers, threads, options);
+        } catch (ConfigException e) {
+            System.err.println("A setting is invalid: " + e.getMessage());
+            return CANNOT_RUN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CANNOT_RUN;
+        } catch (IOException | SQLException | RuntimeException e) {
+            System.err.println("Verify cannot run: " + e.getMessage());
+            return CANNOT_RUN;
+        }
+        try {
+            if (repairFile != null) {
+                Files.writeString(repairFile, repairScript(results));
+            }
+            if (htmlFile != null) {
+                Files.writeString(htmlFile, VerifyReport.html(results, "mysql-migrate verify, " + Instant.now()));
+            }
+        } catch (IOException e) {
+            System.err.println("Cannot write a report file: " + e.getMessage());
+            return CANNOT_RUN;
+        }
+        System.out.print("json".equalsIgnoreCase(format) ? VerifyReport.json(results) + "\n" : VerifyReport.text(results));
+        return Verification.exitCode(results);
+    }
+
+    static String repairScript(List<TableResult> results) {
+        StringBuilder sql = new StringBuilder("-- Written by mysql-migrate verify at ").append(Instant.now())
+                .append(". Run it on the destination; it writes the source's rows as verify read them.\n").append(RepairSql.preamble());
+        for (TableResult r : results) {
+            if (!r.repair().isEmpty()) {
+                sql.append("-- ").append(r.summary()).append('\n');
+                r.repair().forEach(s -> sql.append(s).append('\n'));
+            }
+        }
+        return sql.toString();
+    }
+
+    /** The wait before a re-check: the sink's apply lag plus a margin, or a default when it shows none. */
+    static long recheckFromDelay(Connection destination, String stateDatabase, String sinkName) throws SQLException {
+        OptionalLong lag = SinkProgress.applyLagMs(SinkProgress.read(destination, stateDatabase, sinkName));
+        return lag.isPresent() ? lag.getAsLong() + DELAY_MARGIN_MS : DEFAULT_RECHECK_MS;
+    }
+
+    static Verification.Servers servers(MigrationSourceConfig source, MigrationSinkConfig sink) {
+        return new Verification.Servers() {
+            @Override
+            public Connection source() throws SQLException {
+                return CheckContext.connect("source", source.hostname(), source.port(), source.user(), source.password().value(), source.tls());
+            }
+
+            @Override
+            public Connection destination() throws SQLException {
+                return CheckContext.connect("destination", sink.hostname(), sink.port(), sink.user(), sink.password().value(), sink.tls());
+            }
+        };
+    }
+}

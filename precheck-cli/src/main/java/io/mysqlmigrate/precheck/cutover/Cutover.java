@@ -1,0 +1,248 @@
+package io.mysqlmigrate.precheck.cutover;
+
+import io.mysqlmigrate.dialect.BinlogPosition;
+import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.precheck.progress.ConnectRest;
+import io.mysqlmigrate.precheck.progress.MigrationStatus;
+import io.mysqlmigrate.precheck.progress.SinkProgress;
+import io.mysqlmigrate.precheck.progress.StatusCollector;
+import io.mysqlmigrate.precheck.verify.TablePair;
+import io.mysqlmigrate.precheck.verify.TableResult;
+import io.mysqlmigrate.precheck.verify.TableVerifier;
+import io.mysqlmigrate.precheck.verify.Verification;
+import io.mysqlmigrate.precheck.verify.VerifyPlanner;
+import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.source.MigrationSourceConfig;
+import io.mysqlmigrate.source.routing.DatabaseTopics;
+import io.mysqlmigrate.source.selection.TableSelection;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The end of a migration, in the order that makes it safe: wait until the delay is small; stop writes on the source;
+ * note where its binary log ends; wait until the sink has applied every transaction of the migrated databases up to
+ * there (read from the binary log itself) and everything in Kafka; verify; stop and delete both connectors, so no
+ * resumed task can write to the destination again; ANALYZE TABLE on the destination. Each step is timed. When verify
+ * finds differences the connectors are left in place and the cutover stops there.
+ */
+public final class Cutover {
+
+    /** A step done, how long it took, and what it found. */
+    public record Step(String name, long millis, String detail) {
+    }
+
+    /** The outcome: 0 done, 1 verify found differences (connectors kept), 2 a step could not be completed. */
+    public record Result(int exitCode, List<Step> steps, List<TableResult> verify, String failure) {
+    }
+
+    /** How writes on the source stop: the cutover sets read_only, or the operator stops them and confirms. */
+    public interface WritesStop {
+        /** Returns a description of what was done. */
+        String stop(Connection source) throws Exception;
+    }
+
+    public record Options(long maxDelayMs, Duration timeout, int threads, long recheckAfterMs) {
+    }
+
+    private static final long POLL_MS = 250;
+    /** How long a database without streamed changes must stand still, all of Kafka applied, to count as caught up. */
+    static final long QUIET_SETTLE_MS = 5000;
+
+    private final String sourceName;
+    private final MigrationSourceConfig source;
+    private final String sinkName;
+    private final MigrationSinkConfig sink;
+    private final ConnectRest rest;
+    private final StatusCollector collector;
+    private final Verification.Servers servers;
+    private final PrintStream log;
+
+    public Cutover(String sourceName, MigrationSourceConfig source, String sinkName, MigrationSinkConfig sink, ConnectRest rest,
+                   StatusCollector collector, Verification.Servers servers, PrintStream log) {
+        this.sourceName = sourceName;
+        this.source = source;
+        this.sinkName = sinkName;
+        this.sink = sink;
+        this.rest = rest;
+        this.collector = collector;
+        this.servers = servers;
+        this.log = log;
+    }
+
+    public Result run(Options options, WritesStop writesStop) throws InterruptedException {
+        List<Step> steps = new ArrayList<>();
+        List<TableResult> verify = List.of();
+        String stepName = "delay under " + options.maxDelayMs() + " ms";
+        try (Connection s = servers.source(); Connection d = servers.destination()) {
+            long t0 = System.nanoTime();
+            MigrationStatus status = awaitDelay(options);
+            List<String> quiet = status.partitions().stream().filter(p -> !p.streams()).map(MigrationStatus.PartitionView::topic).toList();
+            steps.add(step(stepName, t0, "delay " + status.delayMs() + " ms, phase " + status.phase()
+                    + (quiet.isEmpty() || status.phase() == MigrationStatus.Phase.COMPLETED ? ""
+                            : "; no change since the snapshot: " + String.join(", ", quiet))));
+
+            stepName = "writes stopped on the source";
+            t0 = System.nanoTime();
+            String how = writesStop.stop(s);
+            steps.add(step(stepName, t0, how));
+
+            stepName = "source's final position";
+            t0 = System.nanoTime();
+            SourceBinlog.Position end = SourceBinlog.end(s);
+            steps.add(step(stepName, t0, end.toString()));
+
+            stepName = "sink applied up to " + end;
+            t0 = System.nanoTime();
+            String applied = awaitApplied(s, d, end, options);
+            steps.add(step(stepName, t0, applied));
+
+            stepName = "verify";
+            t0 = System.nanoTime();
+            List<TablePair> pairs = VerifyPlanner.plan(source, sink, s, d);
+            verify = Verification.run(pairs, servers, options.threads(),
+                    new TableVerifier.Options(500, options.recheckAfterMs(), 1, 64, false, new io.mysqlmigrate.precheck.verify.RateLimiter(0)));
+            int verdict = Verification.exitCode(verify);
+            long identical = verify.stream().filter(r -> r.outcome() == TableResult.Outcome.IDENTICAL).count();
+            steps.add(step(stepName, t0, identical + " of " + verify.size() + " tables identical"));
+            if (verdict != 0) {
+                return new Result(verdict == 1 ? 1 : 2, steps, verify, "verify found differences or could not read a table: the "
+                        + "connectors are left running and the source stays as it is; look into the tables listed, then cut over again");
+            }
+
+            stepName = "connectors stopped and deleted";
+            t0 = System.nanoTime();
+            for (String connector : List.of(sourceName, sinkName)) {
+                rest.stop(connector);
+            }
+            for (String connector : List.of(sourceName, sinkName)) {
+                rest.delete(connector);
+            }
+            awaitGone(options);
+            steps.add(step(stepName, t0, sourceName + ", " + sinkName));
+
+            stepName = "ANALYZE TABLE on the destination";
+            t0 = System.nanoTime();
+            try (Statement st = d.createStatement()) {
+                for (TablePair p : pairs) {
+                    st.execute("ANALYZE TABLE " + Identifiers.quote(p.destinationDatabase(), p.destinationTable()));
+                }
+            }
+            steps.add(step(stepName, t0, pairs.size() + " tables"));
+            return new Result(0, steps, verify, null);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return new Result(2, steps, verify, stepName + ": " + e.getMessage());
+        }
+    }
+
+    private Step step(String name, long startNanos, String detail) {
+        Step step = new Step(name, (System.nanoTime() - startNanos) / 1_000_000, detail);
+        log.printf("%-45s %8.1f s  %s%n", step.name(), step.millis() / 1000.0, step.detail());
+        log.flush();
+        return step;
+    }
+
+    /**
+     * Waits until the databases that stream are within the delay and every other one (no change since its snapshot) has
+     * nothing left in Kafka and has not moved for {@link #QUIET_SETTLE_MS}: a snapshot still running keeps moving. Those
+     * quiet databases are then covered by the binary log check and verify like the others.
+     */
+    private MigrationStatus awaitDelay(Options options) throws Exception {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        MigrationStatus status;
+        Map<String, Long> quietOffsets = Map.of();
+        long quietSince = System.nanoTime();
+        do {
+            status = collector.collect();
+            if (!status.failedTasks().isEmpty()) {
+                throw new IllegalStateException("a task failed (see status): " + status.failedTasks().get(0).trace().lines().findFirst()
+                        .orElse(""));
+            }
+            if (!status.source().registered() || !status.sink().registered()) {
+                throw new IllegalStateException("both connectors must be registered; " + sourceName + ": " + status.source().state()
+                        + ", " + sinkName + ": " + status.sink().state());
+            }
+            if (status.phase() == MigrationStatus.Phase.COMPLETED) {
+                return status;
+            }
+            List<MigrationStatus.PartitionView> quiet = status.partitions().stream().filter(p -> !p.streams()).toList();
+            Map<String, Long> offsets = quiet.stream().collect(Collectors.toMap(p -> p.topic() + "/" + p.partition(),
+                    MigrationStatus.PartitionView::nextOffset));
+            if (!offsets.equals(quietOffsets)) {
+                quietOffsets = offsets;
+                quietSince = System.nanoTime();
+            }
+            boolean quietSettled = quiet.stream().allMatch(p -> p.behind() != null && p.behind() == 0)
+                    && (quiet.isEmpty() || System.nanoTime() - quietSince >= QUIET_SETTLE_MS * 1_000_000);
+            boolean streamingOk = status.delayMs() == null || status.delayMs() <= options.maxDelayMs();
+            if (status.partitions().size() >= source.databases().size() && streamingOk && quietSettled) {
+                return status;
+            }
+            Thread.sleep(POLL_MS);
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("the delay did not fall under " + options.maxDelayMs() + " ms within " + options.timeout()
+                + " (phase " + status.phase() + ", delay " + status.delayMs() + " ms)");
+    }
+
+    /**
+     * Waits until, for every migrated database, no transaction after the one the sink applied last changes it before
+     * {@code end}, and the sink has applied everything Kafka holds.
+     */
+    private String awaitApplied(Connection s, Connection d, SourceBinlog.Position end, Options options) throws Exception {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        TableSelection selection = new TableSelection(source.databases(), source.tables(), source.tablesExcluded());
+        String waitingFor;
+        do {
+            Map<String, SinkProgress.Partition> byTopic = SinkProgress.read(d, sink.stateDatabase(), sinkName).stream()
+                    .collect(Collectors.toMap(SinkProgress.Partition::topic, Function.identity(), (a, b) -> a));
+            BinlogPosition earliest = byTopic.values().stream().map(SinkProgress.Partition::lastApplied)
+                    .filter(p -> p != null).min(BinlogPosition::compareTo).orElse(null);
+            List<BinlogEvent> events = SourceBinlog.events(s, earliest == null ? null : new SourceBinlog.Position(earliest.file(),
+                    earliest.pos()), end);
+            waitingFor = null;
+            for (String database : source.databases()) {
+                SinkProgress.Partition p = byTopic.get(DatabaseTopics.topicFor(source.topicPrefix(), database.trim()));
+                BinlogPosition applied = p == null ? null : p.lastApplied();
+                BinlogEvent pending = PendingChanges.firstPending(events, applied == null ? null : applied.file(),
+                        applied == null ? 0 : applied.pos(), database.trim(), selection);
+                if (pending != null) {
+                    waitingFor = database.trim() + " at " + pending;
+                    break;
+                }
+            }
+            if (waitingFor == null) {
+                MigrationStatus status = collector.collect();
+                boolean kafkaDrained = status.partitions().stream().allMatch(p -> p.behind() != null && p.behind() == 0);
+                if (kafkaDrained) {
+                    return events.size() + " binary log events checked; nothing left in Kafka";
+                }
+                waitingFor = "records still in Kafka: " + status.partitions().stream()
+                        .map(p -> p.topic() + " " + (p.behind() == null ? "unknown" : p.behind())).collect(Collectors.joining(", "));
+            }
+            Thread.sleep(POLL_MS);
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("the sink did not apply everything up to " + end + " within " + options.timeout()
+                + "; waiting for " + waitingFor + ". (A change that the row filters or incremental.operations leave out is "
+                + "never applied: check with verify, then finish by hand.)");
+    }
+
+    private void awaitGone(Options options) throws Exception {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!rest.status(sourceName).registered() && !rest.status(sinkName).registered()) {
+                return;
+            }
+            Thread.sleep(POLL_MS);
+        }
+        throw new IllegalStateException("the connectors are still registered after being deleted");
+    }
+}

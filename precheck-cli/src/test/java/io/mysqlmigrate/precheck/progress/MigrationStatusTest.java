@@ -1,0 +1,60 @@
+package io.mysqlmigrate.precheck.progress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Exit codes for monitoring, the likely fixes recognised in traces, and the progress bars. */
+class MigrationStatusTest {
+
+    private static final ConnectRest.Connector RUNNING_SOURCE = new ConnectRest.Connector("m-source", "RUNNING",
+            List.of(new ConnectRest.Task(0, "RUNNING", "w", null)));
+    private static final ConnectRest.Connector RUNNING_SINK = new ConnectRest.Connector("m-sink", "RUNNING",
+            List.of(new ConnectRest.Task(0, "RUNNING", "w", null)));
+
+    private static MigrationStatus status(MigrationStatus.Phase phase, ConnectRest.Connector source, Long delay,
+                                          List<MigrationStatus.TableProgress> tables) {
+        return new MigrationStatus(Instant.EPOCH, "m", "schema,full,incremental", phase, source, RUNNING_SINK, List.of(), tables,
+                delay, true, List.of());
+    }
+
+    @Test
+    void exitCodeSaysWhetherTheDelayIsOverTheCap() {
+        MigrationStatus s = status(MigrationStatus.Phase.INCREMENTAL, RUNNING_SOURCE, 2500L, List.of());
+        assertEquals(0, s.exitCode(null));
+        assertEquals(0, s.exitCode(3000L));
+        assertEquals(1, s.exitCode(2000L));
+    }
+
+    @Test
+    void aFailedTaskOrAMissingConnectorIsUnhealthyUnlessTheMigrationCompleted() {
+        ConnectRest.Connector failed = new ConnectRest.Connector("m-source", "RUNNING",
+                List.of(new ConnectRest.Task(0, "FAILED", "w", "org.apache.kafka.connect.errors.ConnectException: x\n\tat a.b")));
+        assertEquals(1, status(MigrationStatus.Phase.INITIAL_LOAD, failed, null, List.of()).exitCode(null));
+        ConnectRest.Connector gone = new ConnectRest.Connector("m-source", null, List.of());
+        assertEquals(1, status(MigrationStatus.Phase.INCREMENTAL, gone, 0L, List.of()).exitCode(null));
+        assertEquals(0, status(MigrationStatus.Phase.COMPLETED, gone, null, List.of()).exitCode(null));
+    }
+
+    @Test
+    void tracesAreRecognisedForTheirLikelyFix() {
+        assertTrue(TaskAdvice.likelyFix("ConnectException: Cannot read the source\nCaused by: java.sql.SQLException: Access denied for "
+                + "user 'm'@'h'", "m-source").contains("account"));
+        assertTrue(TaskAdvice.likelyFix("io.mysqlmigrate.source.position.LostPositionException: position purged", "m-source")
+                .contains("lost.position.action=snapshot"));
+        assertTrue(TaskAdvice.likelyFix("something else entirely", "m-sink").contains("/connectors/m-sink/status"));
+        assertEquals(List.of("a", "b"), TaskAdvice.head("a\nb\nc", 2));
+    }
+
+    @Test
+    void theTextShowsAProgressBarRateAndEtaPerTable() {
+        MigrationStatus s = status(MigrationStatus.Phase.INITIAL_LOAD, RUNNING_SOURCE, null, List.of(
+                new MigrationStatus.TableProgress("shop.orders", "shop.orders", 500, true, 1000, 250.0, 2L)));
+        String text = StatusReport.text(s);
+        assertTrue(text.contains("shop.orders [############------------]  50% 500 / ~1000 rows, 250 rows/s, ETA 2 s"), text);
+        assertTrue(text.startsWith("migration m (schema,full,incremental): initial load"), text);
+    }
+}
