@@ -52,6 +52,9 @@ class CutoverOnMariaDbKafkaConnectIT {
                 "INSERT INTO " + db + ".t (v) SELECT CONCAT('v', seq) FROM " + db + ".seq_1_to_2000",
                 "CREATE DATABASE " + quietDb, "CREATE TABLE " + quietDb + ".q (id INT PRIMARY KEY, v VARCHAR(20))",
                 "INSERT INTO " + quietDb + ".q SELECT seq, CONCAT('q', seq) FROM " + quietDb + ".seq_1_to_500",
+                // held back during the migration; the cutover creates the trigger and enables the event
+                "CREATE TRIGGER " + quietDb + ".q_upper BEFORE INSERT ON " + quietDb + ".q FOR EACH ROW SET NEW.v = UPPER(NEW.v)",
+                "CREATE EVENT " + quietDb + ".q_purge ON SCHEDULE EVERY 1 DAY ENABLE DO DELETE FROM " + quietDb + ".q WHERE id < 0",
                 "CREATE USER IF NOT EXISTS 'co_app'@'%' IDENTIFIED BY 'app'",
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON " + db + ".* TO 'co_app'@'%'");
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "cutover-cli");
@@ -60,7 +63,9 @@ class CutoverOnMariaDbKafkaConnectIT {
         AtomicLong refused = new AtomicLong();
         Thread writer = new Thread(() -> write(db, writing, written, refused), "application-writer");
         try (Migration migration = new Migration(stack, "m-cutover", List.of(db, quietDb))) {
-            migration.start();
+            Map<String, String> sourceConfig = new java.util.LinkedHashMap<>(migration.source.config());
+            sourceConfig.put("events.migrate", "true");
+            migration.start(sourceConfig, Map.of());
             writer.start();
             awaitStreaming(migration, Duration.ofSeconds(120));
             long before = written.get();
@@ -70,7 +75,7 @@ class CutoverOnMariaDbKafkaConnectIT {
             ObjectMapper json = new ObjectMapper();
             Path sourceFile = dir.resolve("source.json");
             Path sinkFile = dir.resolve("sink.json");
-            Files.writeString(sourceFile, json.writeValueAsString(Map.of("name", migration.source.name(), "config", migration.source.config())));
+            Files.writeString(sourceFile, json.writeValueAsString(Map.of("name", migration.source.name(), "config", sourceConfig)));
             Files.writeString(sinkFile, json.writeValueAsString(Map.of("name", migration.sink.name(), "config", migration.sink.config())));
 
             // While the writer runs, verify re-checks what differs in flight after the delay and reports nothing.
@@ -89,7 +94,18 @@ class CutoverOnMariaDbKafkaConnectIT {
             assertTrue(out.contains("writes stopped on the source") && out.contains("read_only = ON"), out);
             assertTrue(out.contains("no change since the snapshot: m-cutover." + quietDb), out);
             assertTrue(out.contains("2 of 2 tables identical"), out);
+            assertTrue(out.contains("1 triggers created, 1 events enabled"), out);
             assertTrue(out.contains("ANALYZE TABLE on the destination"), out);
+            try (var d = stack.destination().connect(); var st = d.createStatement()) {
+                try (var rs = st.executeQuery("SELECT EVENT_NAME, STATUS FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '" + quietDb + "'")) {
+                    assertTrue(rs.next() && rs.getString(2).equals("ENABLED"), "the migrated event is enabled at the cutover");
+                }
+                st.execute("INSERT INTO " + quietDb + ".q VALUES (9999, 'lower')");
+                try (var rs = st.executeQuery("SELECT v FROM " + quietDb + ".q WHERE id = 9999")) {
+                    assertTrue(rs.next() && rs.getString(1).equals("LOWER"), "the trigger created at the cutover works");
+                }
+                st.execute("DELETE FROM " + quietDb + ".q WHERE id = 9999");
+            }
             assertTrue(out.contains("Cutover done in"), out);
 
             List<String> connectors = stack.rest().connectors();

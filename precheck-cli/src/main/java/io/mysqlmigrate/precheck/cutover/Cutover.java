@@ -2,6 +2,9 @@ package io.mysqlmigrate.precheck.cutover;
 
 import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.sink.naming.NameMapping;
+import io.mysqlmigrate.source.objects.ObjectCatalog;
+import io.mysqlmigrate.source.objects.SourceObject;
 import io.mysqlmigrate.precheck.progress.ConnectRest;
 import io.mysqlmigrate.precheck.progress.MigrationStatus;
 import io.mysqlmigrate.precheck.progress.SinkProgress;
@@ -128,6 +131,10 @@ public final class Cutover {
             awaitGone(options);
             steps.add(step(stepName, t0, sourceName + ", " + sinkName));
 
+            stepName = "triggers created, events enabled";
+            t0 = System.nanoTime();
+            steps.add(step(stepName, t0, triggersAndEvents(s, d)));
+
             stepName = "ANALYZE TABLE on the destination";
             t0 = System.nanoTime();
             try (Statement st = d.createStatement()) {
@@ -142,6 +149,58 @@ public final class Cutover {
         } catch (Exception e) {
             return new Result(2, steps, verify, stepName + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * With the connectors gone, what was held back goes live: the source's triggers (unless the migration created
+     * them already, guarded) and its events, which the migration created disabled. A trigger already there is kept.
+     */
+    private String triggersAndEvents(Connection s, Connection d) throws SQLException {
+        NameMapping names;
+        try (Statement st = d.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT @@lower_case_table_names")) {
+            rs.next();
+            names = sink.nameMapping(rs.getInt(1));
+        }
+        int created = 0;
+        int existing = 0;
+        if (!source.triggersImmediately()) {
+            for (SourceObject trigger : ObjectCatalog.triggers(s, source.databases())) {
+                try (Statement st = d.createStatement()) {
+                    st.execute("USE " + Identifiers.quote(names.database(trigger.database())));
+                    st.execute(trigger.createStatement());
+                    created++;
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != 1359) { // ER_TRG_ALREADY_EXISTS
+                        throw new SQLException("Cannot create trigger " + trigger.database() + "." + trigger.name() + ": " + e.getMessage(), e);
+                    }
+                    existing++;
+                }
+            }
+        }
+        int enabled = 0;
+        if (source.migrateEvents()) {
+            for (String database : source.databases()) {
+                String target = names.database(database);
+                List<String> disabled = new ArrayList<>();
+                try (java.sql.PreparedStatement ps = d.prepareStatement(
+                        "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND STATUS <> 'ENABLED'")) {
+                    ps.setString(1, target);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            disabled.add(rs.getString(1));
+                        }
+                    }
+                }
+                try (Statement st = d.createStatement()) {
+                    for (String event : disabled) {
+                        st.execute("ALTER EVENT " + Identifiers.quote(target, event) + " ENABLE");
+                        enabled++;
+                    }
+                }
+            }
+        }
+        return created + " triggers created" + (existing > 0 ? " (" + existing + " already there)" : "")
+                + (source.triggersImmediately() ? " (created during the migration)" : "") + ", " + enabled + " events enabled";
     }
 
     private Step step(String name, long startNanos, String detail) {
