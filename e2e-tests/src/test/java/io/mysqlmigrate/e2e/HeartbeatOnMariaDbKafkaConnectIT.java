@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The source heartbeat on real servers (source and destination MariaDB, Kafka, Connect): it writes its row on the
  * source, keeps the resume position moving while nothing else changes, reports a sub-second delay through the
- * source task's JMX metrics, and never puts its own changes into a topic.
+ * source task's JMX metrics, and never puts its own changes into a topic. The sink task's metrics are read there too.
  */
 class HeartbeatOnMariaDbKafkaConnectIT {
 
@@ -51,6 +51,15 @@ class HeartbeatOnMariaDbKafkaConnectIT {
                 Thread.sleep(300);
             }
             assertTrue(delays.size() >= 3, "the delay metric follows the heartbeats: " + delays);
+
+            String sink = WorkerMetrics.sinkTask(migration.sink.name(), 0);
+            assertTrue((Long) WorkerMetrics.read(jmx, sink, "RecordsApplied") >= 3, "records applied by the sink");
+            assertEquals(Long.valueOf(2), WorkerMetrics.map(WorkerMetrics.read(jmx, sink, "RowsAppliedByTable")).get(db + ".t"),
+                    "one snapshot row and one streamed row of " + db + ".t");
+            assertTrue(WorkerMetrics.map(WorkerMetrics.read(jmx, sink, "DdlByOutcome")).getOrDefault("created", 0L) >= 1,
+                    "the CREATE TABLE counted");
+            long sinkDelay = (Long) WorkerMetrics.read(jmx, sink, "DelayMillis");
+            assertTrue(sinkDelay >= 0 && sinkDelay < 60_000, "the sink's delay from binlog timestamps: " + sinkDelay);
 
             try (Connection s = stack.source().connect(); Statement st = s.createStatement();
                  ResultSet rs = st.executeQuery("SELECT CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS UNSIGNED) - beat_us "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.mysqlmigrate.sink.metrics.SinkTaskMetrics;
 import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
 import io.mysqlmigrate.source.phase.MigrationPhase;
 import io.prometheus.jmx.JmxCollector;
@@ -84,6 +85,16 @@ class JmxExporterRulesTest {
         source.forwarded(42);
         source.filtered(3);
         source.delayMillis(15);
+        source.throttled(70);
+        SinkTaskMetrics sink = new SinkTaskMetrics().register("shop-sink", "0");
+        registered.add(sink);
+        sink.recordsApplied(480);
+        sink.rowsCommitted("shop.orders", 400);
+        sink.rowsCommitted("shop.items", 60);
+        sink.ddl("created");
+        sink.retried();
+        sink.throttled(30);
+        sink.sourceCommittedAt(System.currentTimeMillis() - 2000);
 
         register("debezium.mariadb:type=connector-metrics,context=streaming,server=shop", new StreamingMXBean() {
             public long getMilliSecondsBehindSource() {
@@ -132,6 +143,15 @@ class JmxExporterRulesTest {
         assertEquals(42.0, one(samples, "mysqlmigrate_source_records_forwarded_total", "connector", "shop-source"), text);
         assertEquals(3.0, one(samples, "mysqlmigrate_source_records_filtered_total", "connector", "shop-source"), text);
         assertEquals(15.0, one(samples, "mysqlmigrate_source_delay_ms", "connector", "shop-source"), text);
+        assertEquals(70.0, one(samples, "mysqlmigrate_source_throttled_ms_total", "connector", "shop-source"), text);
+        assertEquals(480.0, one(samples, "mysqlmigrate_sink_recordsapplied_total", "connector", "shop-sink", "task", "0"), text);
+        assertEquals(1.0, one(samples, "mysqlmigrate_sink_retries_total", "connector", "shop-sink", "task", "0"), text);
+        assertEquals(30.0, one(samples, "mysqlmigrate_sink_throttledmillis_total", "connector", "shop-sink", "task", "0"), text);
+        assertEquals(400.0, one(samples, "mysqlmigrate_sink_rows_applied_total", "connector", "shop-sink", "table", "shop.orders"), text);
+        assertEquals(60.0, one(samples, "mysqlmigrate_sink_rows_applied_total", "connector", "shop-sink", "table", "shop.items"), text);
+        assertEquals(1.0, one(samples, "mysqlmigrate_sink_ddl_total", "connector", "shop-sink", "outcome", "created"), text);
+        double sinkDelay = one(samples, "mysqlmigrate_sink_delay_ms", "connector", "shop-sink", "task", "0");
+        assertTrue(sinkDelay >= 2000 && sinkDelay < 60_000, text);
         assertEquals(250.0, one(samples, "debezium_streaming_millisecondsbehindsource", "flavour", "mariadb", "server", "shop"), text);
         assertEquals(1.0, one(samples, "debezium_streaming_connected", "server", "shop"), text);
         assertEquals(0.0, one(samples, "debezium_snapshot_remainingtablecount", "server", "shop"), text);

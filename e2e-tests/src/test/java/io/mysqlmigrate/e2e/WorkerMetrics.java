@@ -19,6 +19,20 @@ final class WorkerMetrics {
         }
     }
 
+    /** A {@code Map<String, Long>} attribute as JMX carries it (tabular data of key and value), back as a map. */
+    static java.util.Map<String, Long> map(Object tabular) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (Object row : ((javax.management.openmbean.TabularData) tabular).values()) {
+            javax.management.openmbean.CompositeData entry = (javax.management.openmbean.CompositeData) row;
+            out.put((String) entry.get("key"), (Long) entry.get("value"));
+        }
+        return out;
+    }
+
+    static String sinkTask(String connectorName, int task) {
+        return "io.mysqlmigrate:type=sink-task,connector=" + ObjectName.quote(connectorName) + ",task=" + task;
+    }
+
     static String sourceTask(String connectorName) {
         return "io.mysqlmigrate:type=source-task,connector=" + ObjectName.quote(connectorName);
     }

@@ -36,6 +36,9 @@ public final class MigrationSinkConnector extends SinkConnector {
         return VERSION;
     }
 
+    /** Task-config key carrying the task's index, which names its metrics. */
+    static final String TASK_ID_KEY = "mysqlmigrate.task.id";
+
     @Override
     public void start(Map<String, String> props) {
         new MigrationSinkConfig(props);
@@ -51,7 +54,9 @@ public final class MigrationSinkConnector extends SinkConnector {
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         List<Map<String, String>> configs = new ArrayList<>();
         for (int i = 0; i < maxTasks; i++) {
-            configs.add(props);
+            Map<String, String> task = new java.util.HashMap<>(props);
+            task.put(TASK_ID_KEY, Integer.toString(i));
+            configs.add(task);
         }
         return configs;
     }

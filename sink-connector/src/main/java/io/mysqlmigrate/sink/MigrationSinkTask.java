@@ -12,6 +12,7 @@ import io.mysqlmigrate.sink.apply.WriterPool;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
 import io.mysqlmigrate.sink.naming.DestinationNames;
+import io.mysqlmigrate.sink.metrics.SinkTaskMetrics;
 import io.mysqlmigrate.sink.naming.NameMapping;
 import io.mysqlmigrate.sink.retry.FailureKind;
 import io.mysqlmigrate.sink.retry.RetryWindows;
@@ -63,6 +64,7 @@ public final class MigrationSinkTask extends SinkTask {
     private WriterPool writers;
     private ProgressStore progress;
     private PartitionApplier applier;
+    private SinkTaskMetrics metrics;
     private DestinationTables tables;
     private final Map<TopicPartition, PartitionProgress> applied = new HashMap<>();
     /** Assigned partitions whose stored progress could not be read yet (the destination was unreachable). */
@@ -83,6 +85,7 @@ public final class MigrationSinkTask extends SinkTask {
         connectorName = MigrationSinkConfig.connectorName(props);
         retries = new RetryWindows(config.retryConnectionWindow(), config.retryOtherWindow(), Clock.systemUTC());
         throttle = config.throttle();
+        metrics = new SinkTaskMetrics().register(connectorName, props.getOrDefault(MigrationSinkConnector.TASK_ID_KEY, "0"));
     }
 
     /** The live destination connection, opened (with everything that depends on the server) when needed. */
@@ -109,7 +112,7 @@ public final class MigrationSinkTask extends SinkTask {
             });
             applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies, writers,
                     DestinationTables.maxAllowedPacket(opened)),
-                    new DdlApplier(newProgress, newTables, policies.table()), new DestinationNames(names));
+                    new DdlApplier(newProgress, newTables, policies.table()), new DestinationNames(names), metrics);
             tables = newTables;
             progress = newProgress;
             LOG.info("Destination {}:{} is {}", config.hostname(), config.port(), server);
@@ -176,6 +179,7 @@ public final class MigrationSinkTask extends SinkTask {
                     held.put(current, List.copyOf(ordered.subList(cut, ordered.size())));
                 }
                 retries.onSuccess();
+                metrics.recordsApplied(records.size());
                 return;
             } catch (PolicyStopException e) {
                 rollbackQuietly();
@@ -209,6 +213,7 @@ public final class MigrationSinkTask extends SinkTask {
         }
         try {
             long waited = throttle.acquire(batch.size(), batch.stream().mapToLong(RecordSize::of).sum());
+            metrics.throttled(waited);
             if (waited > 0) {
                 LOG.debug("Throttled for {} ms before {} records", waited, batch.size());
             }
@@ -261,6 +266,7 @@ public final class MigrationSinkTask extends SinkTask {
             throw new ConnectException("Cannot report a record to the dead-letter queue: " + ee.getCause().getMessage(), ee.getCause());
         }
         deadLettered.add(key(bad));
+        metrics.deadLettered();
         LOG.warn("Sent to the dead-letter queue: {}", e.getMessage());
     }
 
@@ -277,6 +283,7 @@ public final class MigrationSinkTask extends SinkTask {
         String setting = kind == FailureKind.CONNECTION ? MigrationSinkConfig.RETRY_CONNECTION_MINUTES : MigrationSinkConfig.RETRY_OTHER_MINUTES;
         RetryWindows.Decision decision = retries.onFailure(kind);
         if (decision instanceof RetryWindows.Retry retry) {
+            metrics.retried();
             LOG.warn("Apply attempt {} failed ({} failure): {}. Retrying in {} ms; {} s left of {}", retry.attempt(),
                     kind.name().toLowerCase(), e.getMessage(), retry.backoff().toMillis(), retry.remaining().toSeconds(), setting);
             context.timeout(retry.backoff().toMillis());
@@ -309,6 +316,9 @@ public final class MigrationSinkTask extends SinkTask {
     @Override
     public void stop() {
         closeQuietly();
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 
     /**

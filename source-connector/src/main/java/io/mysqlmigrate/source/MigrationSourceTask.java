@@ -180,7 +180,7 @@ public final class MigrationSourceTask extends SourceTask {
         }
         metrics.forwarded(out.size());
         throttle(out);
-        return out.isEmpty() ? raw : out;
+        return out;
     }
 
     /** Holds the batch back as long as the caps of its phase require; snapshot rows count against the full-load caps. */

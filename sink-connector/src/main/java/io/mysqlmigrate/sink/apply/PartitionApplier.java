@@ -12,7 +12,10 @@ import io.mysqlmigrate.sink.event.SourcePosition;
 import io.mysqlmigrate.sink.naming.DestinationNames;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
+import io.mysqlmigrate.sink.metrics.SinkTaskMetrics;
 import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -43,7 +46,10 @@ public final class PartitionApplier {
     private final DdlApplier ddl;
     private final DestinationNames names;
 
-    public PartitionApplier(ProgressStore progress, RowWriter rows, DdlApplier ddl, DestinationNames names) {
+    private final SinkTaskMetrics metrics;
+
+    public PartitionApplier(ProgressStore progress, RowWriter rows, DdlApplier ddl, DestinationNames names, SinkTaskMetrics metrics) {
+        this.metrics = metrics;
         this.progress = progress;
         this.rows = rows;
         this.ddl = ddl;
@@ -98,7 +104,7 @@ public final class PartitionApplier {
                 c.commit();
             } else if (event instanceof SchemaChange change) {
                 commitRows(c, tp, pending, from.at(change.offset(), lastApplied), lastPosition);
-                ddl.apply(c, tp, change, from.at(change.offset() + 1, lastApplied));
+                metrics.ddl(ddl.apply(c, tp, change, from.at(change.offset() + 1, lastApplied)));
             }
             next = record.kafkaOffset() + 1;
         }
@@ -142,6 +148,14 @@ public final class PartitionApplier {
         rows.write(c, pending);
         progress.save(c, tp, upTo, position);
         c.commit();
+        Map<String, Long> byTable = new HashMap<>();
+        for (RowChange row : pending) {
+            byTable.merge(row.database() + "." + row.table(), 1L, Long::sum);
+        }
+        byTable.forEach(metrics::rowsCommitted);
+        if (position != null && !position.snapshot() && position.tsMs() > 0) {
+            metrics.sourceCommittedAt(position.tsMs());
+        }
         pending.clear();
     }
 

@@ -45,14 +45,17 @@ public final class DdlApplier {
         this.existingTables = existingTables;
     }
 
-    /** Applies the statement and commits it with its journal entry and the partition's progress after it. */
-    public void apply(Connection c, TopicPartition tp, SchemaChange change, PartitionProgress after) throws SQLException {
+    /**
+     * Applies the statement and commits it with its journal entry and the partition's progress after it; returns the
+     * outcome recorded (applied, created, skipped-exists, ...; skipped-journaled when an earlier run applied it).
+     */
+    public String apply(Connection c, TopicPartition tp, SchemaChange change, PartitionProgress after) throws SQLException {
         String key = journalKey(change);
         if (progress.ddlApplied(c, key)) {
             LOG.debug("DDL at {} already applied, skipped: {}", change.position(), change.ddl());
             progress.save(c, tp, after, change.position());
             c.commit();
-            return;
+            return "skipped-journaled";
         }
         String outcome = decideAndRun(c, change);
         tables.invalidate();
@@ -61,6 +64,7 @@ public final class DdlApplier {
         progress.save(c, tp, after, change.position());
         c.commit();
         LOG.info("DDL {} at {} on {}: {}", outcome, change.position(), change.database(), oneLine(change.ddl()));
+        return outcome;
     }
 
     private String decideAndRun(Connection c, SchemaChange change) throws SQLException {

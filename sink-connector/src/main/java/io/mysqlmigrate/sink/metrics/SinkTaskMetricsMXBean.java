@@ -1,0 +1,31 @@
+package io.mysqlmigrate.sink.metrics;
+
+import java.util.Map;
+
+/** The sink task's metrics, registered as {@code io.mysqlmigrate:type=sink-task,connector=<name>,task=<id>}. */
+public interface SinkTaskMetricsMXBean {
+
+    /** Change events applied and committed with their offsets (rows, DDL, transaction boundaries). */
+    long getRecordsApplied();
+
+    /** Rows committed per destination table ({@code database.table}). */
+    Map<String, Long> getRowsAppliedByTable();
+
+    /** DDL statements handled, by outcome (applied, created, skipped-exists, already-in-effect, ...). */
+    Map<String, Long> getDdlByOutcome();
+
+    /** Failed apply attempts that were retried within their window. */
+    long getRetries();
+
+    /** Milliseconds waited under the throttle caps. */
+    long getThrottledMillis();
+
+    /** Records sent to the dead-letter queue. */
+    long getDeadLettered();
+
+    /**
+     * Milliseconds between the newest applied event's commit on the source (binary log timestamp, 1 s resolution) and
+     * its commit on the destination; -1 before the first.
+     */
+    long getDelayMillis();
+}
