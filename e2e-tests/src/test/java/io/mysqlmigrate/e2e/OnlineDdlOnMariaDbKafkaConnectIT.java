@@ -42,6 +42,11 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
     }
 
     @Test
+    void theHeldAlterSurvivesARestartOfTheSourceTaskBeforeTheSwap() throws Exception {
+        runGhOst("od_restart", "m-ghost-restart", "replay", true);
+    }
+
+    @Test
     void aPtOnlineSchemaChangeSwapIsRefusedNamingTheTable() throws Exception {
         String db = "od_ptosc";
         stack.source().execute("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
@@ -66,6 +71,10 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
     }
 
     private void runGhOst(String db, String name, String mode) throws Exception {
+        runGhOst(db, name, mode, false);
+    }
+
+    private void runGhOst(String db, String name, String mode, boolean restartBeforeSwap) throws Exception {
         stack.source().execute("CREATE DATABASE " + db, "USE " + db,
                 "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
                 "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
@@ -92,6 +101,11 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
                         strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'")
                                 .stream().sorted().toList());
             }
+            if (restartBeforeSwap) {
+                awaitStoredPendingAlter(migration);
+                stack.rest().restartTask(migration.source.name(), 0);
+                stack.rest().waitUntilRunning(migration.source.name(), Duration.ofSeconds(60));
+            }
             stack.source().execute("USE " + db,
                     "RENAME TABLE t TO _t_del, _t_gho TO t",
                     "DROP TABLE IF EXISTS _t_del",
@@ -105,6 +119,20 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
             }
             migration.awaitIdentical(Duration.ofSeconds(60));
         }
+    }
+
+    /** Waits until Connect has stored the held ALTER in the source connector's offsets. */
+    private void awaitStoredPendingAlter(Migration migration) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (var entry : stack.rest().get("/connectors/" + migration.source.name() + "/offsets").path("offsets")) {
+                if (entry.path("partition").has("mysqlmigrate.onlineddl") && entry.path("offset").path("pending.alters").asText().contains("ADD COLUMN c")) {
+                    return;
+                }
+            }
+            Thread.sleep(300);
+        }
+        fail("The held ALTER was not stored in the source connector's offsets");
     }
 
     private void awaitRows(Migration migration, String sql, List<String> expected) throws Exception {

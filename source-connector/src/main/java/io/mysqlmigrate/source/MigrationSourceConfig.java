@@ -307,10 +307,9 @@ public final class MigrationSourceConfig extends AbstractConfig {
         return "snapshot".equalsIgnoreCase(getString(LOST_POSITION_ACTION));
     }
 
-    public OnlineSchemaChanges onlineSchemaChanges() {
+    public OnlineSchemaChanges onlineSchemaChanges(OnlineSchemaChanges.PendingAlters pending) {
         return new OnlineSchemaChanges(OnlineSchemaChanges.Mode.valueOf(getString(ONLINE_DDL_MODE).toUpperCase(java.util.Locale.ROOT)),
-                Pattern.compile(getString(ONLINE_DDL_SHADOW_PATTERN)), Pattern.compile(getString(ONLINE_DDL_TRASH_PATTERN)),
-                new OnlineSchemaChanges.PendingAlters());
+                Pattern.compile(getString(ONLINE_DDL_SHADOW_PATTERN)), Pattern.compile(getString(ONLINE_DDL_TRASH_PATTERN)), pending);
     }
 
     public int objectsSyncIntervalMs() {

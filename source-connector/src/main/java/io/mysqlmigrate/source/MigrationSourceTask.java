@@ -126,7 +126,8 @@ public final class MigrationSourceTask extends SourceTask {
         gate = new MigrationTypeGate(types);
         fullLoadThrottle = config.fullLoadThrottle();
         incrementalThrottle = config.incrementalThrottle();
-        onlineSchemaChanges = config.onlineSchemaChanges();
+        onlineSchemaChanges = config.onlineSchemaChanges(OnlineSchemaChanges.PendingAlters.decode(
+                CompletionMarker.storedOnlineDdlState(context.offsetStorageReader(), config.topicPrefix())));
         snapshotProgress = new DebeziumSnapshotProgress(config.topicPrefix());
         if (config.heartbeatIntervalMs() > 0) {
             heartbeat = new HeartbeatTable(config.heartbeatTable(), config.topicPrefix(),
@@ -229,7 +230,11 @@ public final class MigrationSourceTask extends SourceTask {
             }
         }
         metrics.filtered(Math.max(0, raw.size() - kept.size()));
-        return new ArrayList<>(router.route(kept));
+        List<SourceRecord> out = new ArrayList<>(router.route(kept));
+        if (onlineSchemaChanges.pending().takeChanged()) {
+            out.add(CompletionMarker.onlineDdlState(config.topicPrefix(), onlineSchemaChanges.pending().encode()));
+        }
+        return out;
     }
 
     /**
@@ -311,6 +316,9 @@ public final class MigrationSourceTask extends SourceTask {
     public void commitRecord(SourceRecord record, RecordMetadata metadata) throws InterruptedException {
         if (CompletionMarker.isMarker(record)) {
             markerCommitted = true;
+            return;
+        }
+        if (CompletionMarker.isOwnRecord(record)) {
             return;
         }
         SourceTask reader = capture;

@@ -145,24 +145,72 @@ public final class OnlineSchemaChanges {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
-    /** ALTERs seen on shadow tables and not yet cut over, per real table. */
+    public PendingAlters pending() {
+        return pending;
+    }
+
+    /**
+     * ALTERs seen on shadow tables and not yet cut over, per real table. They must outlive a task restart between a
+     * shadow's ALTER and its swap, so the task keeps them in Connect's offsets (see {@link #encode()}).
+     */
     public static final class PendingAlters {
+        private static final char FIELD = '\u001F';
+        private static final char ENTRY = '\u001E';
+
         private final Map<TableName, List<String>> byTable = new LinkedHashMap<>();
+        private boolean changed;
 
         void add(TableName real, String alter) {
             List<String> list = byTable.computeIfAbsent(real, t -> new ArrayList<>());
             if (!list.contains(alter)) {
                 list.add(alter);
+                changed = true;
             }
         }
 
         List<String> take(TableName real) {
             List<String> list = byTable.remove(real);
+            if (list != null) {
+                changed = true;
+            }
             return list == null ? List.of() : list;
         }
 
         public boolean isEmpty() {
             return byTable.isEmpty();
+        }
+
+        /** True once after each change: the task then stores the new state. */
+        public boolean takeChanged() {
+            boolean was = changed;
+            changed = false;
+            return was;
+        }
+
+        /** One string for an offset: database, table and statement per entry, in control characters no name holds. */
+        public String encode() {
+            StringBuilder out = new StringBuilder();
+            byTable.forEach((table, alters) -> alters.forEach(a -> {
+                if (out.length() > 0) {
+                    out.append(ENTRY);
+                }
+                out.append(table.database()).append(FIELD).append(table.table()).append(FIELD).append(a);
+            }));
+            return out.toString();
+        }
+
+        public static PendingAlters decode(String encoded) {
+            PendingAlters p = new PendingAlters();
+            if (encoded != null && !encoded.isEmpty()) {
+                for (String entry : encoded.split(String.valueOf(ENTRY))) {
+                    String[] f = entry.split(String.valueOf(FIELD), 3);
+                    if (f.length == 3) {
+                        p.add(new TableName(f[0], f[1]), f[2]);
+                    }
+                }
+            }
+            p.changed = false;
+            return p;
         }
     }
 }

@@ -54,6 +54,32 @@ public final class CompletionMarker {
         return record.sourcePartition() != null && record.sourcePartition().containsKey(PARTITION_KEY);
     }
 
+    static final String ONLINE_DDL_PARTITION_KEY = "mysqlmigrate.onlineddl";
+    private static final Schema STATE_SCHEMA = SchemaBuilder.struct().name("io.mysqlmigrate.source.OnlineDdlState")
+            .field("pending_alters", Schema.STRING_SCHEMA).build();
+
+    /**
+     * The held ALTERs of online schema changes, stored as a source offset of their own (written to the same status
+     * topic), so a restarted task still replays them at the swap.
+     */
+    public static SourceRecord onlineDdlState(String topicPrefix, String encodedPending) {
+        return new SourceRecord(Map.of(ONLINE_DDL_PARTITION_KEY, topicPrefix), Map.of("pending.alters", encodedPending), topic(topicPrefix),
+                0, Schema.STRING_SCHEMA, topicPrefix + ".onlineddl", STATE_SCHEMA, new Struct(STATE_SCHEMA).put("pending_alters", encodedPending));
+    }
+
+    public static String storedOnlineDdlState(OffsetStorageReader reader, String topicPrefix) {
+        if (reader == null) {
+            return null;
+        }
+        Map<String, Object> offset = reader.offset(Map.of(ONLINE_DDL_PARTITION_KEY, topicPrefix));
+        return offset == null ? null : (String) offset.get("pending.alters");
+    }
+
+    public static boolean isOwnRecord(SourceRecord record) {
+        return record.sourcePartition() != null && (record.sourcePartition().containsKey(PARTITION_KEY)
+                || record.sourcePartition().containsKey(ONLINE_DDL_PARTITION_KEY));
+    }
+
     /** True when an earlier run of this migration already completed (its marker's offset is stored). */
     public static boolean alreadyCompleted(OffsetStorageReader reader, String topicPrefix) {
         if (reader == null) {
