@@ -19,6 +19,7 @@ import io.mysqlmigrate.precheck.checks.SqlModeCheck;
 import io.mysqlmigrate.precheck.checks.TableTraitsCheck;
 import io.mysqlmigrate.precheck.checks.TablesWithoutKeyCheck;
 import io.mysqlmigrate.precheck.checks.TimeZoneCheck;
+import io.mysqlmigrate.precheck.checks.TlsCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.Set;
 public final class Precheck {
 
     public static List<Check> all() {
-        return List.of(new ServerVersionsCheck(), new SourcePrivilegesCheck(), new DestinationPrivilegesCheck(),
+        return List.of(new ServerVersionsCheck(), TlsCheck.source(), TlsCheck.destination(), new SourcePrivilegesCheck(), new DestinationPrivilegesCheck(),
                 BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
                 new GtidModeCheck(), new TablesWithoutKeyCheck(),
