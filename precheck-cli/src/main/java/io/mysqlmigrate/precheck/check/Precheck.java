@@ -7,7 +7,9 @@ import io.mysqlmigrate.precheck.checks.DestinationCapacityCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
+import io.mysqlmigrate.precheck.checks.GeneratedInvisiblePrimaryKeyCheck;
 import io.mysqlmigrate.precheck.checks.GtidModeCheck;
+import io.mysqlmigrate.precheck.checks.InvisibleColumnsCheck;
 import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
 import io.mysqlmigrate.precheck.checks.MaxAllowedPacketCheck;
 import io.mysqlmigrate.precheck.checks.OnlineDdlLeftoversCheck;
@@ -32,7 +34,7 @@ public final class Precheck {
         return List.of(new ServerVersionsCheck(), TlsCheck.source(), TlsCheck.destination(), new SourcePrivilegesCheck(), new DestinationPrivilegesCheck(),
                 BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
-                new GtidModeCheck(), new TablesWithoutKeyCheck(),
+                new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
                 new ConflictingTablesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
                 new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
