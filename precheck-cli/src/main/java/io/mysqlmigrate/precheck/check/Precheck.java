@@ -6,6 +6,7 @@ import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCapacityCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
+import io.mysqlmigrate.precheck.checks.DestinationNamesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
 import io.mysqlmigrate.precheck.checks.GeneratedInvisiblePrimaryKeyCheck;
 import io.mysqlmigrate.precheck.checks.GtidModeCheck;
@@ -36,7 +37,7 @@ public final class Precheck {
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
                 new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
-                new ConflictingTablesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
+                new ConflictingTablesCheck(), new DestinationNamesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
                 new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
                 new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
     }
