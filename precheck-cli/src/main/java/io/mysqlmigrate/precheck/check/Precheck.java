@@ -3,6 +3,8 @@ package io.mysqlmigrate.precheck.check;
 import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
 import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
+import io.mysqlmigrate.precheck.checks.ConnectPluginsCheck;
+import io.mysqlmigrate.precheck.checks.ConnectValidateCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCapacityCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
@@ -23,6 +25,7 @@ import io.mysqlmigrate.precheck.checks.TableTraitsCheck;
 import io.mysqlmigrate.precheck.checks.TablesWithoutKeyCheck;
 import io.mysqlmigrate.precheck.checks.TimeZoneCheck;
 import io.mysqlmigrate.precheck.checks.TlsCheck;
+import io.mysqlmigrate.precheck.checks.TopicRetentionCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,15 @@ public final class Precheck {
                 new ConflictingTablesCheck(), new DestinationNamesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
                 new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
                 new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
+    }
+
+    /**
+     * The Kafka side, for a Connect worker's REST URL: the worker and both plugins, both configurations validated by
+     * it, and the retention of the database topics on the source's kafka.bootstrap.servers.
+     */
+    public static List<Check> kafka(String connectUrl) {
+        return List.of(new ConnectPluginsCheck(connectUrl), ConnectValidateCheck.source(connectUrl),
+                ConnectValidateCheck.sink(connectUrl), new TopicRetentionCheck());
     }
 
     private Precheck() {
