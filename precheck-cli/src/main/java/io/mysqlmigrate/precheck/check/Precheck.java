@@ -10,11 +10,14 @@ import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
 import io.mysqlmigrate.precheck.checks.DestinationNamesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
+import io.mysqlmigrate.precheck.checks.ForeignKeysOutsideSelectionCheck;
 import io.mysqlmigrate.precheck.checks.GeneratedInvisiblePrimaryKeyCheck;
+import io.mysqlmigrate.precheck.checks.IndexPrefixUtf8mb4Check;
 import io.mysqlmigrate.precheck.checks.GtidModeCheck;
 import io.mysqlmigrate.precheck.checks.InvisibleColumnsCheck;
 import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
 import io.mysqlmigrate.precheck.checks.MaxAllowedPacketCheck;
+import io.mysqlmigrate.precheck.checks.ObjectsOutsideSelectionCheck;
 import io.mysqlmigrate.precheck.checks.OnlineDdlLeftoversCheck;
 import io.mysqlmigrate.precheck.checks.ReplicaLogUpdatesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
@@ -52,6 +55,14 @@ public final class Precheck {
     public static List<Check> kafka(String connectUrl) {
         return List.of(new ConnectPluginsCheck(connectUrl), ConnectValidateCheck.source(connectUrl),
                 ConnectValidateCheck.sink(connectUrl), new TopicRetentionCheck());
+    }
+
+    /**
+     * The migration assessment (DTS's optional deeper pass): indexes too long under utf8mb4, and views, routines,
+     * triggers and foreign keys that use tables outside the selection.
+     */
+    public static List<Check> assessment() {
+        return List.of(new IndexPrefixUtf8mb4Check(), new ObjectsOutsideSelectionCheck(), new ForeignKeysOutsideSelectionCheck());
     }
 
     private Precheck() {

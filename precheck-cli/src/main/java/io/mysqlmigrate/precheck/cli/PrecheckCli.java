@@ -44,6 +44,10 @@ public final class PrecheckCli implements Callable<Integer> {
             + "configurations through its validate endpoint, and the database topics' retention.")
     String connectUrl;
 
+    @Option(names = "--assess", description = "Also run the migration assessment: indexes too long under utf8mb4, and views, "
+            + "routines, triggers and foreign keys that use tables outside the selection.")
+    boolean assess;
+
     @Override
     public Integer call() {
         List<CheckResult> results;
@@ -52,6 +56,9 @@ public final class PrecheckCli implements Callable<Integer> {
             ConnectorFile sink = ConnectorFile.read(sinkFile);
             try (CheckContext context = CheckContext.open(source.name(), source.config(), sink.config())) {
                 List<Check> checks = new ArrayList<>(Precheck.all());
+                if (assess) {
+                    checks.addAll(Precheck.assessment());
+                }
                 if (connectUrl != null) {
                     checks.addAll(Precheck.kafka(connectUrl));
                 }
