@@ -1,5 +1,6 @@
 package io.mysqlmigrate.precheck.checks;
 
+import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
@@ -35,22 +36,30 @@ public final class GeneratedInvisiblePrimaryKeyCheck implements Check {
         List<String> problems = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
         if (sourceSetting != null) {
-            List<String> generated = sourceTablesWithGeneratedKey(ctx);
+            List<List<String>> generated = sourceTablesWithGeneratedKey(ctx);
             if (!generated.isEmpty()) {
-                problems.add("source tables keyed by a generated invisible my_row_id: " + String.join(", ", generated));
-                fixes.add("make the destination MySQL 8.0.30+ so it can create the my_row_id key as the source has it (its "
-                        + "values travel with every row), or give those tables a key of their own on the source");
+                problems.add("source tables keyed by a generated invisible my_row_id: " + String.join(", ",
+                        generated.stream().map(t -> t.get(0) + "." + t.get(1)).toList()));
+                for (List<String> t : generated) {
+                    fixes.add("ALTER TABLE " + Identifiers.quote(t.get(0), t.get(1)) + " ALTER COLUMN my_row_id SET VISIBLE "
+                            + "(on the source: the key becomes an ordinary column)");
+                }
             }
         }
         if ("ON".equalsIgnoreCase(destinationSetting)) {
-            List<String> keyless = SelectedTablesQuery.firstColumn(ctx, "SELECT CONCAT(t.TABLE_SCHEMA, '.', t.TABLE_NAME) "
+            List<String> keyless = new ArrayList<>();
+            for (List<String> t : SelectedTablesQuery.rows(ctx, "SELECT t.TABLE_SCHEMA, t.TABLE_NAME "
                     + "FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA IN (%s) AND t.TABLE_TYPE = 'BASE TABLE' AND NOT EXISTS "
                     + "(SELECT 1 FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA "
-                    + "AND s.TABLE_NAME = t.TABLE_NAME AND s.INDEX_NAME = 'PRIMARY') ORDER BY 1");
+                    + "AND s.TABLE_NAME = t.TABLE_NAME AND s.INDEX_NAME = 'PRIMARY') ORDER BY 1, 2")) {
+                if (SelectedTablesQuery.selected(ctx, t.get(0), t.get(1))) {
+                    keyless.add(t.get(0) + "." + t.get(1));
+                }
+            }
             if (!keyless.isEmpty()) {
                 problems.add("the destination has " + SETTING + "=ON and would add a my_row_id key to tables the source has "
                         + "without a primary key: " + String.join(", ", keyless));
-                fixes.add("SET GLOBAL " + SETTING + " = OFF; on the destination before the schema is migrated");
+                fixes.add("SET GLOBAL " + SETTING + " = OFF (on the destination, before the schema is migrated)");
             }
         }
         String found = SETTING + ": source " + sourceSetting + ", destination " + destinationSetting;
@@ -58,24 +67,25 @@ public final class GeneratedInvisiblePrimaryKeyCheck implements Check {
             return CheckResult.pass(id(), found + "; no table of the migration has or would get a generated invisible primary key");
         }
         return CheckResult.warn(id(), found + "; " + String.join("; ", problems),
-                "A generated my_row_id is a column that one side has and the other does not: rows then differ in their "
-                        + "columns, and a table whose columns differ stops the sink.", String.join("; ", fixes) + ".");
+                "A generated my_row_id is a column that one side may have and the other not: SHOW CREATE TABLE hides it "
+                        + "when show_gipk_in_create_table_and_information_schema is OFF, while the rows carry it, and a table "
+                        + "whose columns differ from the rows' stops the sink.", String.join("; ", fixes) + ".");
     }
 
     /** Source tables keyed by my_row_id; information_schema shows it only with the session's show_gipk setting on. */
-    private static List<String> sourceTablesWithGeneratedKey(CheckContext ctx) throws SQLException {
+    private static List<List<String>> sourceTablesWithGeneratedKey(CheckContext ctx) throws SQLException {
         Connection c = ctx.sourceConnection();
         if (CheckContext.variable(c, "show_gipk_in_create_table_and_information_schema") != null) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET SESSION show_gipk_in_create_table_and_information_schema = ON");
             }
         }
-        List<String> tables = new ArrayList<>();
+        List<List<String>> tables = new ArrayList<>();
         for (List<String> row : SelectedTablesQuery.rows(ctx, "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.COLUMNS "
                 + "WHERE TABLE_SCHEMA IN (%s) AND COLUMN_NAME = 'my_row_id' AND COLUMN_KEY = 'PRI' "
                 + "AND UPPER(EXTRA) LIKE '%%INVISIBLE%%' ORDER BY 1, 2")) {
             if (SelectedTablesQuery.selected(ctx, row.get(0), row.get(1))) {
-                tables.add(row.get(0) + "." + row.get(1));
+                tables.add(row);
             }
         }
         return tables;
