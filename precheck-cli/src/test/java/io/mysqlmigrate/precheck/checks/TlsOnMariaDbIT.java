@@ -11,9 +11,15 @@ import io.mysqlmigrate.precheck.cli.PrecheckCli;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -23,7 +29,8 @@ import picocli.CommandLine;
  * source.tls and destination.tls against a private MariaDB serving a certificate signed by a CA this test makes with
  * openssl, with an account it admits only over TLS (REQUIRE SSL). verify_ca with that CA passes and reports the
  * negotiated protocol and cipher; the same settings with an unrelated CA cannot connect, so the precheck cannot run
- * (exit code 2) and says the certificate is the reason. TLS off to a loopback address passes.
+ * (exit code 2) and says the certificate is the reason. TLS off to a loopback address passes; TLS off to the same
+ * server over this machine's network address warns when that address is not a private one, and verify_ca lifts it.
  */
 class TlsOnMariaDbIT {
 
@@ -31,8 +38,11 @@ class TlsOnMariaDbIT {
     void verifyCaReportsTheCipherAndAWrongCaCannotRun() throws Exception {
         Path base = CheckRuns.scratchDir("precheck-tls");
         TestCertificates certs = TestCertificates.create(base.resolve("certs"));
+        String lanAddress = lanAddress();
+        List<String> args = new ArrayList<>(certs.serverArgs());
+        args.add("--bind-address=127.0.0.1," + lanAddress);
         try (MariaDbServer server = MariaDbServer.start(MariaDbServer.Options.builder().name("tls").baseDir(base).serverId(51)
-                .extraArgs(certs.serverArgs()).build())) {
+                .extraArgs(args).build())) {
             server.execute("CREATE USER 'tls_only'@'%' IDENTIFIED BY 'tls-pw' REQUIRE SSL", "GRANT ALL ON *.* TO 'tls_only'@'%'");
             String db = CheckRuns.newDatabase(server, "tls");
 
@@ -62,7 +72,38 @@ class TlsOnMariaDbIT {
             CheckResult off = CheckRuns.run(TlsCheck.source(), plain, CheckRuns.sink(server));
             assertEquals(Status.PASS, off.status(), off.found());
             assertEquals("source.ssl.mode=disabled; 127.0.0.1 is a loopback or private address", off.found());
+
+            // The same server reached over this machine's network address: a warning where that address is not private.
+            Map<String, String> overNetwork = CheckRuns.source(server, db, MigrationSourceConfig.SOURCE_HOSTNAME, lanAddress);
+            CheckResult network = CheckRuns.run(TlsCheck.source(), overNetwork, CheckRuns.sink(server));
+            if (TlsCheck.onPrivateNetwork(lanAddress)) {
+                assertEquals(Status.PASS, network.status(), network.found());
+                assertEquals("source.ssl.mode=disabled; " + lanAddress + " is a loopback or private address", network.found());
+            } else {
+                assertEquals(Status.WARN, network.status(), network.found());
+                assertEquals("source.ssl.mode=disabled and " + lanAddress + " is not a loopback or private address", network.found());
+                assertTrue(network.fix().startsWith("The server already offers TLS (have_ssl=YES). Set source.ssl.mode=verify_ca and "
+                        + "source.ssl.ca to "), network.fix());
+                overNetwork.put(MigrationSourceConfig.SOURCE_SSL_MODE, "verify_ca");
+                overNetwork.put(MigrationSourceConfig.SOURCE_SSL_CA, certs.ca().toString());
+                CheckResult fixed = CheckRuns.run(TlsCheck.source(), overNetwork, CheckRuns.sink(server));
+                assertEquals(Status.PASS, fixed.status(), fixed.found());
+            }
         }
+    }
+
+    /** This machine's first non-loopback IPv4 address (here 192.0.2.2, a documentation range, so not a private one). */
+    private static String lanAddress() throws Exception {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof Inet4Address) {
+                        return a.getHostAddress();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("this machine has no network address besides loopback");
     }
 
     private static int cli(Path dir, Map<String, String> source, Map<String, String> sink) throws Exception {
