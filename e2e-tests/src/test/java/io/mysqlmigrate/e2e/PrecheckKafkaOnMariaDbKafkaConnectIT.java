@@ -11,6 +11,7 @@ import io.mysqlmigrate.precheck.check.Precheck;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.precheck.checks.ConnectPluginsCheck;
 import io.mysqlmigrate.precheck.cli.PrecheckCli;
+import io.mysqlmigrate.stack.ConnectWorker;
 import io.mysqlmigrate.stack.SharedStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,9 @@ import picocli.CommandLine;
  * The precheck's Kafka side against the real broker and Connect worker with both plugin archives installed: the worker
  * and its plugins pass and an address where no worker listens fails; the embedded configuration files validate through
  * the worker, and settings only Connect knows (errors.tolerance, a converter class) fail naming each setting; a database
- * topic kept one day warns until the kafka-configs change its fix names is applied. The CLI runs all of it with
- * --connect-url.
+ * topic kept one day, or limited by size and compacted, warns until the kafka-configs change its fix names is applied.
+ * A second worker with only the source plugin on its plugin.path fails the plugin check naming the sink's class. The
+ * CLI runs all of it with --connect-url.
  */
 class PrecheckKafkaOnMariaDbKafkaConnectIT {
 
@@ -99,6 +101,39 @@ class PrecheckKafkaOnMariaDbKafkaConnectIT {
                 CheckResult sevenDays = run(m, source, sink, Precheck.kafka(url)).get("kafka.topics.retention");
                 assertEquals(Status.PASS, sevenDays.status(), sevenDays.found());
                 assertEquals("long enough: " + topic, sevenDays.found());
+
+                admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                        new AlterConfigOp(new ConfigEntry("retention.bytes", "1048576"), AlterConfigOp.OpType.SET),
+                        new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET))))
+                        .all().get(30, TimeUnit.SECONDS);
+                CheckResult sizeAndCompaction = run(m, source, sink, Precheck.kafka(url)).get("kafka.topics.retention");
+                assertEquals(Status.WARN, sizeAndCompaction.status(), sizeAndCompaction.found());
+                assertEquals("records may be deleted before they are replayed: " + topic
+                        + " (retention.bytes=1048576, cleanup.policy=compact)", sizeAndCompaction.found());
+                assertTrue(sizeAndCompaction.fix().startsWith("kafka-configs.sh --bootstrap-server " + stack.broker().bootstrapServers()
+                        + " --alter --entity-type topics --entity-name " + topic + " --add-config cleanup.policy=delete "
+                        + "--delete-config retention.bytes"), sizeAndCompaction.fix());
+                admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                        new AlterConfigOp(new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET),
+                        new AlterConfigOp(new ConfigEntry("retention.bytes", ""), AlterConfigOp.OpType.DELETE))))
+                        .all().get(30, TimeUnit.SECONDS);
+                CheckResult restored = run(m, source, sink, Precheck.kafka(url)).get("kafka.topics.retention");
+                assertEquals(Status.PASS, restored.status(), restored.found());
+            }
+
+            Path onlySource = Files.createDirectories(Path.of("target", "precheck-one-plugin-" + System.nanoTime()).toAbsolutePath());
+            Path pluginPath = Path.of(System.getProperty(SharedStack.PLUGIN_PATH_PROPERTY)).toAbsolutePath();
+            try (var dirs = Files.list(pluginPath)) {
+                for (Path plugin : dirs.filter(d -> d.getFileName().toString().contains("source-connector")).toList()) {
+                    Files.createSymbolicLink(onlySource.resolve(plugin.getFileName()), plugin);
+                }
+            }
+            try (ConnectWorker oneWorker = ConnectWorker.start(new ConnectWorker.Options().baseDir(onlySource.resolve("worker"))
+                    .bootstrapServers(stack.broker().bootstrapServers()).pluginPath(onlySource).groupId("precheck-one-plugin")
+                    .heapMb(384))) {
+                CheckResult missing = run(m, source, sink, List.of(new ConnectPluginsCheck(oneWorker.restUrl()))).get("connect.plugins");
+                assertEquals(Status.FAIL, missing.status(), missing.found());
+                assertTrue(missing.found().endsWith(" has no io.mysqlmigrate.sink.MigrationSinkConnector"), missing.found());
             }
 
             Path dir = Files.createDirectories(Path.of("target", "precheck-kafka").toAbsolutePath());
