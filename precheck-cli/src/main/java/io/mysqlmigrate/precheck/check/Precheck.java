@@ -28,6 +28,7 @@ import io.mysqlmigrate.precheck.checks.TableTraitsCheck;
 import io.mysqlmigrate.precheck.checks.TablesWithoutKeyCheck;
 import io.mysqlmigrate.precheck.checks.TimeZoneCheck;
 import io.mysqlmigrate.precheck.checks.TlsCheck;
+import io.mysqlmigrate.precheck.checks.TopicNamesCheck;
 import io.mysqlmigrate.precheck.checks.TopicRetentionCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,13 +39,13 @@ import java.util.Set;
 public final class Precheck {
 
     public static List<Check> all() {
-        return List.of(new ServerVersionsCheck(), TlsCheck.source(), TlsCheck.destination(), new SourcePrivilegesCheck(), new DestinationPrivilegesCheck(),
-                BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
+        return List.of(new ServerVersionsCheck(), TlsCheck.source(), TlsCheck.destination(), new SourcePrivilegesCheck(),
+                new DestinationPrivilegesCheck(), BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
                 new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
-                new ConflictingTablesCheck(), new DestinationNamesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
-                new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
+                new ConflictingTablesCheck(), new DestinationNamesCheck(), new TopicNamesCheck(), new DestinationCharsetCheck(),
+                new DestinationCollationsCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
                 new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
     }
 

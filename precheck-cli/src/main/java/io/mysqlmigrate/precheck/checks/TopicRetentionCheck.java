@@ -4,6 +4,7 @@ import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.routing.DatabaseTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class TopicRetentionCheck implements Check {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
-        List<String> topics = ctx.source().databases().stream().map(d -> ctx.source().topicPrefix() + "." + d).toList();
+        List<String> topics = ctx.source().databases().stream().map(d -> DatabaseTopics.topicFor(ctx.source().topicPrefix(), d)).toList();
         boolean ongoing = ctx.source().migrationTypes().contains(MigrationType.INCREMENTAL);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * source databases and two tables whose names differ only in case (the shared source is case-sensitive) fail, naming
  * them; the name.mapping the fix proposes makes every name distinct and the check passes. A mapping to a name longer
  * than 64 characters is refused by the sink's settings before any check runs. The same source against the
- * case-sensitive shared destination passes.
+ * case-sensitive shared destination passes. Databases whose topic names coincide ('a b' and 'a_b') fail kafka.topics.names.
  */
 class DestinationNamesOnMariaDbIT {
 
@@ -56,5 +56,22 @@ class DestinationNamesOnMariaDbIT {
                     CheckRuns.sink(folding, MigrationSinkConfig.NAME_MAPPING, lower + ".t=" + longName)).close());
             assertTrue(refused.getMessage().contains("is longer than 64 characters"), refused.getMessage());
         }
+    }
+
+    @Test
+    void databasesWhoseTopicNamesCoincideFail() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        String plain = CheckRuns.newDatabase(stack.source(), "topic_x");
+        String spaced = plain.replace('_', ' ');
+        stack.source().execute("CREATE DATABASE `" + spaced + "`");
+        CheckResult shared = CheckRuns.run(new TopicNamesCheck(), CheckRuns.source(stack.source(), plain + "," + spaced),
+                CheckRuns.sink(stack.destination()));
+        assertEquals(Status.FAIL, shared.status(), shared.found());
+        assertEquals("databases " + plain + " and " + spaced + " share the topic checks." + plain, shared.found());
+
+        CheckResult apart = CheckRuns.run(new TopicNamesCheck(), CheckRuns.source(stack.source(), spaced),
+                CheckRuns.sink(stack.destination()));
+        assertEquals(Status.PASS, apart.status(), apart.found());
+        assertEquals("one topic per database: checks." + plain, apart.found());
     }
 }
