@@ -43,6 +43,7 @@ public final class ObjectsOutsideSelectionCheck implements Check {
     public CheckResult run(CheckContext ctx) throws SQLException {
         Map<String, Set<String>> tablesOf = new HashMap<>();
         List<String> found = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         boolean viewUsage = !CheckContext.rows(ctx.sourceConnection(), "SELECT 1 FROM information_schema.TABLES "
                 + "WHERE TABLE_SCHEMA = 'information_schema' AND TABLE_NAME = 'VIEW_TABLE_USAGE'").isEmpty();
         for (List<String> v : SelectedTablesQuery.rows(ctx, "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS "
@@ -58,6 +59,8 @@ public final class ObjectsOutsideSelectionCheck implements Check {
                         used.add(u.get(0) + "." + u.get(1));
                     }
                 }
+            } else if (v.get(2) == null || v.get(2).isBlank()) {
+                unreadable.add("view " + v.get(0) + "." + v.get(1)); // no SHOW VIEW: the server shows an empty definition
             } else {
                 used = outside(ctx, v.get(0), v.get(2), tablesOf);
             }
@@ -65,7 +68,11 @@ public final class ObjectsOutsideSelectionCheck implements Check {
         }
         for (List<String> r : SelectedTablesQuery.rows(ctx, "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, ROUTINE_DEFINITION "
                 + "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN (%s) ORDER BY 1, 2")) {
-            report(found, r.get(2).toLowerCase(Locale.ROOT) + " " + r.get(0) + "." + r.get(1), outside(ctx, r.get(0), r.get(3), tablesOf));
+            String routine = r.get(2).toLowerCase(Locale.ROOT) + " " + r.get(0) + "." + r.get(1);
+            if (r.get(3) == null) {
+                unreadable.add(routine);
+            }
+            report(found, routine, outside(ctx, r.get(0), r.get(3), tablesOf));
         }
         for (List<String> t : SelectedTablesQuery.rows(ctx, "SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_SCHEMA, EVENT_OBJECT_TABLE, "
                 + "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA IN (%s) ORDER BY 1, 2")) {
@@ -74,10 +81,13 @@ public final class ObjectsOutsideSelectionCheck implements Check {
             }
             report(found, "trigger " + t.get(0) + "." + t.get(1), outside(ctx, t.get(0), t.get(4), tablesOf));
         }
+        String notRead = unreadable.isEmpty() ? "" : "; not searched, as the account cannot read their text (see "
+                + "source.privileges): " + String.join(", ", unreadable);
         if (found.isEmpty()) {
-            return CheckResult.pass(id(), "no view, routine or trigger of the selected databases uses a table outside the selection");
+            return CheckResult.pass(id(), "no view, routine or trigger of the selected databases uses a table outside the selection"
+                    + notRead);
         }
-        return CheckResult.warn(id(), "objects using tables outside the selection: " + String.join("; ", found),
+        return CheckResult.warn(id(), "objects using tables outside the selection: " + String.join("; ", found) + notRead,
                 "These objects are migrated with the schema, but the tables they use are not: on the destination the views "
                         + "cannot be created or queried, and the routines and triggers fail when they run.",
                 "Add the tables they use to the selection (databases.include, tables.include, tables.exclude), or drop or "

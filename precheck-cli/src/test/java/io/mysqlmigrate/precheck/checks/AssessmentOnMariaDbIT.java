@@ -24,7 +24,8 @@ import picocli.CommandLine;
  * The migration assessment (--assess) on the shared MariaDB source, which has no VIEW_TABLE_USAGE (10.11), so view
  * definitions are searched. Latin1 indexes too long for utf8mb4 warn (converting the COMPACT table's column is
  * refused), and the prefixes the fix gives let the columns be converted; a view, a procedure and a trigger using tables outside the selection, and foreign keys to such tables,
- * warn naming each, and pass once the selection takes those tables in.
+ * warn naming each, and pass once the selection takes those tables in; an account that cannot read the view's and the
+ * procedure's text is told they were not searched.
  */
 class AssessmentOnMariaDbIT {
 
@@ -92,6 +93,14 @@ class AssessmentOnMariaDbIT {
         assertEquals(Status.WARN, keys.status(), keys.found());
         assertEquals("foreign keys to tables outside the selection: " + app + ".child.fk_parent references " + app + ".parent; " + app
                 + ".orders.fk_customer references " + other + ".customers", keys.found());
+
+        source.execute("CREATE USER 'assess_ro'@'%' IDENTIFIED BY 'ro-pw'", "GRANT SELECT, EXECUTE ON " + app + ".* TO 'assess_ro'@'%'");
+        CheckResult blind = CheckRuns.run(new ObjectsOutsideSelectionCheck(), CheckRuns.sourceAs(source, "assess_ro", "ro-pw", app,
+                MigrationSourceConfig.TABLES_EXCLUDE, app + "\\.audit"), sink);
+        assertEquals(Status.PASS, blind.status(), blind.found());
+        assertEquals("no view, routine or trigger of the selected databases uses a table outside the selection; not searched, as the "
+                + "account cannot read their text (see source.privileges): view " + app + ".v_orders, procedure " + app
+                + ".count_customers", blind.found());
 
         var whole = CheckRuns.source(source, app + "," + other);
         CheckResult objectsSelected = CheckRuns.run(new ObjectsOutsideSelectionCheck(), whole, sink);
