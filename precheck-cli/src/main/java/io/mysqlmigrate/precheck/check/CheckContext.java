@@ -52,9 +52,25 @@ public record CheckContext(String sourceConnectorName, MigrationSourceConfig sou
             return DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/?connectTimeout=10000"
                     + "&allowPublicKeyRetrieval=true&characterEncoding=UTF-8", props);
         } catch (SQLException e) {
-            throw new SQLException("Cannot connect to the " + role + " " + user + "@" + host + ":" + port + ": " + e.getMessage(),
-                    e.getSQLState(), e.getErrorCode(), e);
+            throw new SQLException("Cannot connect to the " + role + " " + user + "@" + host + ":" + port + ": " + e.getMessage()
+                    + rootCause(e), e.getSQLState(), e.getErrorCode(), e);
         }
+    }
+
+    /**
+     * What the driver's own message hides ("Communications link failure" for a certificate that is not trusted): the
+     * TLS handshake's failure when there is one, else the innermost cause; an empty string when there is nothing more.
+     */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        for (Throwable c = e.getCause(); c != null && c != root; c = c.getCause()) {
+            root = c;
+            if (c instanceof javax.net.ssl.SSLException) {
+                return " (the TLS handshake failed: " + c.getMessage() + ")";
+            }
+        }
+        String message = root.getMessage();
+        return root == e || message == null || e.getMessage().contains(message) ? "" : " (" + message + ")";
     }
 
     @Override

@@ -3,13 +3,21 @@ package io.mysqlmigrate.precheck.check;
 import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
 import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
+import io.mysqlmigrate.precheck.checks.ConnectPluginsCheck;
+import io.mysqlmigrate.precheck.checks.ConnectValidateCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCapacityCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
+import io.mysqlmigrate.precheck.checks.DestinationNamesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
+import io.mysqlmigrate.precheck.checks.ForeignKeysOutsideSelectionCheck;
+import io.mysqlmigrate.precheck.checks.GeneratedInvisiblePrimaryKeyCheck;
+import io.mysqlmigrate.precheck.checks.IndexPrefixUtf8mb4Check;
 import io.mysqlmigrate.precheck.checks.GtidModeCheck;
+import io.mysqlmigrate.precheck.checks.InvisibleColumnsCheck;
 import io.mysqlmigrate.precheck.checks.LowerCaseTableNamesCheck;
 import io.mysqlmigrate.precheck.checks.MaxAllowedPacketCheck;
+import io.mysqlmigrate.precheck.checks.ObjectsOutsideSelectionCheck;
 import io.mysqlmigrate.precheck.checks.OnlineDdlLeftoversCheck;
 import io.mysqlmigrate.precheck.checks.ReplicaLogUpdatesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
@@ -19,6 +27,9 @@ import io.mysqlmigrate.precheck.checks.SqlModeCheck;
 import io.mysqlmigrate.precheck.checks.TableTraitsCheck;
 import io.mysqlmigrate.precheck.checks.TablesWithoutKeyCheck;
 import io.mysqlmigrate.precheck.checks.TimeZoneCheck;
+import io.mysqlmigrate.precheck.checks.TlsCheck;
+import io.mysqlmigrate.precheck.checks.TopicNamesCheck;
+import io.mysqlmigrate.precheck.checks.TopicRetentionCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +39,31 @@ import java.util.Set;
 public final class Precheck {
 
     public static List<Check> all() {
-        return List.of(new ServerVersionsCheck(), new SourcePrivilegesCheck(), new DestinationPrivilegesCheck(),
-                BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
+        return List.of(new ServerVersionsCheck(), TlsCheck.source(), TlsCheck.destination(), new SourcePrivilegesCheck(),
+                new DestinationPrivilegesCheck(), BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
-                new GtidModeCheck(), new TablesWithoutKeyCheck(),
+                new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
-                new ConflictingTablesCheck(), new DestinationCharsetCheck(), new DestinationCollationsCheck(),
-                new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
+                new ConflictingTablesCheck(), new DestinationNamesCheck(), new TopicNamesCheck(), new DestinationCharsetCheck(),
+                new DestinationCollationsCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
                 new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
+    }
+
+    /**
+     * The Kafka side, for a Connect worker's REST URL: the worker and both plugins, both configurations validated by
+     * it, and the retention of the database topics on the source's kafka.bootstrap.servers.
+     */
+    public static List<Check> kafka(String connectUrl) {
+        return List.of(new ConnectPluginsCheck(connectUrl), ConnectValidateCheck.source(connectUrl),
+                ConnectValidateCheck.sink(connectUrl), new TopicRetentionCheck());
+    }
+
+    /**
+     * The migration assessment (DTS's optional deeper pass): indexes too long under utf8mb4, and views, routines,
+     * triggers and foreign keys that use tables outside the selection.
+     */
+    public static List<Check> assessment() {
+        return List.of(new IndexPrefixUtf8mb4Check(), new ObjectsOutsideSelectionCheck(), new ForeignKeysOutsideSelectionCheck());
     }
 
     private Precheck() {

@@ -1,10 +1,11 @@
 package io.mysqlmigrate.precheck.checks;
 
 import io.mysqlmigrate.precheck.check.CheckContext;
+import io.mysqlmigrate.source.selection.TableName;
+import io.mysqlmigrate.source.selection.TableSelection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Runs a query over information_schema restricted to the migration's databases ({@code IN (...)} filled in). */
 final class SelectedTablesQuery {
@@ -32,17 +33,25 @@ final class SelectedTablesQuery {
     }
 
     /**
-     * The base tables of the selected databases that tables.include keeps: like the capture, each pattern must match
-     * the whole 'database.table', ignoring case; an empty list keeps every table.
+     * The migration's table selection, decided by the capture's own rule (databases.include, then tables.include and
+     * tables.exclude matched against the whole 'database.table', ignoring case).
      */
+    static TableSelection selection(CheckContext ctx) {
+        return new TableSelection(ctx.source().databases(), ctx.source().tables(), ctx.source().tablesExcluded());
+    }
+
+    /** Whether the migration copies this table (or view). */
+    static boolean selected(CheckContext ctx, String database, String table) {
+        return selection(ctx).selected(new TableName(database, table));
+    }
+
+    /** The base tables of the selected databases that the table selection keeps. */
     static List<SelectedTable> baseTables(CheckContext ctx) throws SQLException {
-        List<Pattern> include = ctx.source().tables().stream().filter(p -> !p.isBlank())
-                .map(p -> Pattern.compile(p.trim(), Pattern.CASE_INSENSITIVE)).toList();
+        TableSelection selection = selection(ctx);
         List<SelectedTable> tables = new ArrayList<>();
         for (List<String> row : rows(ctx, "SELECT TABLE_SCHEMA, TABLE_NAME, COALESCE(DATA_LENGTH, 0), COALESCE(INDEX_LENGTH, 0) "
                 + "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (%s) AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1, 2")) {
-            String qualified = row.get(0) + "." + row.get(1);
-            if (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(qualified).matches())) {
+            if (selection.selected(new TableName(row.get(0), row.get(1)))) {
                 tables.add(new SelectedTable(row.get(0), row.get(1), Long.parseLong(row.get(2)), Long.parseLong(row.get(3))));
             }
         }

@@ -1,9 +1,11 @@
 package io.mysqlmigrate.precheck.cli;
 
+import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Precheck;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +40,14 @@ public final class PrecheckCli implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     String format;
 
+    @Option(names = "--connect-url", description = "A Connect worker's REST URL: also check the worker, both plugins, both "
+            + "configurations through its validate endpoint, and the database topics' retention.")
+    String connectUrl;
+
+    @Option(names = "--assess", description = "Also run the migration assessment: indexes too long under utf8mb4, and views, "
+            + "routines, triggers and foreign keys that use tables outside the selection.")
+    boolean assess;
+
     @Override
     public Integer call() {
         List<CheckResult> results;
@@ -45,7 +55,14 @@ public final class PrecheckCli implements Callable<Integer> {
             ConnectorFile source = ConnectorFile.read(sourceFile);
             ConnectorFile sink = ConnectorFile.read(sinkFile);
             try (CheckContext context = CheckContext.open(source.name(), source.config(), sink.config())) {
-                results = Precheck.run(context, Precheck.all());
+                List<Check> checks = new ArrayList<>(Precheck.all());
+                if (assess) {
+                    checks.addAll(Precheck.assessment());
+                }
+                if (connectUrl != null) {
+                    checks.addAll(Precheck.kafka(connectUrl));
+                }
+                results = Precheck.run(context, checks);
             }
         } catch (ConfigException e) {
             System.err.println("A setting is invalid: " + e.getMessage());
