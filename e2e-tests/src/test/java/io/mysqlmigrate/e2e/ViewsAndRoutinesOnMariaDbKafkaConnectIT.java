@@ -1,6 +1,7 @@
 package io.mysqlmigrate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mysqlmigrate.stack.SharedStack;
@@ -98,6 +99,28 @@ class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
                 assertEquals(List.of("100:" + stack.destination().serverId()),
                         strings(d, "SELECT CONCAT_WS(':', order_id, written_by) FROM " + db + ".audit WHERE order_id = 100"),
                         "a write on the destination by anyone else fires the trigger");
+            }
+        }
+    }
+
+    @Test
+    void selectedAccountsArriveWithTheirPasswordHashAndGrants() throws Exception {
+        String db = "vr_acct";
+        stack.source().execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY)", "INSERT INTO " + db + ".t VALUES (1)",
+                "CREATE USER IF NOT EXISTS 'acct_app'@'%' IDENTIFIED BY 'app-secret'",
+                "GRANT SELECT, INSERT ON " + db + ".* TO 'acct_app'@'%'",
+                "CREATE USER IF NOT EXISTS 'acct_other'@'%' IDENTIFIED BY 'x'");
+        try (Migration migration = new Migration(stack, "m-accounts", List.of(db))) {
+            migration.start(java.util.Map.of("accounts.include", "acct_app@%"), java.util.Map.of());
+            awaitRows(migration, "SELECT CONCAT(User, '@', Host) FROM mysql.user WHERE User LIKE 'acct\\_%'", List.of("acct_app@%"));
+            migration.awaitIdentical(Duration.ofSeconds(60));
+            String url = "jdbc:mysql://" + stack.destination().host() + ":" + stack.destination().port() + "/" + db
+                    + "?useSSL=false&allowPublicKeyRetrieval=true";
+            try (Connection app = java.sql.DriverManager.getConnection(url, "acct_app", "app-secret"); Statement st = app.createStatement()) {
+                assertEquals(List.of("1"), strings(app, "SELECT id FROM t"), "the source's password works on the destination");
+                st.execute("INSERT INTO t VALUES (2)");
+                SQLException denied = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> st.execute("DELETE FROM t"));
+                assertTrue(denied.getMessage().contains("denied"), "the grant is exactly SELECT, INSERT: " + denied.getMessage());
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.mysqlmigrate.source;
 
 import io.mysqlmigrate.dialect.TlsSettings;
+import io.mysqlmigrate.source.objects.AccountCatalog;
 import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
 import io.mysqlmigrate.throttle.Throttle;
 import io.mysqlmigrate.source.selection.OperationFilter;
@@ -56,6 +57,7 @@ public final class MigrationSourceConfig extends AbstractConfig {
     public static final String ONLINE_DDL_TRASH_PATTERN = "online.ddl.trash.pattern";
     public static final String OBJECTS_SYNC_INTERVAL_MS = "objects.sync.interval.ms";
     public static final String TRIGGERS_POLICY = "triggers.policy";
+    public static final String ACCOUNTS_INCLUDE = "accounts.include";
     public static final String EVENTS_MIGRATE = "events.migrate";
     public static final String THROTTLE_FULL_ROWS_PER_SECOND = "throttle.full.rows.per.second";
     public static final String THROTTLE_FULL_MEGABYTES_PER_SECOND = "throttle.full.megabytes.per.second";
@@ -186,6 +188,14 @@ public final class MigrationSourceConfig extends AbstractConfig {
                             + "writes (the sink's sessions set " + io.mysqlmigrate.dialect.SinkSession.MARK + ") while other writes on the "
                             + "destination fire it.",
                     GROUP_MIGRATION, 16, Width.SHORT, "Triggers")
+            .define(ACCOUNTS_INCLUDE, Type.LIST, "", accountsValidator(), Importance.LOW,
+                    "DTS's 'migrate accounts': accounts to create on the destination with their grants, as user@host "
+                            + "entries, comma-separated, with the schema. Passwords travel as the source's hashes (SHOW CREATE USER), "
+                            + "so they work between servers of one flavour; an account already on the destination keeps its "
+                            + "password and gains the grants. Grants name the source's databases (name.mapping does not apply). "
+                            + "The destination account needs CREATE USER and, for each privilege granted, the privilege WITH "
+                            + "GRANT OPTION; the source account needs to read mysql.*.",
+                    GROUP_MIGRATION, 18, Width.LONG, "Accounts")
             .define(EVENTS_MIGRATE, Type.BOOLEAN, false, Importance.LOW,
                     "Migrate the source's events, created DISABLED on the destination so they do not run twice; the "
                             + "cut-over enables them.",
@@ -343,6 +353,10 @@ public final class MigrationSourceConfig extends AbstractConfig {
         return "immediate".equalsIgnoreCase(getString(TRIGGERS_POLICY));
     }
 
+    public List<AccountCatalog.Account> accounts() {
+        return getList(ACCOUNTS_INCLUDE).stream().filter(a -> !a.isBlank()).map(AccountCatalog.Account::parse).toList();
+    }
+
     public boolean migrateEvents() {
         return getBoolean(EVENTS_MIGRATE);
     }
@@ -403,6 +417,22 @@ public final class MigrationSourceConfig extends AbstractConfig {
                 throw new ConfigException(name, value, e.getMessage());
             }
         }, () -> "'object=op+op' entries; operations insert, update, delete, create, alter, drop, rename, truncate, dml, ddl, all, none");
+    }
+
+    private static ConfigDef.Validator accountsValidator() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            @SuppressWarnings("unchecked")
+            List<String> entries = (List<String>) value;
+            for (String e : entries) {
+                if (!e.isBlank()) {
+                    try {
+                        AccountCatalog.Account.parse(e);
+                    } catch (IllegalArgumentException bad) {
+                        throw new ConfigException(name, value, bad.getMessage());
+                    }
+                }
+            }
+        }, () -> "user@host entries");
     }
 
     private static ConfigDef.Validator regexValidator() {

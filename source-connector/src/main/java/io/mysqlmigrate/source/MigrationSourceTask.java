@@ -259,7 +259,15 @@ public final class MigrationSourceTask extends SourceTask {
             if (config.migrateEvents()) {
                 objects.addAll(ObjectCatalog.disabledEvents(c, config.databases()));
             }
-            statements = objectSync.diff(objects);
+            statements = new ArrayList<>();
+            if (initial && types.contains(MigrationType.SCHEMA) && !config.accounts().isEmpty()) {
+                // Accounts first: a view or routine may be granted to them. They are global; the first database's
+                // topic carries them.
+                for (String ddl : io.mysqlmigrate.source.objects.AccountCatalog.statements(c, config.accounts())) {
+                    statements.add(new ObjectSync.Statement(config.databases().get(0), ddl));
+                }
+            }
+            statements.addAll(objectSync.diff(objects));
         } catch (java.sql.SQLException | IllegalArgumentException e) {
             if (initial && types.contains(MigrationType.SCHEMA)) {
                 throw new ConnectException("Cannot read the views and routines of " + config.databases() + " on the source to "

@@ -6,8 +6,8 @@ import java.util.Locale;
  * What kind of statement a DDL text is, read from its leading keywords (comments and line breaks ignored). The kinds
  * are an allow-list: statements about databases, tables, indexes, views and routines are applied, and triggers and
  * events only in the harmless forms the source sends (a trigger guarded against the sink's writes, an event created
- * disabled); anything else ({@link Kind#OTHER}: other triggers and events, temporary tables, grants) is never run on
- * the destination by the sink, since a trigger or event there would write rows the binary log already carries.
+ * disabled; accounts and grants, which only the source's accounts.include sends); anything else ({@link Kind#OTHER}:
+ * other triggers and events, temporary tables, plain CREATE USER) is never run on the destination by the sink, since a trigger or event there would write rows the binary log already carries.
  */
 public final class DdlStatement {
 
@@ -35,6 +35,8 @@ public final class DdlStatement {
         /** An event created DISABLED, to be enabled at the cut-over. */
         CREATE_DISABLED_EVENT,
         DROP_EVENT,
+        /** CREATE USER IF NOT EXISTS and GRANT ... TO, as the source migrates the accounts it is told to. */
+        ACCOUNT,
         OTHER;
 
         /** Whether the sink applies statements of this kind (see the class comment). */
@@ -93,6 +95,10 @@ public final class DdlStatement {
             return new DdlStatement(Kind.OTHER, false);
         }
         String first = words[0];
+        if ((first.equals("CREATE") && words.length > 4 && words[1].equals("USER") && words[2].equals("IF") && words[3].equals("NOT")
+                && words[4].equals("EXISTS")) || first.equals("GRANT")) {
+            return new DdlStatement(Kind.ACCOUNT, false);
+        }
         if (first.equals("SET") || first.equals("USE")) {
             return new DdlStatement(Kind.SESSION, false);
         }

@@ -54,6 +54,8 @@ class DdlStatementTest {
         assertEquals(Kind.DROP_VIEW, DdlStatement.classify("DROP VIEW IF EXISTS `v`").kind());
         assertEquals(Kind.DROP_ROUTINE, DdlStatement.classify("DROP PROCEDURE IF EXISTS `p`").kind());
         assertTrue(Kind.CREATE_ROUTINE.applied() && Kind.DROP_VIEW.applied());
+        assertEquals(Kind.ACCOUNT, DdlStatement.classify("CREATE USER IF NOT EXISTS `app`@`%` IDENTIFIED BY PASSWORD '*AB'").kind());
+        assertEquals(Kind.ACCOUNT, DdlStatement.classify("GRANT SELECT ON `shop`.* TO `app`@`%`").kind());
         assertEquals(Kind.CREATE_GUARDED_TRIGGER, DdlStatement.classify("CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW BEGIN IF "
                 + "@mysql_migrate_sink IS NULL THEN INSERT INTO a VALUES (NEW.id); END IF; END").kind());
         assertEquals(Kind.CREATE_DISABLED_EVENT, DdlStatement.classify("CREATE EVENT `e` ON SCHEDULE EVERY 1 HOUR STARTS '2026-01-01 00:00:00' "
@@ -64,7 +66,7 @@ class DdlStatementTest {
     void triggersEventsUdfsAndTemporaryTablesAreNeverApplied() {
         for (String ddl : new String[] {"CREATE DEFINER=`u`@`%` TRIGGER t AFTER INSERT ON x FOR EACH ROW SET @a = 1",
                 "CREATE EVENT e ON SCHEDULE EVERY 1 HOUR DO DELETE FROM x", "CREATE FUNCTION metaphon RETURNS STRING SONAME 'udf.so'",
-                "CREATE TEMPORARY TABLE tmp (id INT)", "GRANT SELECT ON *.* TO u", ""}) {
+                "CREATE TEMPORARY TABLE tmp (id INT)", "CREATE USER u", ""}) {
             assertEquals(Kind.OTHER, DdlStatement.classify(ddl).kind(), ddl);
             assertFalse(DdlStatement.classify(ddl).kind().applied(), ddl);
         }

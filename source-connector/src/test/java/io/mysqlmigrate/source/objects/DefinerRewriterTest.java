@@ -49,6 +49,17 @@ class DefinerRewriterTest {
     }
 
     @Test
+    void accountsAreNamedUserAtHostAndCreatedOnlyWhenMissing() {
+        assertEquals(new AccountCatalog.Account("app", "%"), AccountCatalog.Account.parse(" app@% "));
+        assertEquals(new AccountCatalog.Account("we@b", "10.0.%"), AccountCatalog.Account.parse("'we@b'@'10.0.%'"));
+        assertEquals("'o''k'@'h'", new AccountCatalog.Account("o'k", "h").quoted());
+        assertThrows(IllegalArgumentException.class, () -> AccountCatalog.Account.parse("app"));
+        assertEquals("CREATE USER IF NOT EXISTS `app`@`%` IDENTIFIED BY PASSWORD '*AB'",
+                AccountCatalog.ifNotExists("CREATE USER `app`@`%` IDENTIFIED BY PASSWORD '*AB'"));
+        assertEquals("CREATE USER IF NOT EXISTS `a`@`%`", AccountCatalog.ifNotExists("CREATE USER IF NOT EXISTS `a`@`%`"));
+    }
+
+    @Test
     void syncSendsCreatesThenReplacementsAndDrops() {
         ObjectSync sync = new ObjectSync();
         SourceObject v1 = new SourceObject(ObjectKind.VIEW, "d", "v", "CREATE OR REPLACE SQL SECURITY INVOKER VIEW `v` AS select 1");
