@@ -106,6 +106,14 @@ public final class MigrationSinkConnector extends SinkConnector {
                 other.addErrorMessage(problem);
             }
         }
+        ConfigValue mode = byName.get(MigrationSinkConfig.DESTINATION_SSL_MODE);
+        ConfigValue ca = byName.get(MigrationSinkConfig.DESTINATION_SSL_CA);
+        if (mode != null && ca != null && mode.errorMessages().isEmpty() && mode.value() instanceof String m) {
+            String problem = io.mysqlmigrate.dialect.TlsSettings.of(m, (String) ca.value()).problem();
+            if (problem != null) {
+                ca.addErrorMessage(problem);
+            }
+        }
         return config;
     }
 

@@ -3,7 +3,10 @@ package io.mysqlmigrate.source;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.mysqlmigrate.dialect.TlsSettings;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
 
@@ -47,6 +50,23 @@ public final class MigrationSourceConnector extends SourceConnector {
 
     @Override
     public void stop() {
+    }
+
+    /** Field-by-field validation from the ConfigDef, plus the TLS rule that relates the mode and the CA. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> byName = new HashMap<>();
+        config.configValues().forEach(v -> byName.put(v.name(), v));
+        ConfigValue mode = byName.get(MigrationSourceConfig.SOURCE_SSL_MODE);
+        ConfigValue ca = byName.get(MigrationSourceConfig.SOURCE_SSL_CA);
+        if (mode != null && ca != null && mode.errorMessages().isEmpty() && mode.value() instanceof String m) {
+            String problem = TlsSettings.of(m, (String) ca.value()).problem();
+            if (problem != null) {
+                ca.addErrorMessage(problem);
+            }
+        }
+        return config;
     }
 
     @Override

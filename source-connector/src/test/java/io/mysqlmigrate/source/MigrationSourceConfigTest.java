@@ -70,4 +70,21 @@ class MigrationSourceConfigTest {
         p.put(MigrationSourceConfig.DATABASES_INCLUDE, "");
         assertEquals(1, errorsOf(p, MigrationSourceConfig.DATABASES_INCLUDE).size());
     }
+
+    @Test
+    void verifyCaWithoutACaIsRefusedByTheConnectorsValidation() {
+        Map<String, String> p = valid();
+        p.put(MigrationSourceConfig.SOURCE_SSL_MODE, "verify_ca");
+        List<String> errors = new MigrationSourceConnector().validate(p).configValues().stream()
+                .filter(v -> v.name().equals(MigrationSourceConfig.SOURCE_SSL_CA)).findFirst().orElseThrow().errorMessages();
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).contains("verify_ca needs the CA certificate"), errors.get(0));
+        p.put(MigrationSourceConfig.SOURCE_SSL_CA, "/nonexistent/ca.pem");
+        assertTrue(new MigrationSourceConnector().validate(p).configValues().stream()
+                .filter(v -> v.name().equals(MigrationSourceConfig.SOURCE_SSL_CA)).findFirst().orElseThrow().errorMessages().get(0)
+                .contains("no readable file /nonexistent/ca.pem"));
+        p.put(MigrationSourceConfig.SOURCE_SSL_MODE, "required");
+        p.remove(MigrationSourceConfig.SOURCE_SSL_CA);
+        assertTrue(new MigrationSourceConnector().validate(p).configValues().stream().allMatch(v -> v.errorMessages().isEmpty()));
+    }
 }
