@@ -104,6 +104,24 @@ class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
     }
 
     @Test
+    void aSelectionOfTablesLeavesTheDatabasesViewsAndRoutinesBehindAsDtsDoes() throws Exception {
+        String db = "vr_tables";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY)", "INSERT INTO t VALUES (1)",
+                "CREATE VIEW v AS SELECT id FROM t", "CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1");
+        try (Migration migration = new Migration(stack, "m-objects-tables", List.of(db))) {
+            migration.start(java.util.Map.of("tables.include", db + "\\.t", "objects.sync.interval.ms", "500"), java.util.Map.of());
+            awaitRows(migration, "SELECT id FROM " + db + ".t", List.of("1"));
+            stack.source().execute("INSERT INTO " + db + ".t VALUES (2)");
+            awaitRows(migration, "SELECT id FROM " + db + ".t ORDER BY id", List.of("1", "2"));
+            Thread.sleep(1500);
+            try (Connection d = stack.destination().connect()) {
+                assertEquals(List.of("t"), strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'"));
+                assertEquals(List.of(), strings(d, "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '" + db + "'"));
+            }
+        }
+    }
+
+    @Test
     void selectedAccountsArriveWithTheirPasswordHashAndGrants() throws Exception {
         String db = "vr_acct";
         stack.source().execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY)", "INSERT INTO " + db + ".t VALUES (1)",

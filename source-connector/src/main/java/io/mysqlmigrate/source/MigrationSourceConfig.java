@@ -178,7 +178,8 @@ public final class MigrationSourceConfig extends AbstractConfig {
                             + "with the DEFINER left out and SQL SECURITY INVOKER as DTS does; during incremental migration the "
                             + "source is checked this often (ms) and created, changed and dropped ones follow. 0 stops the "
                             + "checks. Triggers are held back for the cut-over, so rows the source's triggers wrote are not "
-                            + "written twice.",
+                            + "written twice. As in DTS, a selection of tables (" + TABLES_INCLUDE + ") migrates those tables only, "
+                            + "without the databases' views, routines, triggers and events.",
                     GROUP_MIGRATION, 13, Width.SHORT, "Views and routines check (ms)")
             .define(TRIGGERS_POLICY, Type.STRING, "cutover", ConfigDef.CaseInsensitiveValidString.in("cutover", "immediate"),
                     Importance.MEDIUM,

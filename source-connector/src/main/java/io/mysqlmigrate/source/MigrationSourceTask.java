@@ -252,12 +252,17 @@ public final class MigrationSourceTask extends SourceTask {
         nextObjectCheck = System.currentTimeMillis() + config.objectsSyncIntervalMs();
         List<ObjectSync.Statement> statements;
         try (java.sql.Connection c = SourceConnections.open(config)) {
-            List<io.mysqlmigrate.source.objects.SourceObject> objects = new ArrayList<>(ObjectCatalog.viewsAndRoutines(c, config.databases()));
-            if (config.triggersImmediately()) {
-                objects.addAll(ObjectCatalog.guardedTriggers(c, config.databases()));
-            }
-            if (config.migrateEvents()) {
-                objects.addAll(ObjectCatalog.disabledEvents(c, config.databases()));
+            List<io.mysqlmigrate.source.objects.SourceObject> objects = new ArrayList<>();
+            // As in DTS, selecting tables (rather than whole databases) migrates those tables only, not the
+            // databases' views, routines, triggers and events.
+            if (config.tables().isEmpty()) {
+                objects.addAll(ObjectCatalog.viewsAndRoutines(c, config.databases()));
+                if (config.triggersImmediately()) {
+                    objects.addAll(ObjectCatalog.guardedTriggers(c, config.databases()));
+                }
+                if (config.migrateEvents()) {
+                    objects.addAll(ObjectCatalog.disabledEvents(c, config.databases()));
+                }
             }
             statements = new ArrayList<>();
             if (initial && types.contains(MigrationType.SCHEMA) && !config.accounts().isEmpty()) {
