@@ -138,6 +138,25 @@ final class Migration implements AutoCloseable {
         return last;
     }
 
+    /** Waits until {@code sql} on the destination returns {@code expected} (first column, as text); fails with what it holds. */
+    void awaitDestinationRows(String sql, List<String> expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        List<String> actual = List.of();
+        while (System.nanoTime() < deadline) {
+            try (Connection d = stack.destination().connect()) {
+                actual = QueryRows.strings(d, sql);
+            } catch (SQLException notYet) {
+                actual = List.of(notYet.getMessage());
+            }
+            if (actual.equals(expected)) {
+                return;
+            }
+            assertConnectorsHealthy();
+            Thread.sleep(500);
+        }
+        fail("Expected " + expected + " from " + sql + " but the destination holds " + actual);
+    }
+
     void assertConnectorsHealthy() {
         for (String connector : List.of(source.name(), sink.name())) {
             var status = stack.rest().status(connector);

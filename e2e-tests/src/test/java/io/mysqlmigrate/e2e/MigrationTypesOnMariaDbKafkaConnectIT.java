@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mysqlmigrate.stack.ConnectorStatus;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,7 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
             stack.source().execute("INSERT INTO " + db + ".t VALUES (4, 'after the end')");
             Thread.sleep(4000);
             try (Connection d = stack.destination().connect()) {
-                assertEquals(List.of("1", "2", "3"), strings(d, "SELECT id FROM " + db + ".t ORDER BY id"),
+                assertEquals(List.of("1", "2", "3"), QueryRows.strings(d, "SELECT id FROM " + db + ".t ORDER BY id"),
                         "a finished migration reads nothing more from the source");
             }
             ConnectorStatus status = stack.rest().status(migration.source.name());
@@ -61,15 +58,15 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
             migration.awaitCompletedOffset(Duration.ofSeconds(120));
             awaitTrue(() -> {
                 try (Connection d = stack.destination().connect()) {
-                    return strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'")
+                    return QueryRows.strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'")
                             .equals(List.of("t"));
                 }
             }, migration);
             stack.source().execute("INSERT INTO " + db + ".t VALUES (3, 'c')");
             Thread.sleep(3000);
             try (Connection d = stack.destination().connect()) {
-                assertEquals(List.of("0"), strings(d, "SELECT COUNT(*) FROM " + db + ".t"));
-                assertEquals(List.of("ix_v", "PRIMARY"), strings(d, "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
+                assertEquals(List.of("0"), QueryRows.strings(d, "SELECT COUNT(*) FROM " + db + ".t"));
+                assertEquals(List.of("ix_v", "PRIMARY"), QueryRows.strings(d, "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
                         + "WHERE TABLE_SCHEMA = '" + db + "' AND TABLE_NAME = 't' ORDER BY 1"));
             }
         }
@@ -89,7 +86,7 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
             migration.awaitCompletedOffset(Duration.ofSeconds(120));
             awaitTrue(() -> {
                 try (Connection d = stack.destination().connect()) {
-                    return strings(d, "SELECT CONCAT(id, v, note) FROM " + db + ".t ORDER BY id")
+                    return QueryRows.strings(d, "SELECT CONCAT(id, v, note) FROM " + db + ".t ORDER BY id")
                             .equals(List.of("1adest", "2bdest", "3cdest"));
                 }
             }, migration);
@@ -135,7 +132,7 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
             awaitTrue(() -> {
                 stack.source().execute("INSERT INTO " + db + ".probe VALUES ()");
                 try (Connection d = stack.destination().connect()) {
-                    return !strings(d, "SELECT id FROM " + db + ".probe").isEmpty();
+                    return !QueryRows.strings(d, "SELECT id FROM " + db + ".probe").isEmpty();
                 }
             }, migration);
             stack.source().execute("USE " + db,
@@ -145,7 +142,7 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
                     "INSERT INTO t VALUES (5, 'e', 50)");
             awaitTrue(() -> {
                 try (Connection d = stack.destination().connect()) {
-                    return strings(d, "SELECT CONCAT_WS(':', id, v, IFNULL(w, '-')) FROM " + db + ".t ORDER BY id")
+                    return QueryRows.strings(d, "SELECT CONCAT_WS(':', id, v, IFNULL(w, '-')) FROM " + db + ".t ORDER BY id")
                             .equals(List.of("1:a2:-", "4:d:-", "5:e:50"));
                 }
             }, migration);
@@ -171,15 +168,5 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
         }
         fail("Condition not reached in 120 s; sink " + migration.stack.rest().status(migration.sink.name()) + ", source "
                 + migration.stack.rest().status(migration.source.name()));
-    }
-
-    private static List<String> strings(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

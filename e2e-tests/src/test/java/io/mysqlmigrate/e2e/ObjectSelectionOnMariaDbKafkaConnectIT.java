@@ -2,16 +2,11 @@ package io.mysqlmigrate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +38,7 @@ class ObjectSelectionOnMariaDbKafkaConnectIT {
             source.put("incremental.operations", db + ".audit=insert");
             migration.start(source, Map.of());
             migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
-            awaitRows(migration, "SELECT CONCAT_WS(':', id, amount, IFNULL(secret, '-')) FROM " + db + ".orders ORDER BY id",
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', id, amount, IFNULL(secret, '-')) FROM " + db + ".orders ORDER BY id",
                     List.of("2:150.00:-", "4:300.00:-"));
 
             stack.source().execute("USE " + db,
@@ -60,11 +55,11 @@ class ObjectSelectionOnMariaDbKafkaConnectIT {
                     "INSERT INTO skipme VALUES (2)",
                     "INSERT INTO audit VALUES (3, 'last')");
 
-            awaitRows(migration, "SELECT CONCAT_WS(':', id, msg) FROM " + db + ".audit ORDER BY id", List.of("1:a", "2:b", "3:last"));
-            awaitRows(migration, "SELECT CONCAT_WS(':', id, amount, IFNULL(secret, '-')) FROM " + db + ".orders ORDER BY id",
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', id, msg) FROM " + db + ".audit ORDER BY id", List.of("1:a", "2:b", "3:last"));
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', id, amount, IFNULL(secret, '-')) FROM " + db + ".orders ORDER BY id",
                     List.of("4:301.00:-", "5:500.00:-", "6:600.00:-"));
             try (Connection d = stack.destination().connect()) {
-                assertEquals(List.of("audit", "orders"), strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
+                assertEquals(List.of("audit", "orders"), QueryRows.strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
                         + db + "' ORDER BY 1"), "the excluded table never reaches the destination");
             }
         }
@@ -86,33 +81,5 @@ class ObjectSelectionOnMariaDbKafkaConnectIT {
             assertTrue(errors != null && errors.contains("sel_bad.orders") && errors.contains("created > NOW()"), String.valueOf(errors));
             assertEquals(1, result.path("error_count").asInt(), "only row.filters is wrong; its errors: " + errors);
         }
-    }
-
-    private void awaitRows(Migration migration, String sql, List<String> expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        List<String> actual = List.of();
-        while (System.nanoTime() < deadline) {
-            try (Connection d = stack.destination().connect()) {
-                actual = strings(d, sql);
-            } catch (SQLException notYet) {
-                actual = List.of(notYet.getMessage());
-            }
-            if (actual.equals(expected)) {
-                return;
-            }
-            migration.assertConnectorsHealthy();
-            Thread.sleep(500);
-        }
-        fail("Expected " + expected + " from " + sql + " but the destination holds " + actual);
-    }
-
-    private static List<String> strings(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

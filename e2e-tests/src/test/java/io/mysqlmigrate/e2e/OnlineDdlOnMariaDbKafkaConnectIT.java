@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.mysqlmigrate.stack.ConnectorStatus;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +27,7 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
     void replayModeKeepsShadowTablesOutAndAltersTheRealTableAtTheCutOver() throws Exception {
         runGhOst("od_replay", "m-ghost-replay", "replay");
         try (Connection d = stack.destination().connect()) {
-            assertEquals(List.of("t"), strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'od_replay'"),
+            assertEquals(List.of("t"), QueryRows.strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'od_replay'"),
                     "the shadow and change-log tables never reach the destination");
         }
     }
@@ -95,10 +91,10 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
                     "DELETE FROM t WHERE id = 2", "DELETE FROM _t_gho WHERE id = 2",
                     "UPDATE _t_ghc SET value = 'AllEventsUpToLockProcessed' WHERE hint = 'state'");
             // Before the cut-over: the real table is current on the destination; the shadow exists there only in copy mode.
-            awaitRows(migration, "SELECT CONCAT_WS(':', id, v) FROM " + db + ".t ORDER BY id", List.of("1:a2", "3:c", "4:d"));
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', id, v) FROM " + db + ".t ORDER BY id", List.of("1:a2", "3:c", "4:d"));
             try (Connection d = stack.destination().connect()) {
                 assertEquals(mode.equals("copy") ? List.of("_t_ghc", "_t_gho", "t") : List.of("t"),
-                        strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'")
+                        QueryRows.strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'")
                                 .stream().sorted().toList());
             }
             if (restartBeforeSwap) {
@@ -111,10 +107,10 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
                     "DROP TABLE IF EXISTS _t_del",
                     "DROP TABLE IF EXISTS _t_ghc",
                     "INSERT INTO t VALUES (5, 'after', 9)");
-            awaitRows(migration, "SELECT CONCAT_WS(':', id, v, c) FROM " + db + ".t ORDER BY id",
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', id, v, c) FROM " + db + ".t ORDER BY id",
                     List.of("1:a2:7", "3:c:7", "4:d:7", "5:after:9"));
             try (Connection d = stack.destination().connect()) {
-                assertEquals(List.of("ix_v", "PRIMARY"), strings(d, "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
+                assertEquals(List.of("ix_v", "PRIMARY"), QueryRows.strings(d, "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
                         + "WHERE TABLE_SCHEMA = '" + db + "' AND TABLE_NAME = 't' ORDER BY 1"));
             }
             migration.awaitIdentical(Duration.ofSeconds(60));
@@ -133,33 +129,5 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
             Thread.sleep(300);
         }
         fail("The held ALTER was not stored in the source connector's offsets");
-    }
-
-    private void awaitRows(Migration migration, String sql, List<String> expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        List<String> actual = List.of();
-        while (System.nanoTime() < deadline) {
-            try (Connection d = stack.destination().connect()) {
-                actual = strings(d, sql);
-            } catch (SQLException notYet) {
-                actual = List.of(notYet.getMessage());
-            }
-            if (actual.equals(expected)) {
-                return;
-            }
-            migration.assertConnectorsHealthy();
-            Thread.sleep(500);
-        }
-        fail("Expected " + expected + " from " + sql + " but the destination holds " + actual);
-    }
-
-    private static List<String> strings(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

@@ -2,15 +2,12 @@ package io.mysqlmigrate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,17 +37,17 @@ class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
                 "CREATE DEFINER = `app`@`%` TRIGGER tr_audit AFTER INSERT ON orders FOR EACH ROW INSERT INTO audit (order_id) VALUES (NEW.id)");
         try (Migration migration = new Migration(stack, "m-objects", List.of(db))) {
             migration.start(java.util.Map.of("objects.sync.interval.ms", "1000"), java.util.Map.of());
-            awaitRows(migration, "SELECT CONCAT_WS(':', TABLE_NAME, SECURITY_TYPE, DEFINER LIKE 'app@%') FROM information_schema.VIEWS "
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', TABLE_NAME, SECURITY_TYPE, DEFINER LIKE 'app@%') FROM information_schema.VIEWS "
                     + "WHERE TABLE_SCHEMA = '" + db + "'", List.of("v_big:INVOKER:0"));
-            awaitRows(migration, "SELECT CONCAT_WS(':', ROUTINE_NAME, ROUTINE_TYPE, SECURITY_TYPE, DEFINER LIKE 'app@%') FROM "
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', ROUTINE_NAME, ROUTINE_TYPE, SECURITY_TYPE, DEFINER LIKE 'app@%') FROM "
                     + "information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '" + db + "' ORDER BY ROUTINE_NAME",
                     List.of("f_double:FUNCTION:INVOKER:0", "p_count:PROCEDURE:INVOKER:0"));
             try (Connection d = stack.destination().connect()) {
-                assertEquals(List.of("42"), strings(d, "SELECT " + db + ".f_double(21)"));
-                assertEquals(List.of("2"), strings(d, "SELECT id FROM " + db + ".v_big"));
-                assertEquals(List.of("counts; orders"), strings(d, "SELECT ROUTINE_COMMENT FROM information_schema.ROUTINES "
+                assertEquals(List.of("42"), QueryRows.strings(d, "SELECT " + db + ".f_double(21)"));
+                assertEquals(List.of("2"), QueryRows.strings(d, "SELECT id FROM " + db + ".v_big"));
+                assertEquals(List.of("counts; orders"), QueryRows.strings(d, "SELECT ROUTINE_COMMENT FROM information_schema.ROUTINES "
                         + "WHERE ROUTINE_SCHEMA = '" + db + "' AND ROUTINE_NAME = 'p_count'"));
-                assertEquals(List.of(), strings(d, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '" + db + "'"),
+                assertEquals(List.of(), QueryRows.strings(d, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '" + db + "'"),
                         "triggers are held back until the cut-over");
             }
 
@@ -60,10 +57,10 @@ class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
                     "DROP PROCEDURE p_count",
                     "CREATE DEFINER = `app`@`%` FUNCTION f_one() RETURNS INT DETERMINISTIC RETURN 1",
                     "INSERT INTO orders VALUES (4, 80)");
-            awaitRows(migration, "SELECT CONCAT_WS(':', ROUTINE_NAME, SECURITY_TYPE) FROM information_schema.ROUTINES "
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', ROUTINE_NAME, SECURITY_TYPE) FROM information_schema.ROUTINES "
                     + "WHERE ROUTINE_SCHEMA = '" + db + "' ORDER BY ROUTINE_NAME", List.of("f_double:INVOKER", "f_one:INVOKER"));
-            awaitRows(migration, "SELECT CONCAT_WS(':', id, amount) FROM " + db + ".v_big ORDER BY id", List.of("3:70", "4:80"));
-            awaitRows(migration, "SELECT CONCAT_WS(':', id, order_id) FROM " + db + ".audit ORDER BY id", List.of("1:3", "2:4"));
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', id, amount) FROM " + db + ".v_big ORDER BY id", List.of("3:70", "4:80"));
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', id, order_id) FROM " + db + ".audit ORDER BY id", List.of("1:3", "2:4"));
             migration.awaitIdentical(Duration.ofSeconds(60));
         }
     }
@@ -83,9 +80,9 @@ class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
         try (Migration migration = new Migration(stack, "m-triggers", List.of(db))) {
             migration.start(java.util.Map.of("triggers.policy", "immediate", "events.migrate", "true", "objects.sync.interval.ms", "1000"),
                     java.util.Map.of());
-            awaitRows(migration, "SELECT CONCAT_WS(':', TRIGGER_NAME, DEFINER LIKE 'app@%') FROM information_schema.TRIGGERS "
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', TRIGGER_NAME, DEFINER LIKE 'app@%') FROM information_schema.TRIGGERS "
                     + "WHERE TRIGGER_SCHEMA = '" + db + "'", List.of("tr_audit:0"));
-            awaitRows(migration, "SELECT CONCAT_WS(':', EVENT_NAME, STATUS) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '" + db + "'",
+            migration.awaitDestinationRows("SELECT CONCAT_WS(':', EVENT_NAME, STATUS) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '" + db + "'",
                     List.of("ev_purge:DISABLED"));
 
             stack.source().execute("INSERT INTO " + db + ".orders VALUES (2, 7), (3, 9)");
@@ -93,11 +90,11 @@ class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
             String sourceId = Integer.toString(stack.source().serverId());
             try (Connection d = stack.destination().connect(); Statement st = d.createStatement()) {
                 assertEquals(List.of("1:" + sourceId, "2:" + sourceId, "3:" + sourceId),
-                        strings(d, "SELECT CONCAT_WS(':', order_id, written_by) FROM " + db + ".audit ORDER BY order_id, written_by"),
+                        QueryRows.strings(d, "SELECT CONCAT_WS(':', order_id, written_by) FROM " + db + ".audit ORDER BY order_id, written_by"),
                         "the sink's rows did not fire the trigger: each audit row arrived once, written by the source");
                 st.execute("INSERT INTO " + db + ".orders VALUES (100, 1)");
                 assertEquals(List.of("100:" + stack.destination().serverId()),
-                        strings(d, "SELECT CONCAT_WS(':', order_id, written_by) FROM " + db + ".audit WHERE order_id = 100"),
+                        QueryRows.strings(d, "SELECT CONCAT_WS(':', order_id, written_by) FROM " + db + ".audit WHERE order_id = 100"),
                         "a write on the destination by anyone else fires the trigger");
             }
         }
@@ -110,13 +107,13 @@ class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
                 "CREATE VIEW v AS SELECT id FROM t", "CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1");
         try (Migration migration = new Migration(stack, "m-objects-tables", List.of(db))) {
             migration.start(java.util.Map.of("tables.include", db + "\\.t", "objects.sync.interval.ms", "500"), java.util.Map.of());
-            awaitRows(migration, "SELECT id FROM " + db + ".t", List.of("1"));
+            migration.awaitDestinationRows("SELECT id FROM " + db + ".t", List.of("1"));
             stack.source().execute("INSERT INTO " + db + ".t VALUES (2)");
-            awaitRows(migration, "SELECT id FROM " + db + ".t ORDER BY id", List.of("1", "2"));
+            migration.awaitDestinationRows("SELECT id FROM " + db + ".t ORDER BY id", List.of("1", "2"));
             Thread.sleep(1500);
             try (Connection d = stack.destination().connect()) {
-                assertEquals(List.of("t"), strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'"));
-                assertEquals(List.of(), strings(d, "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '" + db + "'"));
+                assertEquals(List.of("t"), QueryRows.strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'"));
+                assertEquals(List.of(), QueryRows.strings(d, "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '" + db + "'"));
             }
         }
     }
@@ -130,44 +127,16 @@ class ViewsAndRoutinesOnMariaDbKafkaConnectIT {
                 "CREATE USER IF NOT EXISTS 'acct_other'@'%' IDENTIFIED BY 'x'");
         try (Migration migration = new Migration(stack, "m-accounts", List.of(db))) {
             migration.start(java.util.Map.of("accounts.include", "acct_app@%"), java.util.Map.of());
-            awaitRows(migration, "SELECT CONCAT(User, '@', Host) FROM mysql.user WHERE User LIKE 'acct\\_%'", List.of("acct_app@%"));
+            migration.awaitDestinationRows("SELECT CONCAT(User, '@', Host) FROM mysql.user WHERE User LIKE 'acct\\_%'", List.of("acct_app@%"));
             migration.awaitIdentical(Duration.ofSeconds(60));
             String url = "jdbc:mysql://" + stack.destination().host() + ":" + stack.destination().port() + "/" + db
                     + "?useSSL=false&allowPublicKeyRetrieval=true";
             try (Connection app = java.sql.DriverManager.getConnection(url, "acct_app", "app-secret"); Statement st = app.createStatement()) {
-                assertEquals(List.of("1"), strings(app, "SELECT id FROM t"), "the source's password works on the destination");
+                assertEquals(List.of("1"), QueryRows.strings(app, "SELECT id FROM t"), "the source's password works on the destination");
                 st.execute("INSERT INTO t VALUES (2)");
                 SQLException denied = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> st.execute("DELETE FROM t"));
                 assertTrue(denied.getMessage().contains("denied"), "the grant is exactly SELECT, INSERT: " + denied.getMessage());
             }
         }
-    }
-
-    private void awaitRows(Migration migration, String sql, List<String> expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        List<String> actual = List.of();
-        while (System.nanoTime() < deadline) {
-            try (Connection d = stack.destination().connect()) {
-                actual = strings(d, sql);
-            } catch (SQLException notYet) {
-                actual = List.of(notYet.getMessage());
-            }
-            if (actual.equals(expected)) {
-                return;
-            }
-            migration.assertConnectorsHealthy();
-            Thread.sleep(500);
-        }
-        fail("Expected " + expected + " from " + sql + " but the destination holds " + actual);
-    }
-
-    private static List<String> strings(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }
