@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The source's binary log and server id, each on a private MariaDB started wrong for it: the check fails or warns,
- * the statement or setting its fix text names is applied as written, and the same check passes. The well configured
- * shared source passing them all is PrecheckOnMariaDbIT#aWellConfiguredPairPassesEveryCheck.
+ * The source's binary log settings and server id, and the destination's lower_case_table_names: each check fails or
+ * warns on a server started (or configured) wrong for it, the statement or setting its fix text names is applied as
+ * written, and the same check passes. The binary log and lower_case_table_names cases use private MariaDB servers;
+ * the server id case changes the connector's configuration, as its fix says. The well configured shared pair passing
+ * them all is PrecheckOnMariaDbIT#aWellConfiguredPairPassesEveryCheck.
  */
 class SourceBinlogOnMariaDbIT {
 
