@@ -33,21 +33,9 @@ public final class GeneratedInvisiblePrimaryKeyCheck implements Check {
             return CheckResult.pass(id(), "neither server has " + SETTING + " (source " + ctx.sourceVersion() + ", destination "
                     + ctx.destinationVersion() + "): generated invisible primary keys exist only on MySQL 8.0.30 and later");
         }
-        List<String> problems = new ArrayList<>();
-        List<String> fixes = new ArrayList<>();
-        if (sourceSetting != null) {
-            List<List<String>> generated = sourceTablesWithGeneratedKey(ctx);
-            if (!generated.isEmpty()) {
-                problems.add("source tables keyed by a generated invisible my_row_id: " + String.join(", ",
-                        generated.stream().map(t -> t.get(0) + "." + t.get(1)).toList()));
-                for (List<String> t : generated) {
-                    fixes.add("ALTER TABLE " + Identifiers.quote(t.get(0), t.get(1)) + " ALTER COLUMN my_row_id SET VISIBLE "
-                            + "(on the source: the key becomes an ordinary column)");
-                }
-            }
-        }
+        List<List<String>> generated = sourceSetting != null ? sourceTablesWithGeneratedKey(ctx) : List.of();
+        List<String> keyless = new ArrayList<>();
         if ("ON".equalsIgnoreCase(destinationSetting)) {
-            List<String> keyless = new ArrayList<>();
             for (List<String> t : SelectedTablesQuery.rows(ctx, "SELECT t.TABLE_SCHEMA, t.TABLE_NAME "
                     + "FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA IN (%s) AND t.TABLE_TYPE = 'BASE TABLE' AND NOT EXISTS "
                     + "(SELECT 1 FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA "
@@ -56,11 +44,30 @@ public final class GeneratedInvisiblePrimaryKeyCheck implements Check {
                     keyless.add(t.get(0) + "." + t.get(1));
                 }
             }
-            if (!keyless.isEmpty()) {
-                problems.add("the destination has " + SETTING + "=ON and would add a my_row_id key to tables the source has "
-                        + "without a primary key: " + String.join(", ", keyless));
-                fixes.add("SET GLOBAL " + SETTING + " = OFF (on the destination, before the schema is migrated)");
+        }
+        return decide(sourceSetting, destinationSetting, generated, keyless);
+    }
+
+    /**
+     * The decision once the servers were read: {@code generated} are the source's (schema, table) keyed by a generated
+     * my_row_id, {@code keyless} the selected tables without primary key when the destination generates keys. Apart
+     * from run() because only MySQL 8.0.30+ has the setting, and the test servers here are MariaDB.
+     */
+    CheckResult decide(String sourceSetting, String destinationSetting, List<List<String>> generated, List<String> keyless) {
+        List<String> problems = new ArrayList<>();
+        List<String> fixes = new ArrayList<>();
+        if (!generated.isEmpty()) {
+            problems.add("source tables keyed by a generated invisible my_row_id: " + String.join(", ",
+                    generated.stream().map(t -> t.get(0) + "." + t.get(1)).toList()));
+            for (List<String> t : generated) {
+                fixes.add("ALTER TABLE " + Identifiers.quote(t.get(0), t.get(1)) + " ALTER COLUMN my_row_id SET VISIBLE "
+                        + "(on the source: the key becomes an ordinary column)");
             }
+        }
+        if ("ON".equalsIgnoreCase(destinationSetting) && !keyless.isEmpty()) {
+            problems.add("the destination has " + SETTING + "=ON and would add a my_row_id key to tables the source has "
+                    + "without a primary key: " + String.join(", ", keyless));
+            fixes.add("SET GLOBAL " + SETTING + " = OFF (on the destination, before the schema is migrated)");
         }
         String found = SETTING + ": source " + sourceSetting + ", destination " + destinationSetting;
         if (problems.isEmpty()) {

@@ -19,8 +19,11 @@ public final class ServerVersionsCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        ServerVersion s = ctx.sourceVersion();
-        ServerVersion d = ctx.destinationVersion();
+        return decide(ctx.sourceVersion(), ctx.destinationVersion());
+    }
+
+    /** The decision on two versions; apart from run() so pairs no test server can be (MySQL, old MariaDB) are tested. */
+    CheckResult decide(ServerVersion s, ServerVersion d) {
         String found = "source " + s + ", destination " + d;
         for (ServerVersion v : new ServerVersion[] {s, d}) {
             if (!supported(v)) {

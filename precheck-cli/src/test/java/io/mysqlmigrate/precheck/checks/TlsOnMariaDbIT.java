@@ -30,7 +30,9 @@ import picocli.CommandLine;
  * openssl, with an account it admits only over TLS (REQUIRE SSL). verify_ca with that CA passes and reports the
  * negotiated protocol and cipher; the same settings with an unrelated CA cannot connect, so the precheck cannot run
  * (exit code 2) and says the certificate is the reason. TLS off to a loopback address passes; TLS off to the same
- * server over this machine's network address warns when that address is not a private one, and verify_ca lifts it.
+ * server over this machine's network address warns when that address is not a private one, and verify_ca lifts it,
+ * for the source and the destination alike. On a machine whose only network address is private that leg cannot be
+ * produced and the test checks the PASS instead (here the address is 192.0.2.2, so the WARN leg runs).
  */
 class TlsOnMariaDbIT {
 
@@ -88,6 +90,19 @@ class TlsOnMariaDbIT {
                 overNetwork.put(MigrationSourceConfig.SOURCE_SSL_CA, certs.ca().toString());
                 CheckResult fixed = CheckRuns.run(TlsCheck.source(), overNetwork, CheckRuns.sink(server));
                 assertEquals(Status.PASS, fixed.status(), fixed.found());
+
+                // The destination side alike: TLS off over the network address warns, its fix (verify_ca, the CA's PEM) passes.
+                Map<String, String> sinkOverNetwork = CheckRuns.sink(server, MigrationSinkConfig.DESTINATION_HOSTNAME, lanAddress);
+                CheckResult destinationWarned = CheckRuns.run(TlsCheck.destination(), plain, sinkOverNetwork);
+                assertEquals(Status.WARN, destinationWarned.status(), destinationWarned.found());
+                assertEquals("destination.ssl.mode=disabled and " + lanAddress + " is not a loopback or private address",
+                        destinationWarned.found());
+                assertTrue(destinationWarned.fix().contains("Set destination.ssl.mode=verify_ca and destination.ssl.ca to "),
+                        destinationWarned.fix());
+                sinkOverNetwork.put(MigrationSinkConfig.DESTINATION_SSL_MODE, "verify_ca");
+                sinkOverNetwork.put(MigrationSinkConfig.DESTINATION_SSL_CA, Files.readString(certs.ca()));
+                CheckResult destinationFixed = CheckRuns.run(TlsCheck.destination(), plain, sinkOverNetwork);
+                assertEquals(Status.PASS, destinationFixed.status(), destinationFixed.found());
             }
         }
     }
