@@ -147,8 +147,10 @@ public final class IncrementalBenchmark {
                 awaitRelayLogComplete(source, replica);
                 System.out.printf(Locale.US, "%,d transactions (%,d row changes)%n", backlog.transactions(), backlog.rowChanges());
                 long s0 = System.nanoTime();
+                Recording recording = Recording.start(stack.worker().pid(), "catch-up");
                 rest.resume(sinkName);
                 double oursSeconds = (ours.awaitSeq(marker, 60 * 60_000L) - s0) / 1e9;
+                recording.stop();
                 long n0 = System.nanoTime();
                 replica.execute("START SLAVE SQL_THREAD");
                 double nativeSeconds = (nat.awaitSeq(marker, 60 * 60_000L) - n0) / 1e9;

@@ -313,11 +313,20 @@ class ConfigFilesOnKafkaConnectIT {
         return file;
     }
 
-    /** A secrets file as the worker would read it, under target/. */
-    private static Path secretsFile(String sourcePassword, String destinationPassword) throws IOException {
+    /**
+     * A secrets file as the worker would read it, under target/, with the CA certificates the cross-cloud files name
+     * beside it (made with openssl: the connectors' validation reads them).
+     */
+    private static Path secretsFile(String sourcePassword, String destinationPassword) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "config-files-it").toAbsolutePath());
         Path file = Files.createTempFile(dir, "secrets-", ".properties");
         Files.writeString(file, "source.password=" + sourcePassword + "\ndestination.password=" + destinationPassword + "\n");
+        if (!Files.exists(dir.resolve("source-ca.pem"))) {
+            Path certs = Files.createDirectories(dir.resolve("certs"));
+            Path ca = TlsOnMariaDbKafkaConnectIT.Certificates.make(certs).ca();
+            Files.copy(ca, dir.resolve("source-ca.pem"));
+            Files.copy(ca, dir.resolve("destination-ca.pem"));
+        }
         return file;
     }
 

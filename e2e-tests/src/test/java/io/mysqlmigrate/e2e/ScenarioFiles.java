@@ -96,7 +96,10 @@ final class ScenarioFiles {
             r.appendReplacement(resolved, Matcher.quoteReplacement("${file:" + secretsFile.toAbsolutePath() + ":" + r.group(3) + "}"));
         }
         r.appendTail(resolved);
-        return parse(file, resolved.toString());
+        // Other files the configurations name on the workers (CA certificates) sit beside the test's secrets file.
+        String text2 = resolved.toString().replaceAll("/etc/mysql-migrate/([\\w.-]+\\.pem)",
+                Matcher.quoteReplacement(secretsFile.toAbsolutePath().getParent().toString()) + "/$1");
+        return parse(file, text2);
     }
 
     static List<String> providerReferences(String value) {
