@@ -145,6 +145,7 @@ final class PayloadReader {
             throw mismatch(p, schema);
         }
         Struct struct = new Struct(schema);
+        Object[] values = StructValues.of(struct);
         List<Field> fields = schema.fields();
         boolean[] seen = new boolean[fields.size()];
         int found = 0;
@@ -157,7 +158,7 @@ final class PayloadReader {
                 p.skipChildren();
                 continue;
             }
-            struct.put(field, read(p, field.schema()));
+            StructValues.set(struct, values, field, read(p, field.schema()));
             if (!seen[field.index()]) {
                 seen[field.index()] = true;
                 found++;
@@ -167,7 +168,7 @@ final class PayloadReader {
         if (found < fields.size()) {
             for (Field field : fields) {
                 if (!seen[field.index()]) {
-                    struct.put(field, nullValue(field.schema()));
+                    StructValues.set(struct, values, field, nullValue(field.schema()));
                 }
             }
         }

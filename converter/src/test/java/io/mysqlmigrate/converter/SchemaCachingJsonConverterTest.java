@@ -167,4 +167,19 @@ class SchemaCachingJsonConverterTest {
         SchemaCachingJsonConverter c = ours();
         assertArrayEquals(raw, (byte[]) c.toConnectData("t", c.fromConnectData("t", Schema.BYTES_SCHEMA, raw)).value());
     }
+
+    @Test
+    void aRequiredFieldLeftOutOrNullIsStillRefused() {
+        String schema = "{\"type\":\"struct\",\"optional\":false,\"fields\":[{\"field\":\"id\",\"type\":\"int32\",\"optional\":false},"
+                + "{\"field\":\"note\",\"type\":\"string\",\"optional\":true}]}";
+        byte[] missing = ("{\"schema\":" + schema + ",\"payload\":{\"note\":\"x\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] nulled = ("{\"schema\":" + schema + ",\"payload\":{\"id\":null,\"note\":\"x\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThrows(DataException.class, () -> ours().toConnectData("t", missing));
+        assertThrows(DataException.class, () -> ours().toConnectData("t", nulled));
+        byte[] fine = ("{\"schema\":" + schema + ",\"payload\":{\"id\":7}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.kafka.connect.data.Struct s = (org.apache.kafka.connect.data.Struct) ours().toConnectData("t", fine).value();
+        assertEquals(7, s.getInt32("id"));
+        assertEquals(null, s.getString("note"));
+        s.validate();
+    }
 }
