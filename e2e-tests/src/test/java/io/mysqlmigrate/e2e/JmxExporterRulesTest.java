@@ -93,6 +93,7 @@ class JmxExporterRulesTest {
         sink.rowsCommitted("shop.items", 60);
         sink.ddl("created");
         sink.retried();
+        sink.conflict("unique-key-row-replaced", 2);
         sink.throttled(30);
         sink.sourceCommittedAt(System.currentTimeMillis() - 2000);
 
@@ -150,6 +151,7 @@ class JmxExporterRulesTest {
         assertEquals(400.0, one(samples, "mysqlmigrate_sink_rows_applied_total", "connector", "shop-sink", "table", "shop.orders"), text);
         assertEquals(60.0, one(samples, "mysqlmigrate_sink_rows_applied_total", "connector", "shop-sink", "table", "shop.items"), text);
         assertEquals(1.0, one(samples, "mysqlmigrate_sink_ddl_total", "connector", "shop-sink", "outcome", "created"), text);
+        assertEquals(2.0, one(samples, "mysqlmigrate_sink_conflicts_total", "connector", "shop-sink", "how", "unique-key-row-replaced"), text);
         double sinkDelay = one(samples, "mysqlmigrate_sink_delay_ms", "connector", "shop-sink", "task", "0");
         assertTrue(sinkDelay >= 2000 && sinkDelay < 60_000, text);
         assertEquals(250.0, one(samples, "debezium_streaming_millisecondsbehindsource", "flavour", "mariadb", "server", "shop"), text);

@@ -111,7 +111,7 @@ public final class MigrationSinkTask extends SinkTask {
                 return extra;
             });
             applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies, writers,
-                    DestinationTables.maxAllowedPacket(opened)),
+                    DestinationTables.maxAllowedPacket(opened), metrics),
                     new DdlApplier(newProgress, newTables, policies.table()), new DestinationNames(names), metrics);
             tables = newTables;
             progress = newProgress;

@@ -28,6 +28,10 @@ public final class SinkTaskOnDestination {
         this.topic = topic;
     }
 
+    public String connectorName() {
+        return connectorName;
+    }
+
     /** A started task, partition 0 of the topic opened, with the given extra settings (name, value, ...). */
     public MigrationSinkTask start(RecordingSinkTaskContext context, String... settings) {
         Map<String, String> props = new HashMap<>();

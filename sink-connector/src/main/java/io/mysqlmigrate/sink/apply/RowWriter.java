@@ -3,6 +3,7 @@ package io.mysqlmigrate.sink.apply;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
+import io.mysqlmigrate.sink.metrics.SinkTaskMetrics;
 import io.mysqlmigrate.sink.conflict.UniqueClash;
 import io.mysqlmigrate.sink.conflict.UniqueKeyGuard;
 import io.mysqlmigrate.sink.conflict.WriteMode;
@@ -50,8 +51,11 @@ public final class RowWriter {
     private final WriterPool writers;
     private final long maxStatementBytes;
 
+    private final SinkTaskMetrics metrics;
+
     public RowWriter(SqlDialect dialect, DestinationTables tables, int maxRows, ConflictPolicies policies, WriterPool writers,
-                     long maxAllowedPacket) {
+                     long maxAllowedPacket, SinkTaskMetrics metrics) {
+        this.metrics = metrics;
         this.maxStatementBytes = Math.max(1, maxAllowedPacket / 2);
         this.dialect = dialect;
         this.tables = tables;
@@ -149,7 +153,10 @@ public final class RowWriter {
             List<RowChange> changes = chunk.stream().map(Planned::change).toList();
             String sql = switch (first.mode()) {
                 case UPSERT -> {
-                    UniqueKeyGuard.clear(c, table, identity, changes, first.identity()::valuesOf, first.clash());
+                    int cleared = UniqueKeyGuard.clear(c, table, identity, changes, first.identity()::valuesOf, first.clash());
+                    if (cleared > 0) {
+                        metrics.conflict("unique-key-row-replaced", cleared);
+                    }
                     List<String> updates = columns.stream().filter(col -> !identity.contains(col)).toList();
                     yield dialect.upsert(quoted, columns, updates.isEmpty() ? columns : updates, chunk.size());
                 }
@@ -170,6 +177,7 @@ public final class RowWriter {
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed()) {
+                    metrics.conflict("fail", 1);
                     throw new PolicyStopException("Conflict in " + table.qualifiedName() + ": a row with the same key already exists "
                             + "on the destination (" + e.getMessage() + "; changes from " + first.change().position() + "). The "
                             + "conflict policy is fail (" + (first.change().operation() == RowChange.Operation.READ

@@ -34,10 +34,12 @@ public final class UniqueKeyGuard {
      * @param identity the columns that identify rows (the primary key)
      * @param identityValues for each change, the structure holding its identity values
      */
-    public static void clear(Connection c, DestinationTable table, List<String> identity, List<RowChange> chunk,
-                             Function<RowChange, Struct> identityValues, UniqueClash action) throws SQLException {
+    /** @return how many destination rows were deleted because they held an incoming row's unique value */
+    public static int clear(Connection c, DestinationTable table, List<String> identity, List<RowChange> chunk,
+                            Function<RowChange, Struct> identityValues, UniqueClash action) throws SQLException {
+        int cleared = 0;
         if (action == UniqueClash.NONE) {
-            return;
+            return cleared;
         }
         for (List<String> unique : table.uniqueKeys()) {
             if (unique.equals(identity)) {
@@ -68,6 +70,7 @@ public final class UniqueKeyGuard {
                 }
                 if (action == UniqueClash.DELETE_OTHER) {
                     int deleted = ps.executeUpdate();
+                    cleared += deleted;
                     if (deleted > 0) {
                         LOG.warn("{}: deleted {} destination row(s) that held a unique key value ({}) of an incoming row under "
                                 + "another primary key; they were not the source's", table.qualifiedName(), deleted, unique);
@@ -89,6 +92,7 @@ public final class UniqueKeyGuard {
                 }
             }
         }
+        return cleared;
     }
 
     private static String orOfEquals(List<String> columns, int rows) {

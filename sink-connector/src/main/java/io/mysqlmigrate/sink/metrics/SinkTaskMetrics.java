@@ -19,6 +19,7 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMXBean, AutoCloseab
     private final AtomicLong records = new AtomicLong();
     private final Map<String, AtomicLong> rowsByTable = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> ddlByOutcome = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> conflicts = new ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -54,6 +55,15 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMXBean, AutoCloseab
 
     public void ddl(String outcome) {
         ddlByOutcome.computeIfAbsent(outcome, o -> new AtomicLong()).incrementAndGet();
+    }
+
+    public void conflict(String how, long n) {
+        conflicts.computeIfAbsent(how, h -> new AtomicLong()).addAndGet(n);
+    }
+
+    @Override
+    public Map<String, Long> getConflictsByPolicy() {
+        return snapshot(conflicts);
     }
 
     public void retried() {

@@ -14,6 +14,13 @@ public interface SinkTaskMetricsMXBean {
     /** DDL statements handled, by outcome (applied, created, skipped-exists, already-in-effect, ...). */
     Map<String, Long> getDdlByOutcome();
 
+    /**
+     * Conflicts the policies settled, by how: {@code unique-key-row-replaced} (overwrite: a destination row holding an
+     * incoming row's unique value under another key was deleted), {@code fail} (the fail policy stopped the task).
+     * Rows the keep-destination policy left alone are not counted: the driver reports them like inserted ones.
+     */
+    Map<String, Long> getConflictsByPolicy();
+
     /** Failed apply attempts that were retried within their window. */
     long getRetries();
 

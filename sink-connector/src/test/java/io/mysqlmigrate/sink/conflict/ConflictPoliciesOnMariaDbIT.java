@@ -124,7 +124,7 @@ class ConflictPoliciesOnMariaDbIT {
     }
 
     @Test
-    void anUpsertNeverOverwritesARowWithAnotherPrimaryKey() throws SQLException {
+    void anUpsertNeverOverwritesARowWithAnotherPrimaryKey() throws Exception {
         MigrationSinkTask task = start();
         task.put(usersSnapshot());
         // A row that is not the source's holds the unique email the next streamed insert uses.
@@ -133,6 +133,10 @@ class ConflictPoliciesOnMariaDbIT {
                 // and an update that takes over an email the source freed in the same batch stays in order
                 events.row("u", "users", USER, user(1, "a@x", "source-1"), user(1, "a2@x", "source-1"), "id"),
                 events.row("u", "users", USER, user(2, "b@x", "source-2"), user(2, "a@x", "source-2"), "id")));
+        var metrics = javax.management.JMX.newMXBeanProxy(java.lang.management.ManagementFactory.getPlatformMBeanServer(),
+                io.mysqlmigrate.sink.metrics.SinkTaskMetrics.objectName(sink.connectorName(), "0"),
+                io.mysqlmigrate.sink.metrics.SinkTaskMetricsMXBean.class);
+        assertEquals(Long.valueOf(1), metrics.getConflictsByPolicy().get("unique-key-row-replaced"), "the conflict is counted");
         task.stop();
         assertEquals("source-5", string("SELECT name FROM " + db + ".users WHERE email = 'c@x'"));
         assertEquals(0, count("SELECT COUNT(*) FROM " + db + ".users WHERE id = 100"), "the clashing foreign row is gone");
