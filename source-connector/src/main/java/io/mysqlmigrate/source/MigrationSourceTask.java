@@ -9,9 +9,11 @@ import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
 import io.mysqlmigrate.source.heartbeat.HeartbeatWriter;
 import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
 import io.mysqlmigrate.source.capture.SourceConnections;
+import io.mysqlmigrate.source.objects.AccountCatalog;
 import io.mysqlmigrate.source.objects.ObjectCatalog;
 import io.mysqlmigrate.source.objects.ObjectChangeRecords;
 import io.mysqlmigrate.source.objects.ObjectSync;
+import io.mysqlmigrate.source.objects.SourceObject;
 import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
 import io.mysqlmigrate.source.phase.CompletionMarker;
 import io.mysqlmigrate.source.phase.DebeziumSnapshotProgress;
@@ -28,6 +30,8 @@ import io.mysqlmigrate.throttle.RowBytes;
 import io.mysqlmigrate.throttle.Throttle;
 import io.mysqlmigrate.source.selection.condition.RowCondition;
 import io.mysqlmigrate.source.routing.EventKind;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -251,8 +255,8 @@ public final class MigrationSourceTask extends SourceTask {
         }
         nextObjectCheck = System.currentTimeMillis() + config.objectsSyncIntervalMs();
         List<ObjectSync.Statement> statements;
-        try (java.sql.Connection c = SourceConnections.open(config)) {
-            List<io.mysqlmigrate.source.objects.SourceObject> objects = new ArrayList<>();
+        try (Connection c = SourceConnections.open(config)) {
+            List<SourceObject> objects = new ArrayList<>();
             // As in DTS, selecting tables (rather than whole databases) migrates those tables only, not the
             // databases' views, routines, triggers and events.
             if (config.tables().isEmpty()) {
@@ -268,12 +272,12 @@ public final class MigrationSourceTask extends SourceTask {
             if (initial && types.contains(MigrationType.SCHEMA) && !config.accounts().isEmpty()) {
                 // Accounts first: a view or routine may be granted to them. They are global; the first database's
                 // topic carries them.
-                for (String ddl : io.mysqlmigrate.source.objects.AccountCatalog.statements(c, config.accounts())) {
+                for (String ddl : AccountCatalog.statements(c, config.accounts())) {
                     statements.add(new ObjectSync.Statement(config.databases().get(0), ddl));
                 }
             }
             statements.addAll(objectSync.diff(objects));
-        } catch (java.sql.SQLException | IllegalArgumentException e) {
+        } catch (SQLException | IllegalArgumentException e) {
             if (initial && types.contains(MigrationType.SCHEMA)) {
                 throw new ConnectException("Cannot read the views and routines of " + config.databases() + " on the source to "
                         + "migrate them: " + e.getMessage(), e);

@@ -11,12 +11,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,11 +29,8 @@ import picocli.CommandLine.Option;
                 + "removes both connectors and runs ANALYZE TABLE on the destination.")
 public final class CutoverCommand implements Callable<Integer> {
 
-    @Option(names = "--source-config", required = true, description = "The source connector's JSON, as POSTed to Connect.")
-    Path sourceFile;
-
-    @Option(names = "--sink-config", required = true, description = "The sink connector's JSON, as POSTed to Connect.")
-    Path sinkFile;
+    @Mixin
+    MigrationFiles files;
 
     @Option(names = "--connect-url", defaultValue = "http://localhost:8083", description = "Connect's REST API (default ${DEFAULT-VALUE}).")
     String connectUrl;
@@ -60,10 +57,11 @@ public final class CutoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            ConnectorFile sourceConnector = ConnectorFile.read(sourceFile);
-            ConnectorFile sinkConnector = ConnectorFile.read(sinkFile);
-            MigrationSourceConfig source = new MigrationSourceConfig(sourceConnector.config());
-            MigrationSinkConfig sink = new MigrationSinkConfig(sinkConnector.config());
+            MigrationFiles.Loaded loaded = files.load();
+            ConnectorFile sourceConnector = loaded.sourceConnector();
+            ConnectorFile sinkConnector = loaded.sinkConnector();
+            MigrationSourceConfig source = loaded.source();
+            MigrationSinkConfig sink = loaded.sink();
             ConnectRest rest = new ConnectRest(connectUrl);
             String kafka = bootstrapServers != null ? bootstrapServers : source.kafkaBootstrapServers();
             try (StatusCollector collector = new StatusCollector(sourceConnector.name(), source, sinkConnector.name(), sink, rest, kafka)

@@ -4,7 +4,6 @@ import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Precheck;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,11 +28,8 @@ public final class PrecheckCli implements Callable<Integer> {
     static final int FAILED = 1;
     static final int CANNOT_RUN = 2;
 
-    @Option(names = "--source-config", required = true, description = "The source connector's JSON, as POSTed to Connect.")
-    Path sourceFile;
-
-    @Option(names = "--sink-config", required = true, description = "The sink connector's JSON, as POSTed to Connect.")
-    Path sinkFile;
+    @Mixin
+    MigrationFiles files;
 
     @Option(names = "--ack", split = ",", description = "Acknowledge a WARN by its check id (repeatable). FAIL cannot be.")
     Set<String> acknowledged = new HashSet<>();
@@ -52,8 +49,8 @@ public final class PrecheckCli implements Callable<Integer> {
     public Integer call() {
         List<CheckResult> results;
         try {
-            ConnectorFile source = ConnectorFile.read(sourceFile);
-            ConnectorFile sink = ConnectorFile.read(sinkFile);
+            ConnectorFile source = files.sourceConnector();
+            ConnectorFile sink = files.sinkConnector();
             try (CheckContext context = CheckContext.open(source.name(), source.config(), sink.config())) {
                 List<Check> checks = new ArrayList<>(Precheck.all());
                 if (assess) {

@@ -7,11 +7,11 @@ import io.mysqlmigrate.precheck.progress.StatusReport;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,11 +26,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     static final int CANNOT_RUN = 2;
 
-    @Option(names = "--source-config", required = true, description = "The source connector's JSON, as POSTed to Connect.")
-    Path sourceFile;
-
-    @Option(names = "--sink-config", required = true, description = "The sink connector's JSON, as POSTed to Connect.")
-    Path sinkFile;
+    @Mixin
+    MigrationFiles files;
 
     @Option(names = "--connect-url", defaultValue = "http://localhost:8083", description = "Connect's REST API (default ${DEFAULT-VALUE}).")
     String connectUrl;
@@ -54,10 +51,11 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            ConnectorFile sourceConnector = ConnectorFile.read(sourceFile);
-            ConnectorFile sinkConnector = ConnectorFile.read(sinkFile);
-            MigrationSourceConfig source = new MigrationSourceConfig(sourceConnector.config());
-            MigrationSinkConfig sink = new MigrationSinkConfig(sinkConnector.config());
+            MigrationFiles.Loaded loaded = files.load();
+            ConnectorFile sourceConnector = loaded.sourceConnector();
+            ConnectorFile sinkConnector = loaded.sinkConnector();
+            MigrationSourceConfig source = loaded.source();
+            MigrationSinkConfig sink = loaded.sink();
             String kafka = bootstrapServers != null ? bootstrapServers : source.kafkaBootstrapServers();
             boolean json = "json".equalsIgnoreCase(format);
             boolean clear = watchSeconds > 0 && !json && System.console() != null;

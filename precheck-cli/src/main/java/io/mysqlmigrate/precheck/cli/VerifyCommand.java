@@ -23,6 +23,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,11 +44,8 @@ public final class VerifyCommand implements Callable<Integer> {
     /** Wait before a re-check when the sink's progress tells no delay (not streaming yet, or no progress table). */
     static final long DEFAULT_RECHECK_MS = 2000;
 
-    @Option(names = "--source-config", required = true, description = "The source connector's JSON, as POSTed to Connect.")
-    Path sourceFile;
-
-    @Option(names = "--sink-config", required = true, description = "The sink connector's JSON, as POSTed to Connect.")
-    Path sinkFile;
+    @Mixin
+    MigrationFiles files;
 
     @Option(names = "--threads", defaultValue = "2", description = "Tables compared at the same time (default ${DEFAULT-VALUE}).")
     int threads;
@@ -81,10 +79,11 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         List<TableResult> results;
         try {
-            ConnectorFile sourceConnector = ConnectorFile.read(sourceFile);
-            ConnectorFile sinkConnector = ConnectorFile.read(sinkFile);
-            MigrationSourceConfig source = new MigrationSourceConfig(sourceConnector.config());
-            MigrationSinkConfig sink = new MigrationSinkConfig(sinkConnector.config());
+            MigrationFiles.Loaded loaded = files.load();
+            ConnectorFile sourceConnector = loaded.sourceConnector();
+            ConnectorFile sinkConnector = loaded.sinkConnector();
+            MigrationSourceConfig source = loaded.source();
+            MigrationSinkConfig sink = loaded.sink();
             Verification.Servers servers = servers(source, sink);
             List<TablePair> pairs;
             long recheck;
