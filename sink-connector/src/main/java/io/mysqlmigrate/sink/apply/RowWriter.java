@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * first reduced to each key's last change ({@link WriteCoalescer}): all of it commits in one transaction, so only the
  * end state is ever visible. Writes by key are idempotent: applying a change again leaves the same row. With
  * {@code apply.writers} above 1, large batches of such writes are spread over several connections
- * ({@link WriterAssignment}, {@link WriterPool}).
+ * ({@link WriterAssignment}, {@link WriterPool}). Statements take row counts of a few fixed shapes
+ * ({@link StatementShapes}), so the prepared statements cached on each connection are reused.
  */
 public final class RowWriter {
 
@@ -146,9 +147,9 @@ public final class RowWriter {
         // The unique-key guard binds unique and identity columns per row: its statement must fit the limit too.
         int guardPerRow = table.uniqueKeys().stream().mapToInt(List::size).max().orElse(0) + identity.size();
         int perRow = Math.max(1, Math.max(columns.size(), guardPerRow));
-        int rowsPerStatement = Math.max(1, Math.min(run.size(), MAX_PLACEHOLDERS / perRow));
+        int rowsPerStatement = Math.max(1, Math.min(maxRows, MAX_PLACEHOLDERS / perRow));
         for (int from = 0, to; from < run.size(); from = to) {
-            to = endOfStatement(run, from, rowsPerStatement);
+            to = from + StatementShapes.rows(endOfStatement(run, from, rowsPerStatement) - from, rowsPerStatement);
             List<Planned> chunk = run.subList(from, to);
             List<RowChange> changes = chunk.stream().map(Planned::change).toList();
             String sql = switch (first.mode()) {
@@ -212,9 +213,10 @@ public final class RowWriter {
     private void deleteByKey(Connection c, List<Planned> run) throws SQLException {
         Planned first = run.get(0);
         List<String> keyColumns = first.identity().columns();
-        int rowsPerStatement = Math.max(1, Math.min(run.size(), MAX_PLACEHOLDERS / keyColumns.size()));
-        for (int from = 0; from < run.size(); from += rowsPerStatement) {
-            List<Planned> chunk = run.subList(from, Math.min(run.size(), from + rowsPerStatement));
+        int rowsPerStatement = Math.max(1, Math.min(maxRows, MAX_PLACEHOLDERS / keyColumns.size()));
+        for (int from = 0, to; from < run.size(); from = to) {
+            to = from + StatementShapes.rows(run.size() - from, rowsPerStatement);
+            List<Planned> chunk = run.subList(from, to);
             StringBuilder sql = new StringBuilder("DELETE FROM ").append(Identifiers.quote(first.change().database(), first.change().table()))
                     .append(" WHERE ");
             if (keyColumns.size() == 1) {
