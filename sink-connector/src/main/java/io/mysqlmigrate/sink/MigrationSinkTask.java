@@ -3,6 +3,7 @@ package io.mysqlmigrate.sink;
 import io.mysqlmigrate.dialect.ServerVersion;
 import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.sink.apply.ApplyException;
+import io.mysqlmigrate.sink.apply.ApplyThread;
 import io.mysqlmigrate.sink.apply.PartitionApplier;
 import io.mysqlmigrate.sink.apply.PolicyStopException;
 import io.mysqlmigrate.sink.apply.RowWriter;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -66,13 +68,21 @@ public final class MigrationSinkTask extends SinkTask {
     private PartitionApplier applier;
     private SinkTaskMetrics metrics;
     private DestinationTables tables;
-    private final Map<TopicPartition, PartitionProgress> applied = new HashMap<>();
+    /** Per partition, what the destination has committed; written by the apply thread, read by {@link #preCommit}. */
+    private final Map<TopicPartition, PartitionProgress> applied = new ConcurrentHashMap<>();
     /** Assigned partitions whose stored progress could not be read yet (the destination was unreachable). */
     private final Set<TopicPartition> unloaded = new HashSet<>();
     /** Per partition, the records of a source transaction still open at the end of the last batch (not applied). */
     private final Map<TopicPartition, List<SinkRecord>> held = new HashMap<>();
     /** Records sent to the dead-letter queue, stepped over when the batch is applied again. */
     private final Set<String> deadLettered = new HashSet<>();
+    /** Partitions whose held records must be applied again (their batch failed), even when no new record comes. */
+    private final Set<TopicPartition> retrying = new HashSet<>();
+    private ApplyThread applyThread;
+    /** The batch the apply thread works on, or the last one it finished. */
+    private Batch inFlight;
+    /** A failure of the apply thread met outside {@link #put} (in open, close or preCommit), decided by the next put. */
+    private Throwable pendingFailure;
 
     @Override
     public String version() {
@@ -85,7 +95,9 @@ public final class MigrationSinkTask extends SinkTask {
         connectorName = MigrationSinkConfig.connectorName(props);
         retries = new RetryWindows(config.retryConnectionWindow(), config.retryOtherWindow(), Clock.systemUTC());
         throttle = config.throttle();
-        metrics = new SinkTaskMetrics().register(connectorName, props.getOrDefault(MigrationSinkConnector.TASK_ID_KEY, "0"));
+        String taskId = props.getOrDefault(MigrationSinkConnector.TASK_ID_KEY, "0");
+        metrics = new SinkTaskMetrics().register(connectorName, taskId);
+        applyThread = new ApplyThread("mysql-migrate-apply-" + connectorName + "-" + taskId);
     }
 
     /** The live destination connection, opened (with everything that depends on the server) when needed. */
@@ -126,6 +138,7 @@ public final class MigrationSinkTask extends SinkTask {
 
     @Override
     public void open(Collection<TopicPartition> partitions) {
+        awaitInFlight(); // the destination connection is the apply thread's until then
         unloaded.addAll(partitions);
         try {
             loadProgress();
@@ -155,45 +168,112 @@ public final class MigrationSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
+        settle();
         Map<TopicPartition, List<SinkRecord>> byPartition = new LinkedHashMap<>();
+        for (TopicPartition tp : retrying) {
+            byPartition.put(tp, new ArrayList<>());
+        }
         for (SinkRecord r : records) {
             byPartition.computeIfAbsent(new TopicPartition(r.topic(), r.kafkaPartition()), k -> new ArrayList<>()).add(r);
         }
-        Map<TopicPartition, List<SinkRecord>> orderedByPartition = new HashMap<>();
-        while (true) {
-            TopicPartition current = null;
-            try {
-                loadProgress();
-                Connection c = connection();
-                for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
-                    current = e.getKey();
-                    List<SinkRecord> ordered = withHeld(current, e.getValue());
-                    orderedByPartition.put(current, ordered);
-                    int cut = cutAfterWholeTransactions(current, ordered);
-                    List<SinkRecord> batch = ordered.subList(0, cut).stream().filter(r -> !deadLettered.contains(key(r))).toList();
-                    pace(batch);
-                    applied.put(current, applier.apply(c, current, batch, applied.getOrDefault(current, PartitionProgress.START)));
-                    held.put(current, List.copyOf(ordered.subList(cut, ordered.size())));
-                }
-                retries.onSuccess();
-                metrics.recordsApplied(records.size());
-                return;
-            } catch (PolicyStopException e) {
-                rollbackQuietly();
-                throw e;
-            } catch (UnconvertibleValueException e) {
-                rollbackQuietly();
-                rereadProgress(byPartition.keySet());
-                long offset = e.change().offset();
-                deadLetter(orderedByPartition.get(current).stream().filter(r -> r.kafkaOffset() == offset).findFirst().orElseThrow(), e);
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                rereadProgress(byPartition.keySet());
-                throw retryOrGiveUp(e);
+        if (byPartition.isEmpty()) {
+            return;
+        }
+        Connection c;
+        try {
+            loadProgress();
+            c = connection();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw retryOrGiveUp(e);
+        }
+        Batch batch = new Batch(records.size());
+        for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
+            TopicPartition tp = e.getKey();
+            List<SinkRecord> ordered = withHeld(tp, e.getValue());
+            int cut = cutAfterWholeTransactions(tp, ordered);
+            batch.ordered.put(tp, ordered);
+            batch.toApply.put(tp, ordered.subList(0, cut).stream().filter(r -> !deadLettered.contains(key(r))).toList());
+            held.put(tp, List.copyOf(ordered.subList(cut, ordered.size())));
+        }
+        retrying.clear();
+        inFlight = batch;
+        applyThread.start(() -> {
+            apply(c, batch);
+            return null;
+        });
+    }
+
+    /** Runs on the apply thread: applies each partition's share of the batch, committed with its progress. */
+    private void apply(Connection c, Batch batch) throws SQLException {
+        try {
+            for (Map.Entry<TopicPartition, List<SinkRecord>> e : batch.toApply.entrySet()) {
+                TopicPartition tp = e.getKey();
+                batch.current = tp;
+                pace(e.getValue());
+                applied.put(tp, applier.apply(c, tp, e.getValue(), applied.getOrDefault(tp, PartitionProgress.START)));
             }
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+        retries.onSuccess();
+        metrics.recordsApplied(batch.records);
+    }
+
+    /**
+     * Waits for the batch in flight. When it failed, its records are held to be applied again (after the progress is
+     * read again from the destination), and the failure is decided: a record that can never convert goes to the
+     * dead-letter queue and the rest is applied with the next call; a policy stop fails the task; anything else is
+     * retried within its window (Connect calls again after the backoff) or fails the task naming what failed.
+     */
+    private void settle() {
+        Throwable failure = pendingFailure != null ? pendingFailure : applyThread.await();
+        pendingFailure = null;
+        Batch failed = inFlight;
+        inFlight = null;
+        if (failure == null) {
+            return;
+        }
+        failed.ordered.forEach((tp, ordered) -> {
+            held.put(tp, ordered);
+            retrying.add(tp);
+        });
+        rereadProgress(failed.ordered.keySet());
+        if (failure instanceof PolicyStopException stop) {
+            throw stop;
+        }
+        if (failure instanceof UnconvertibleValueException unconvertible) {
+            long offset = unconvertible.change().offset();
+            List<SinkRecord> ordered = failed.ordered.get(failed.current);
+            if (ordered != null) { // null: the partition was revoked meanwhile; its new owner meets the record again
+                deadLetter(ordered.stream().filter(r -> r.kafkaOffset() == offset).findFirst().orElseThrow(), unconvertible);
+            }
+            return;
+        }
+        if (failure instanceof Exception e) {
+            throw retryOrGiveUp(e);
+        }
+        throw new ConnectException("The apply thread failed: " + failure, failure);
+    }
+
+    /** Waits for the batch in flight without deciding a failure yet: the next {@link #put} decides it. */
+    private void awaitInFlight() {
+        Throwable failure = applyThread.await();
+        if (failure != null) {
+            pendingFailure = failure;
+        }
+    }
+
+    /** One call's records: per partition, all in order (with those held before) and what is applied now. */
+    private static final class Batch {
+        final int records;
+        final Map<TopicPartition, List<SinkRecord>> ordered = new LinkedHashMap<>();
+        final Map<TopicPartition, List<SinkRecord>> toApply = new LinkedHashMap<>();
+        volatile TopicPartition current;
+
+        Batch(int records) {
+            this.records = records;
         }
     }
 
@@ -296,6 +376,7 @@ public final class MigrationSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        awaitInFlight(); // report the newest committed offsets; a failure is decided by the next put, never thrown here
         Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
         for (TopicPartition tp : currentOffsets.keySet()) {
             PartitionProgress p = applied.get(tp);
@@ -308,6 +389,11 @@ public final class MigrationSinkTask extends SinkTask {
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
+        awaitInFlight();
+        if (inFlight != null) {
+            partitions.forEach(inFlight.ordered::remove); // a failed batch is applied again for the partitions kept only
+        }
+        retrying.removeAll(partitions);
         partitions.forEach(applied::remove);
         partitions.forEach(held::remove);
         unloaded.removeAll(partitions);
@@ -315,6 +401,9 @@ public final class MigrationSinkTask extends SinkTask {
 
     @Override
     public void stop() {
+        if (applyThread != null) {
+            applyThread.close();
+        }
         closeQuietly();
         if (metrics != null) {
             metrics.close();

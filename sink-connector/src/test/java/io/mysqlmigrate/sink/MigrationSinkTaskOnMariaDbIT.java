@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink;
 
+import static io.mysqlmigrate.sink.SinkTaskOnDestination.deliver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +92,7 @@ class MigrationSinkTaskOnMariaDbIT {
     void snapshotCreatesTheTableWithoutReplayingItsDropsAndLoadsTheRows() throws SQLException {
         destination.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".keep_me (id INT PRIMARY KEY)");
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         task.stop();
         assertEquals(7, count("SELECT COUNT(*) FROM " + db + ".items"));
         assertEquals(0, count("SELECT COUNT(*) FROM " + db + ".keep_me"), "the database was not dropped");
@@ -102,16 +103,16 @@ class MigrationSinkTaskOnMariaDbIT {
     void aRestartedTaskSeeksToTheOffsetStoredInTheDestinationAndReplaysNothingTwice() throws SQLException {
         List<SinkRecord> snapshot = snapshotOfItems();
         MigrationSinkTask first = startTask(new RecordingSinkTaskContext());
-        first.put(snapshot);
+        deliver(first, snapshot);
         first.stop();
 
         RecordingSinkTaskContext context = new RecordingSinkTaskContext();
         MigrationSinkTask second = startTask(context);
         assertEquals(events.nextOffset(), context.seeks.get(new TopicPartition(topic, 0)));
-        second.put(snapshot); // a redelivery of everything: skipped by offset
+        deliver(second, snapshot); // a redelivery of everything: skipped by offset
         SinkRecord update = events.row("u", "items", ITEM_V1, item(1, "n1"), item(1, "changed"), "id");
-        second.put(List.of(update));
-        second.put(List.of(update)); // a redelivery of the same update
+        deliver(second, List.of(update));
+        deliver(second, List.of(update)); // a redelivery of the same update
         second.stop();
         assertEquals(7, count("SELECT COUNT(*) FROM " + db + ".items"));
         assertEquals("changed", string("SELECT name FROM " + db + ".items WHERE id = 1"));
@@ -143,7 +144,7 @@ class MigrationSinkTaskOnMariaDbIT {
         batch.add(events.row("d", "acct", ITEM_V1, item(6, "a6bis"), null, "id"));
         batch.add(events.row("c", "items", ITEM_V1, null, item(20, "short-lived"), "id"));
         batch.add(events.row("d", "items", ITEM_V1, item(20, "short-lived"), null, "id"));
-        task.put(batch);
+        deliver(task, batch);
         task.stop();
         assertEquals("1:again1,2:again2,3:again3,4:n4,5:n5,6:n6,7:n7",
                 string("SELECT GROUP_CONCAT(id, ':', name ORDER BY id) FROM " + db + ".items"));
@@ -166,7 +167,7 @@ class MigrationSinkTaskOnMariaDbIT {
             row.put("b", b);
             batch.add(events.row("c", "blobs", blobRow, null, row, "id"));
         }
-        task.put(batch);
+        deliver(task, batch);
         task.stop();
         assertEquals(rows + "/" + ((long) rows << 21), string("SELECT CONCAT(COUNT(*), '/', SUM(LENGTH(b))) FROM " + db + ".blobs"));
     }
@@ -175,7 +176,7 @@ class MigrationSinkTaskOnMariaDbIT {
     void fourWritersEndWhereOneWriterDoes() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext(), MigrationSinkConfig.BATCH_MAX_ROWS, "500",
                 MigrationSinkConfig.APPLY_WRITERS, "4");
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         java.util.Random random = new java.util.Random(7);
         Map<Integer, String> expected = new java.util.TreeMap<>();
         for (int i = 1; i <= 7; i++) {
@@ -195,7 +196,7 @@ class MigrationSinkTaskOnMariaDbIT {
                     expected.put(id, value);
                 }
             }
-            task.put(records);
+            deliver(task, records);
         }
         task.stop();
         long crcSum = 0;
@@ -212,14 +213,14 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void alterTableIsAppliedBetweenTheRowsItSeparatesAndAReEmittedDdlIsSkipped() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         SinkRecord beforeAlter = events.row("c", "items", ITEM_V1, null, item(9, "before-alter"), "id");
         SinkRecord alter = events.ddl(false, "ALTER TABLE items ADD COLUMN qty INT", "ALTER", "items", "id", "name", "qty");
         Map<String, Object> v2 = item(8, "eight");
         v2.put("qty", 3);
-        task.put(List.of(beforeAlter, alter, events.row("c", "items", ITEM_V2, null, v2, "id")));
+        deliver(task, List.of(beforeAlter, alter, events.row("c", "items", ITEM_V2, null, v2, "id")));
         // The source restarts and sends the same ALTER again at a new Kafka offset, same source position.
-        task.put(List.of(events.resend(alter)));
+        deliver(task, List.of(events.resend(alter)));
         task.stop();
         assertEquals(3, count("SELECT qty FROM " + db + ".items WHERE id = 8"));
         assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 9 AND qty IS NULL"));
@@ -230,10 +231,10 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void aDdlThatTookEffectBeforeACrashIsRecordedNotRepeated() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         // Simulate the crash window: the ALTER ran, but neither its journal entry nor the offset was committed.
         destination.execute("ALTER TABLE " + db + ".items ADD COLUMN qty INT");
-        task.put(List.of(events.ddl(false, "ALTER TABLE items ADD COLUMN qty INT", "ALTER", "items", "id", "name", "qty")));
+        deliver(task, List.of(events.ddl(false, "ALTER TABLE items ADD COLUMN qty INT", "ALTER", "items", "id", "name", "qty")));
         task.stop();
         assertEquals(1, count("SELECT COUNT(*) FROM mysql_migrate.applied_ddl WHERE connector = '" + connectorName
                 + "' AND outcome = 'already-in-effect'"));
@@ -244,7 +245,7 @@ class MigrationSinkTaskOnMariaDbIT {
         destination.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".users_own (id INT PRIMARY KEY)",
                 "INSERT INTO " + db + ".users_own VALUES (1)");
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext(), MigrationSinkConfig.CONFLICT_TABLE_POLICY, "ignore");
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         // The source restarts its snapshot at a later binlog position: the table now has a new column, and row 7
         // was deleted on the source in between.
         List<SinkRecord> again = new ArrayList<>();
@@ -256,7 +257,7 @@ class MigrationSinkTaskOnMariaDbIT {
             v2.put("qty", i);
             again.add(events.row("r", "items", ITEM_V2, null, v2, "id"));
         }
-        task.put(again);
+        deliver(task, again);
         task.stop();
         assertEquals(6, count("SELECT COUNT(*) FROM " + db + ".items WHERE qty = id"));
         assertEquals(6, count("SELECT COUNT(*) FROM " + db + ".items"), "row 7 of the first attempt is gone");
@@ -266,9 +267,9 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void theSinkRecordsWhetherItIsInTheSnapshotOrTheIncrementalPhase() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         assertEquals("snapshot", string("SELECT phase FROM mysql_migrate.sink_offsets WHERE connector = '" + connectorName + "'"));
-        task.put(List.of(events.row("c", "items", ITEM_V1, null, item(99, "streamed"), "id")));
+        deliver(task, List.of(events.row("c", "items", ITEM_V1, null, item(99, "streamed"), "id")));
         task.stop();
         assertEquals("incremental", string("SELECT phase FROM mysql_migrate.sink_offsets WHERE connector = '" + connectorName + "'"));
     }
@@ -276,14 +277,14 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void changesASourceSendsAgainAfterARestartAreSkippedEvenAcrossADroppedColumn() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         SinkRecord newer = events.row("u", "items", ITEM_V1, item(1, "n1"), item(1, "newer"), "id");
         SinkRecord drop = events.ddl(false, "ALTER TABLE items DROP COLUMN name", "ALTER", "items", "id");
         Schema itemV3 = SchemaBuilder.struct().optional().field("id", Schema.INT32_SCHEMA).build();
         SinkRecord after = events.row("c", "items", itemV3, null, Map.of("id", 20), "id");
-        task.put(List.of(newer, drop, after));
+        deliver(task, List.of(newer, drop, after));
         // The source restarts from an earlier committed position and sends all three again.
-        task.put(List.of(events.resend(newer), events.resend(drop), events.resend(after)));
+        deliver(task, List.of(events.resend(newer), events.resend(drop), events.resend(after)));
         task.stop();
         assertEquals(8, count("SELECT COUNT(*) FROM " + db + ".items"));
         assertEquals(0, count("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + db + "' AND COLUMN_NAME = 'name'"));
@@ -292,13 +293,13 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void aRowNeverGoesBackInTimeWhenOlderChangesArriveAgain() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         SinkRecord older = events.row("u", "items", ITEM_V1, item(3, "n3"), item(3, "older"), "id");
         SinkRecord newer = events.row("u", "items", ITEM_V1, item(3, "older"), item(3, "newer"), "id");
-        task.put(List.of(older, newer));
+        deliver(task, List.of(older, newer));
         task.stop();
         MigrationSinkTask restarted = startTask(new RecordingSinkTaskContext());
-        restarted.put(List.of(events.resend(older)));
+        deliver(restarted, List.of(events.resend(older)));
         restarted.stop();
         assertEquals("newer", string("SELECT name FROM " + db + ".items WHERE id = 3"));
     }
@@ -306,13 +307,13 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void aSourceTransactionSplitAcrossBatchesBecomesVisibleAllAtOnce() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
-        task.put(List.of(events.boundary("BEGIN", "0-1-50"), events.row("c", "items", ITEM_V1, null, item(60, "a"), "id"),
+        deliver(task, snapshotOfItems());
+        deliver(task, List.of(events.boundary("BEGIN", "0-1-50"), events.row("c", "items", ITEM_V1, null, item(60, "a"), "id"),
                 events.row("u", "items", ITEM_V1, item(1, "n1"), item(1, "debit"), "id")));
         assertEquals(0, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 60 OR name = 'debit'"),
                 "nothing of the open transaction is visible");
         long storedBefore = storedNextOffset();
-        task.put(List.of(events.row("u", "items", ITEM_V1, item(2, "n2"), item(2, "credit"), "id"),
+        deliver(task, List.of(events.row("u", "items", ITEM_V1, item(2, "n2"), item(2, "credit"), "id"),
                 events.boundary("END", "0-1-50"), events.row("r", "items", ITEM_V1, null, item(61, "after"), "id")));
         task.stop();
         assertEquals(3, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 60 OR name IN ('debit', 'credit')"));
@@ -324,15 +325,15 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void heldRecordsOfAnOpenTransactionAreReadAgainAfterARestart() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         SinkRecord begin = events.boundary("BEGIN", "0-1-51");
         SinkRecord insert = events.row("c", "items", ITEM_V1, null, item(70, "held"), "id");
-        task.put(List.of(begin, insert));
+        deliver(task, List.of(begin, insert));
         task.stop(); // the worker goes away with the transaction held in memory
         RecordingSinkTaskContext context = new RecordingSinkTaskContext();
         MigrationSinkTask restarted = startTask(context);
         assertEquals(begin.kafkaOffset(), context.seeks.get(new TopicPartition(topic, 0)), "it resumes at the BEGIN");
-        restarted.put(List.of(begin, insert, events.boundary("END", "0-1-51")));
+        deliver(restarted, List.of(begin, insert, events.boundary("END", "0-1-51")));
         restarted.stop();
         assertEquals("held", string("SELECT name FROM " + db + ".items WHERE id = 70"));
     }
@@ -340,8 +341,8 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void aTriggerOrEventFromTheSourceIsNeverCreatedOnTheDestination() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
-        task.put(List.of(events.ddl(false, "CREATE TRIGGER items_audit AFTER INSERT ON items FOR EACH ROW SET @x = 1", null, null)));
+        deliver(task, snapshotOfItems());
+        deliver(task, List.of(events.ddl(false, "CREATE TRIGGER items_audit AFTER INSERT ON items FOR EACH ROW SET @x = 1", null, null)));
         task.stop();
         assertEquals(0, count("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '" + db + "'"));
         assertEquals(1, count("SELECT COUNT(*) FROM mysql_migrate.applied_ddl WHERE outcome = 'skipped-unsupported' AND statement LIKE "
@@ -351,7 +352,7 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void progressCommittedBeforeAFailureIsNotAppliedAgainOnTheRetry() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         SinkRecord before = events.row("c", "items", ITEM_V1, null, item(30, "before"), "id");
         SinkRecord drop = events.ddl(false, "ALTER TABLE items DROP COLUMN name", "ALTER", "items", "id");
         Schema withExtra = SchemaBuilder.struct().optional().field("id", Schema.INT32_SCHEMA).field("extra", Schema.OPTIONAL_INT32_SCHEMA).build();
@@ -362,9 +363,9 @@ class MigrationSinkTaskOnMariaDbIT {
         List<SinkRecord> batch = List.of(before, drop, after);
         // The row after the DDL is rejected (a column the destination lacks): the row and the DDL before it are
         // already committed when it fails.
-        assertThrows(org.apache.kafka.connect.errors.RetriableException.class, () -> task.put(batch));
+        assertThrows(org.apache.kafka.connect.errors.RetriableException.class, () -> deliver(task, batch));
         destination.execute("ALTER TABLE " + db + ".items ADD COLUMN extra INT NULL"); // the operator's fix
-        task.put(batch); // Connect redelivers the same batch
+        deliver(task, batch); // Connect redelivers the same batch
         task.stop();
         assertEquals(7, count("SELECT extra FROM " + db + ".items WHERE id = 31"));
         assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 30"));
@@ -373,14 +374,14 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void aNullInAColumnWithADefaultStaysNull() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
+        deliver(task, snapshotOfItems());
         // Debezium gives a nullable column with a DEFAULT a schema default; Connect's Struct.get would substitute it.
         Schema withDefault = SchemaBuilder.struct().optional().field("id", Schema.INT32_SCHEMA)
                 .field("name", SchemaBuilder.string().optional().defaultValue("the default").build()).build();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", 80);
         row.put("name", null);
-        task.put(List.of(events.row("c", "items", withDefault, null, row, "id")));
+        deliver(task, List.of(events.row("c", "items", withDefault, null, row, "id")));
         task.stop();
         assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".items WHERE id = 80 AND name IS NULL"));
     }
@@ -388,8 +389,8 @@ class MigrationSinkTaskOnMariaDbIT {
     @Test
     void updateOfAMissingRowInsertsItAndDeleteOfAMissingRowDoesNothing() throws SQLException {
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        task.put(snapshotOfItems());
-        task.put(List.of(events.row("u", "items", ITEM_V1, item(50, "x"), item(50, "y"), "id"),
+        deliver(task, snapshotOfItems());
+        deliver(task, List.of(events.row("u", "items", ITEM_V1, item(50, "x"), item(50, "y"), "id"),
                 events.row("d", "items", ITEM_V1, item(51, "gone"), null, "id"),
                 events.row("d", "items", ITEM_V1, item(2, "n2"), null, "id")));
         task.stop();
@@ -402,7 +403,7 @@ class MigrationSinkTaskOnMariaDbIT {
     void anExistingDestinationTableWithOtherColumnsStopsTheTaskNamingIt() {
         destination.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".items (id INT PRIMARY KEY, other TEXT)");
         MigrationSinkTask task = startTask(new RecordingSinkTaskContext());
-        ApplyException e = assertThrows(ApplyException.class, () -> task.put(snapshotOfItems()));
+        ApplyException e = assertThrows(ApplyException.class, () -> deliver(task, snapshotOfItems()));
         task.stop();
         assertTrue(e.getMessage().contains("`" + db + "`.`items`"), e.getMessage());
         assertTrue(e.getMessage().contains("[id, other]"), e.getMessage());

@@ -7,10 +7,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
 
 /**
  * What the sink's integration tests share: a real sink task started against the harness's destination server for
@@ -48,6 +51,16 @@ public final class SinkTaskOnDestination {
         task.start(props);
         task.open(List.of(new TopicPartition(topic, 0)));
         return task;
+    }
+
+    /**
+     * Hands a batch to the task as Connect does, followed by the empty call Connect makes on its next poll. The task
+     * applies a batch on its own thread while Connect converts the next; by the end of that second call this batch
+     * is committed, or its failure has been thrown (as Connect would see it).
+     */
+    public static void deliver(SinkTask task, Collection<SinkRecord> records) {
+        task.put(records);
+        task.put(List.of());
     }
 
     public long count(String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.conflict;
 
+import static io.mysqlmigrate.sink.SinkTaskOnDestination.deliver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,7 @@ class ConflictPoliciesOnMariaDbIT {
     void byDefaultAnExistingTableWithRowsStopsTheSnapshotNamingIt() {
         destinationAlreadyHasUsers();
         MigrationSinkTask task = start();
-        ApplyException e = assertThrows(ApplyException.class, () -> task.put(usersSnapshot()));
+        ApplyException e = assertThrows(ApplyException.class, () -> deliver(task, usersSnapshot()));
         task.stop();
         assertTrue(e.getMessage().contains("`" + db + "`.`users` already exists and holds rows"), e.getMessage());
         assertTrue(e.getMessage().contains("conflict.table.policy=ignore"), "names the fix: " + e.getMessage());
@@ -97,7 +98,7 @@ class ConflictPoliciesOnMariaDbIT {
     void ignoreMigratesIntoItKeepingTheDestinationsRowByDefault() throws SQLException {
         destinationAlreadyHasUsers();
         MigrationSinkTask task = start(MigrationSinkConfig.CONFLICT_TABLE_POLICY, "ignore");
-        task.put(usersSnapshot());
+        deliver(task, usersSnapshot());
         task.stop();
         assertEquals("destination-1", string("SELECT name FROM " + db + ".users WHERE id = 1"));
         assertEquals("source-2", string("SELECT name FROM " + db + ".users WHERE id = 2"));
@@ -108,7 +109,7 @@ class ConflictPoliciesOnMariaDbIT {
         destinationAlreadyHasUsers();
         MigrationSinkTask task = start(MigrationSinkConfig.CONFLICT_TABLE_POLICY, "ignore",
                 MigrationSinkConfig.CONFLICT_FULL_LOAD_POLICY, "overwrite");
-        task.put(usersSnapshot());
+        deliver(task, usersSnapshot());
         task.stop();
         assertEquals("source-1", string("SELECT name FROM " + db + ".users WHERE id = 1"));
     }
@@ -118,7 +119,7 @@ class ConflictPoliciesOnMariaDbIT {
         destinationAlreadyHasUsers();
         MigrationSinkTask task = start(MigrationSinkConfig.CONFLICT_TABLE_POLICY, "ignore",
                 MigrationSinkConfig.CONFLICT_FULL_LOAD_POLICY, "fail");
-        ApplyException e = assertThrows(ApplyException.class, () -> task.put(usersSnapshot()));
+        ApplyException e = assertThrows(ApplyException.class, () -> deliver(task, usersSnapshot()));
         task.stop();
         assertTrue(e.getMessage().contains("conflict.full.load.policy"), e.getMessage());
     }
@@ -126,10 +127,10 @@ class ConflictPoliciesOnMariaDbIT {
     @Test
     void anUpsertNeverOverwritesARowWithAnotherPrimaryKey() throws Exception {
         MigrationSinkTask task = start();
-        task.put(usersSnapshot());
+        deliver(task, usersSnapshot());
         // A row that is not the source's holds the unique email the next streamed insert uses.
         destination.execute("INSERT INTO " + db + ".users VALUES (100, 'c@x', 'not-from-source')");
-        task.put(List.of(events.row("c", "users", USER, null, user(5, "c@x", "source-5"), "id"),
+        deliver(task, List.of(events.row("c", "users", USER, null, user(5, "c@x", "source-5"), "id"),
                 // and an update that takes over an email the source freed in the same batch stays in order
                 events.row("u", "users", USER, user(1, "a@x", "source-1"), user(1, "a2@x", "source-1"), "id"),
                 events.row("u", "users", USER, user(2, "b@x", "source-2"), user(2, "a@x", "source-2"), "id")));
@@ -147,10 +148,10 @@ class ConflictPoliciesOnMariaDbIT {
     @Test
     void incrementalFailStopsOnAUniqueClashInsteadOfOverwriting() throws SQLException {
         MigrationSinkTask task = start(MigrationSinkConfig.CONFLICT_INCREMENTAL_POLICY, "fail");
-        task.put(usersSnapshot());
+        deliver(task, usersSnapshot());
         destination.execute("INSERT INTO " + db + ".users VALUES (100, 'c@x', 'not-from-source')");
         ApplyException e = assertThrows(ApplyException.class,
-                () -> task.put(List.of(events.row("u", "users", USER, user(2, "b@x", "source-2"), user(2, "c@x", "source-2"), "id"))));
+                () -> deliver(task, List.of(events.row("u", "users", USER, user(2, "b@x", "source-2"), user(2, "c@x", "source-2"), "id"))));
         task.stop();
         assertTrue(e.getMessage().contains("[100]"), e.getMessage());
         assertEquals("not-from-source", string("SELECT name FROM " + db + ".users WHERE id = 100"));
@@ -159,9 +160,9 @@ class ConflictPoliciesOnMariaDbIT {
     @Test
     void incrementalFailStopsOnAnInsertOfAnExistingKey() {
         MigrationSinkTask task = start(MigrationSinkConfig.CONFLICT_INCREMENTAL_POLICY, "fail");
-        task.put(usersSnapshot());
+        deliver(task, usersSnapshot());
         ApplyException e = assertThrows(ApplyException.class,
-                () -> task.put(List.of(events.row("c", "users", USER, null, user(1, "z@x", "again"), "id"))));
+                () -> deliver(task, List.of(events.row("c", "users", USER, null, user(1, "z@x", "again"), "id"))));
         task.stop();
         assertTrue(e.getMessage().contains("conflict.incremental.policy"), e.getMessage());
     }
@@ -182,7 +183,7 @@ class ConflictPoliciesOnMariaDbIT {
     @Test
     void aTableWithoutPrimaryKeyStopsTheTaskByDefault() {
         MigrationSinkTask task = start();
-        ApplyException e = assertThrows(ApplyException.class, () -> task.put(logTableWithoutKey("")));
+        ApplyException e = assertThrows(ApplyException.class, () -> deliver(task, logTableWithoutKey("")));
         task.stop();
         assertTrue(e.getMessage().contains(db + ".log has no primary key"), e.getMessage());
         assertTrue(e.getMessage().contains("tables.without.primary.key"), e.getMessage());
@@ -191,9 +192,9 @@ class ConflictPoliciesOnMariaDbIT {
     @Test
     void allColumnsMatchesUpdatesAndDeletesOnTheOldImage() throws SQLException {
         MigrationSinkTask task = start(MigrationSinkConfig.TABLES_WITHOUT_PRIMARY_KEY, "all-columns");
-        task.put(logTableWithoutKey(""));
+        deliver(task, logTableWithoutKey(""));
         Map<String, Object> twoAgain = Map.of("at", 2, "msg", "two");
-        task.put(List.of(events.row("c", "log", LOG_ROW, null, twoAgain),
+        deliver(task, List.of(events.row("c", "log", LOG_ROW, null, twoAgain),
                 events.row("u", "log", LOG_ROW, Map.of("at", 1, "msg", "one"), Map.of("at", 1, "msg", "uno")),
                 events.row("d", "log", LOG_ROW, twoAgain, null)));
         task.stop();
@@ -204,10 +205,10 @@ class ConflictPoliciesOnMariaDbIT {
     @Test
     void uniqueKeyStandsInForTheMissingPrimaryKey() throws SQLException {
         MigrationSinkTask task = start(MigrationSinkConfig.TABLES_WITHOUT_PRIMARY_KEY, "unique-key");
-        task.put(logTableWithoutKey(", UNIQUE KEY `uk_at` (`at`)"));
-        task.put(List.of(events.row("u", "log", LOG_ROW, Map.of("at", 1, "msg", "one"), Map.of("at", 1, "msg", "uno")),
+        deliver(task, logTableWithoutKey(", UNIQUE KEY `uk_at` (`at`)"));
+        deliver(task, List.of(events.row("u", "log", LOG_ROW, Map.of("at", 1, "msg", "one"), Map.of("at", 1, "msg", "uno")),
                 events.row("d", "log", LOG_ROW, Map.of("at", 2, "msg", "two"), null)));
-        task.put(List.of(events.row("u", "log", LOG_ROW, Map.of("at", 1, "msg", "one"), Map.of("at", 1, "msg", "uno"))));
+        deliver(task, List.of(events.row("u", "log", LOG_ROW, Map.of("at", 1, "msg", "one"), Map.of("at", 1, "msg", "uno"))));
         task.stop();
         assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".log"));
         assertEquals("uno", string("SELECT msg FROM " + db + ".log WHERE at = 1"));
@@ -216,8 +217,8 @@ class ConflictPoliciesOnMariaDbIT {
     @Test
     void anUpdateOfTheStandInUniqueKeyMovesTheRow() throws SQLException {
         MigrationSinkTask task = start(MigrationSinkConfig.TABLES_WITHOUT_PRIMARY_KEY, "unique-key");
-        task.put(logTableWithoutKey(", UNIQUE KEY `uk_at` (`at`)"));
-        task.put(List.of(events.row("u", "log", LOG_ROW, Map.of("at", 1, "msg", "one"), Map.of("at", 10, "msg", "one"))));
+        deliver(task, logTableWithoutKey(", UNIQUE KEY `uk_at` (`at`)"));
+        deliver(task, List.of(events.row("u", "log", LOG_ROW, Map.of("at", 1, "msg", "one"), Map.of("at", 10, "msg", "one"))));
         task.stop();
         assertEquals(0, count("SELECT COUNT(*) FROM " + db + ".log WHERE at = 1"), "the row under its old key is gone");
         assertEquals(1, count("SELECT COUNT(*) FROM " + db + ".log WHERE at = 10"));
@@ -226,8 +227,8 @@ class ConflictPoliciesOnMariaDbIT {
     @Test
     void appendOnlyInsertsAndIgnoresUpdatesAndDeletes() throws SQLException {
         MigrationSinkTask task = start(MigrationSinkConfig.TABLES_WITHOUT_PRIMARY_KEY, "append-only");
-        task.put(logTableWithoutKey(""));
-        task.put(List.of(events.row("c", "log", LOG_ROW, null, Map.of("at", 3, "msg", "three")),
+        deliver(task, logTableWithoutKey(""));
+        deliver(task, List.of(events.row("c", "log", LOG_ROW, null, Map.of("at", 3, "msg", "three")),
                 events.row("d", "log", LOG_ROW, Map.of("at", 1, "msg", "one"), null)));
         task.stop();
         assertEquals(3, count("SELECT COUNT(*) FROM " + db + ".log"));
