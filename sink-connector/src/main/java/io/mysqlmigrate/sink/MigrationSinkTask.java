@@ -50,9 +50,12 @@ import org.slf4j.LoggerFactory;
  * seeks to them when partitions are assigned, and {@link #preCommit} reports only what the destination has
  * committed, so Kafka's own consumer offsets never run ahead of the data.
  *
- * <p>Failures are retried within DTS's windows ({@link RetryWindows}): the batch is rolled back and redelivered by
- * Connect after a growing pause. A value that can never be converted goes to Connect's dead-letter queue when one
- * is configured, and is stepped over.
+ * <p>Each batch is applied on the task's {@link ApplyThread} while Connect fetches and converts the next one; the
+ * next {@link #put} waits for it first, so one batch at most is in flight and batches commit in order.
+ *
+ * <p>Failures are retried within DTS's windows ({@link RetryWindows}): the batch is rolled back, held, and applied
+ * again with the batch Connect redelivers after a growing pause. A value that can never be converted goes to
+ * Connect's dead-letter queue when one is configured, and is stepped over.
  */
 public final class MigrationSinkTask extends SinkTask {
 
