@@ -29,6 +29,11 @@ final class MariaDbDialect implements SqlDialect {
     }
 
     @Override
+    public String exactFloatSelect(String quotedColumn) {
+        return "CAST(" + quotedColumn + " AS DOUBLE)";
+    }
+
+    @Override
     public String serverIdentityQuery() {
         return "SELECT CONCAT(@@hostname, ':', @@port, '#', @@server_id)";
     }

@@ -37,6 +37,11 @@ final class MySqlDialect implements SqlDialect {
     }
 
     @Override
+    public String exactFloatSelect(String quotedColumn) {
+        return null;
+    }
+
+    @Override
     public String serverIdentityQuery() {
         return "SELECT @@server_uuid";
     }

@@ -25,6 +25,14 @@ public interface SqlDialect {
      */
     String serverIdentityQuery();
 
+    /**
+     * The expression a snapshot selects a FLOAT column with so that the text it reads is the stored float exactly,
+     * or null to select the column as it is. MariaDB prints a FLOAT with 6 significant digits in the text protocol
+     * (3.40282e38); a FLOAT widened to DOUBLE is the same number and prints with 17. On MySQL the column is selected
+     * as it is: MySQL's driver reports no column name for an expression, and it is untested here.
+     */
+    String exactFloatSelect(String quotedColumn);
+
     static SqlDialect of(ServerVersion version) {
         return version.isMariaDb() ? new MariaDbDialect(version) : new MySqlDialect(version);
     }

@@ -1,6 +1,7 @@
 package io.mysqlmigrate.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,12 @@ class SqlDialectTest {
         assertEquals("SHOW BINLOG STATUS", MARIADB.showBinaryLogStatus());
         assertEquals("SHOW BINARY LOG STATUS", MYSQL_84.showBinaryLogStatus());
         assertEquals("SHOW MASTER STATUS", MYSQL_80_OLD.showBinaryLogStatus());
+    }
+
+    @Test
+    void aSnapshotReadsMariaDbFloatsWidenedToDoubleAndMySqlFloatsAsTheyAre() {
+        assertEquals("CAST(`f` AS DOUBLE)", MARIADB.exactFloatSelect("`f`"));
+        assertNull(MYSQL_84.exactFloatSelect("`f`"));
     }
 
     @Test

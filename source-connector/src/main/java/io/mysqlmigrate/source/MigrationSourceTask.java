@@ -1,6 +1,7 @@
 package io.mysqlmigrate.source;
 
 import io.mysqlmigrate.dialect.ServerVersion;
+import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.source.capture.DebeziumSettings;
 import io.mysqlmigrate.source.capture.DebeziumTaskFactory;
 import io.mysqlmigrate.source.capture.DelegatingTaskContext;
@@ -113,7 +114,8 @@ public final class MigrationSourceTask extends SourceTask {
         ServerVersion server = source.version();
         LOG.info("Source {}:{} is {} (server {}); migration types {}", config.hostname(), config.port(), server, source.identity(),
                 MigrationType.describe(types));
-        Map<String, String> debezium = new LinkedHashMap<>(DebeziumSettings.from(config, server.flavour(), connectorName));
+        Map<String, String> debezium = new LinkedHashMap<>(DebeziumSettings.from(config, server.flavour(), connectorName,
+                source.floatTables(), SqlDialect.of(server)));
         binaryLogs = source.binaryLogs();
         resumeFrom = types.contains(MigrationType.INCREMENTAL) ? StoredPosition.read(context.offsetStorageReader(), config.topicPrefix()) : null;
         boolean startOver = false;

@@ -1,11 +1,12 @@
 package io.mysqlmigrate.source.capture;
 
 import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.dialect.TlsSettings;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.MigrationType;
 import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
-import io.mysqlmigrate.source.selection.RowFilterSettings;
+import io.mysqlmigrate.source.selection.TableName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,12 @@ public final class DebeziumSettings {
     }
 
     public static Map<String, String> from(MigrationSourceConfig config, Flavour flavour, String connectorName) {
+        return from(config, flavour, connectorName, Map.of(), null);
+    }
+
+    /** With the source's tables that have FLOAT columns, read exactly by the snapshot in the dialect's way. */
+    public static Map<String, String> from(MigrationSourceConfig config, Flavour flavour, String connectorName,
+                                           Map<TableName, SnapshotSelects.Columns> floatTables, SqlDialect dialect) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("connector.class", DebeziumTaskFactory.connectorClassName(flavour));
         p.put("name", connectorName);
@@ -50,7 +57,7 @@ public final class DebeziumSettings {
         p.put("database.include.list", String.join(",", databases));
         includeExclude(p, "table", tables, nonBlank(config.tablesExcluded()));
         includeExclude(p, "column", nonBlank(config.columnsIncluded()), nonBlank(config.columnsExcluded()));
-        p.putAll(RowFilterSettings.snapshotOverrides(config.rowFilters()));
+        p.putAll(SnapshotSelects.overrides(config.rowFilters(), floatTables, dialect));
         p.put("snapshot.mode", snapshotMode(config.migrationTypes()));
 
         p.put("schema.history.internal.kafka.bootstrap.servers", config.kafkaBootstrapServers());

@@ -28,7 +28,8 @@ public final class SourceServerProbe {
      * collation (lower-cased column name to collation; no collation for non-text columns).
      */
     public record SourceServer(ServerVersion version, String identity, ZoneId timeZone,
-                               Map<TableName, Map<String, String>> filteredTableColumns, List<String> binaryLogs) {
+                               Map<TableName, Map<String, String>> filteredTableColumns, List<String> binaryLogs,
+                               Map<TableName, SnapshotSelects.Columns> floatTables) {
     }
 
     private SourceServerProbe() {
@@ -50,13 +51,55 @@ public final class SourceServerProbe {
             for (TableName table : filteredTables) {
                 columns.put(table, columns(c, table));
             }
-            return new SourceServer(version, identity, timeZone(c), columns, binaryLogs(c));
+            return new SourceServer(version, identity, timeZone(c), columns, binaryLogs(c), floatTables(c, config.databases()));
         } catch (SQLException e) {
             throw new ConnectException("Cannot read the source " + config.user() + "@" + config.hostname() + ":"
                     + config.port() + " (" + e.getMessage() + "). Check " + MigrationSourceConfig.SOURCE_HOSTNAME + ", "
                     + MigrationSourceConfig.SOURCE_PORT + ", " + MigrationSourceConfig.SOURCE_USER + " and "
                     + MigrationSourceConfig.SOURCE_PASSWORD + ", and that the server accepts connections from this worker.", e);
         }
+    }
+
+    /**
+     * The base tables of the migrated databases that have FLOAT columns, each with its columns as {@code SELECT *}
+     * returns them: the snapshot reads these tables with a SELECT of its own ({@link SnapshotSelects}).
+     */
+    private static Map<TableName, SnapshotSelects.Columns> floatTables(Connection c, List<String> databases) throws SQLException {
+        Map<TableName, SnapshotSelects.Columns> tables = new LinkedHashMap<>();
+        if (databases.isEmpty()) {
+            return tables;
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(databases.size(), "?"));
+        String sql = "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.EXTRA FROM information_schema.COLUMNS c "
+                + "JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
+                + "WHERE t.TABLE_TYPE = 'BASE TABLE' AND c.TABLE_SCHEMA IN (" + in + ") AND (c.TABLE_SCHEMA, c.TABLE_NAME) IN ("
+                + "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.COLUMNS WHERE DATA_TYPE = 'float' AND TABLE_SCHEMA IN ("
+                + in + ")) ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION";
+        Map<TableName, List<String>> visible = new LinkedHashMap<>();
+        Map<TableName, java.util.Set<String>> floats = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < databases.size(); i++) {
+                ps.setString(i + 1, databases.get(i));
+                ps.setString(databases.size() + i + 1, databases.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    TableName table = new TableName(rs.getString(1), rs.getString(2));
+                    String column = rs.getString(3);
+                    String extra = rs.getString(5);
+                    if (extra != null && extra.toUpperCase(Locale.ROOT).contains("INVISIBLE")) {
+                        continue; // SELECT * leaves it out, and so does Debezium's snapshot
+                    }
+                    visible.computeIfAbsent(table, k -> new ArrayList<>()).add(column);
+                    java.util.Set<String> tableFloats = floats.computeIfAbsent(table, k -> new java.util.HashSet<>());
+                    if ("float".equalsIgnoreCase(rs.getString(4))) {
+                        tableFloats.add(column);
+                    }
+                }
+            }
+        }
+        visible.forEach((table, columns) -> tables.put(table, new SnapshotSelects.Columns(columns, floats.get(table))));
+        return tables;
     }
 
     private static Map<String, String> columns(Connection c, TableName table) throws SQLException {

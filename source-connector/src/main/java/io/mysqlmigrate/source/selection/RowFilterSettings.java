@@ -50,26 +50,6 @@ public final class RowFilterSettings {
         return filters;
     }
 
-    /**
-     * Debezium's snapshot settings that apply the same conditions to the snapshot's SELECT: the list of overridden
-     * tables and one statement per table.
-     */
-    public static Map<String, String> snapshotOverrides(Map<TableName, RowCondition> filters) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (filters.isEmpty()) {
-            return settings;
-        }
-        List<String> ids = new ArrayList<>();
-        for (Map.Entry<TableName, RowCondition> e : filters.entrySet()) {
-            String id = e.getKey().debeziumId();
-            ids.add(id);
-            settings.put("snapshot.select.statement.overrides." + id,
-                    "SELECT * FROM " + e.getKey().quoted() + " WHERE (" + e.getValue().text() + ")");
-        }
-        settings.put("snapshot.select.statement.overrides", String.join(",", ids));
-        return settings;
-    }
-
     static List<String> splitOutsideQuotes(String text) {
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();

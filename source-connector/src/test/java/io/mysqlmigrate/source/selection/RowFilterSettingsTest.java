@@ -21,16 +21,6 @@ class RowFilterSettingsTest {
     }
 
     @Test
-    void theSnapshotSelectsWithTheSameCondition() {
-        Map<String, String> overrides = RowFilterSettings.snapshotOverrides(RowFilterSettings.parse(
-                "shop.orders WHERE amount > 10; shop.users WHERE deleted = 0 OR id < 5"));
-        assertEquals("shop.orders,shop.users", overrides.get("snapshot.select.statement.overrides"));
-        assertEquals("SELECT * FROM `shop`.`orders` WHERE (amount > 10)", overrides.get("snapshot.select.statement.overrides.shop.orders"));
-        assertEquals("SELECT * FROM `shop`.`users` WHERE (deleted = 0 OR id < 5)",
-                overrides.get("snapshot.select.statement.overrides.shop.users"));
-    }
-
-    @Test
     void badEntriesAreRefusedNamingTheTableAndTheCondition() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RowFilterSettings.parse("shop.orders WHERE created > NOW()"));
