@@ -14,6 +14,7 @@ import io.mysqlmigrate.source.objects.AccountCatalog;
 import io.mysqlmigrate.source.objects.ObjectCatalog;
 import io.mysqlmigrate.source.objects.ObjectChangeRecords;
 import io.mysqlmigrate.source.objects.ObjectSync;
+import io.mysqlmigrate.source.objects.ObjectWatcher;
 import io.mysqlmigrate.source.objects.SourceObject;
 import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
 import io.mysqlmigrate.source.phase.CompletionMarker;
@@ -70,7 +71,8 @@ public final class MigrationSourceTask extends SourceTask {
     private final ObjectSync objectSync = new ObjectSync();
     private final ObjectChangeRecords objectRecords = new ObjectChangeRecords();
     private boolean objectsMigrated;
-    private long nextObjectCheck;
+    /** Reads the catalog for changes once the objects are migrated (incremental migrations only). */
+    private ObjectWatcher objectWatcher;
     private OnlineSchemaChanges onlineSchemaChanges;
     private HeartbeatTable heartbeat;
     private HeartbeatWriter heartbeatWriter;
@@ -244,49 +246,66 @@ public final class MigrationSourceTask extends SourceTask {
     }
 
     /**
+     * The views, routines, triggers and events this migration keeps in step. As in DTS, selecting tables (rather than
+     * whole databases) migrates those tables only, not the databases' views, routines, triggers and events.
+     */
+    private List<SourceObject> migratedObjects(Connection c) throws SQLException {
+        List<SourceObject> objects = new ArrayList<>();
+        if (config.tables().isEmpty()) {
+            objects.addAll(ObjectCatalog.viewsAndRoutines(c, config.databases()));
+            if (config.triggersImmediately()) {
+                objects.addAll(ObjectCatalog.guardedTriggers(c, config.databases()));
+            }
+            if (config.migrateEvents()) {
+                objects.addAll(ObjectCatalog.disabledEvents(c, config.databases()));
+            }
+        }
+        return objects;
+    }
+
+    /**
      * Views, procedures and functions: all of them once the snapshot is through (with schema migration), then what
      * changed at each check (with incremental migration). Never inside an open source transaction.
      */
     private List<SourceRecord> objectChanges(boolean snapshotDone) {
         boolean initial = !objectsMigrated;
-        if (initial ? !snapshotDone : (finishes || config.objectsSyncIntervalMs() == 0 || System.currentTimeMillis() < nextObjectCheck)) {
+        if (initial ? !snapshotDone : objectWatcher == null) {
             return List.of();
         }
         if (router.inTransaction()) {
             return List.of();
         }
-        nextObjectCheck = System.currentTimeMillis() + config.objectsSyncIntervalMs();
         List<ObjectSync.Statement> statements;
-        try (Connection c = SourceConnections.open(config)) {
-            List<SourceObject> objects = new ArrayList<>();
-            // As in DTS, selecting tables (rather than whole databases) migrates those tables only, not the
-            // databases' views, routines, triggers and events.
-            if (config.tables().isEmpty()) {
-                objects.addAll(ObjectCatalog.viewsAndRoutines(c, config.databases()));
-                if (config.triggersImmediately()) {
-                    objects.addAll(ObjectCatalog.guardedTriggers(c, config.databases()));
-                }
-                if (config.migrateEvents()) {
-                    objects.addAll(ObjectCatalog.disabledEvents(c, config.databases()));
-                }
+        if (!initial) {
+            List<SourceObject> objects = objectWatcher.take();
+            if (objects == null) {
+                return List.of();
             }
-            statements = new ArrayList<>();
-            if (initial && types.contains(MigrationType.SCHEMA) && !config.accounts().isEmpty()) {
-                // Accounts first: a view or routine may be granted to them. They are global; the first database's
-                // topic carries them.
-                for (String ddl : AccountCatalog.statements(c, config.accounts())) {
-                    statements.add(new ObjectSync.Statement(config.databases().get(0), ddl));
+            statements = objectSync.diff(objects);
+        } else {
+            try (Connection c = SourceConnections.open(config)) {
+                List<SourceObject> objects = migratedObjects(c);
+                statements = new ArrayList<>();
+                if (types.contains(MigrationType.SCHEMA) && !config.accounts().isEmpty()) {
+                    // Accounts first: a view or routine may be granted to them. They are global; the first database's
+                    // topic carries them.
+                    for (String ddl : AccountCatalog.statements(c, config.accounts())) {
+                        statements.add(new ObjectSync.Statement(config.databases().get(0), ddl));
+                    }
                 }
+                statements.addAll(objectSync.diff(objects));
+            } catch (SQLException | IllegalArgumentException e) {
+                if (types.contains(MigrationType.SCHEMA)) {
+                    throw new ConnectException("Cannot read the views and routines of " + config.databases() + " on the source to "
+                            + "migrate them: " + e.getMessage(), e);
+                }
+                LOG.warn("Cannot read the source's views and routines ({}); trying again", e.getMessage());
+                return List.of();
             }
-            statements.addAll(objectSync.diff(objects));
-        } catch (SQLException | IllegalArgumentException e) {
-            if (initial && types.contains(MigrationType.SCHEMA)) {
-                throw new ConnectException("Cannot read the views and routines of " + config.databases() + " on the source to "
-                        + "migrate them: " + e.getMessage(), e);
+            if (!finishes && config.objectsSyncIntervalMs() > 0) {
+                objectWatcher = new ObjectWatcher(() -> SourceConnections.open(config), this::migratedObjects,
+                        config.objectsSyncIntervalMs(), "mysql-migrate-objects-" + connectorName);
             }
-            LOG.warn("Cannot read the source's views and routines ({}); checking again in {} ms", e.getMessage(),
-                    config.objectsSyncIntervalMs());
-            return List.of();
         }
         objectsMigrated = true;
         if (initial && !types.contains(MigrationType.SCHEMA)) {
@@ -368,6 +387,10 @@ public final class MigrationSourceTask extends SourceTask {
 
     @Override
     public void stop() {
+        if (objectWatcher != null) {
+            objectWatcher.close();
+            objectWatcher = null;
+        }
         stopCapture();
         if (metrics != null) {
             metrics.close();
