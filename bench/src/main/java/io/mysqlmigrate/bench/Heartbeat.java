@@ -83,6 +83,8 @@ final class Heartbeat implements AutoCloseable {
     static final class Probe implements AutoCloseable {
         static final int POLL_MS = 5;
         private final List<Long> delaysMicros = Collections.synchronizedList(new ArrayList<>());
+        /** Wall-clock millisecond at which each delay of {@link #delaysMicros} was seen, same order. */
+        private final List<Long> seenAtMillis = Collections.synchronizedList(new ArrayList<>());
         private final AtomicLong lastSeq = new AtomicLong(-1);
         private volatile long lastSeenNanos;
         private final AtomicBoolean running = new AtomicBoolean(true);
@@ -98,7 +100,10 @@ final class Heartbeat implements AutoCloseable {
                                 long s = rs.getLong(1);
                                 if (s > lastSeq.get()) {
                                     if (lastSeq.get() >= 0) {
-                                        delaysMicros.add(nowMicros() - rs.getLong(2));
+                                        synchronized (delaysMicros) {
+                                            delaysMicros.add(nowMicros() - rs.getLong(2));
+                                            seenAtMillis.add(System.currentTimeMillis());
+                                        }
                                     }
                                     lastSeenNanos = System.nanoTime();
                                     lastSeq.set(s);
@@ -123,7 +128,31 @@ final class Heartbeat implements AutoCloseable {
 
         /** Forgets the delays seen so far (a new phase starts). */
         void reset() {
-            delaysMicros.clear();
+            synchronized (delaysMicros) {
+                delaysMicros.clear();
+                seenAtMillis.clear();
+            }
+        }
+
+        /**
+         * The slowest beats since the last reset, as "delay at wall-clock time", slowest first: to line a delay's
+         * spikes up with the servers' and the worker's logs.
+         */
+        String slowest(int n) {
+            List<long[]> beats = new ArrayList<>();
+            synchronized (delaysMicros) {
+                for (int i = 0; i < delaysMicros.size(); i++) {
+                    beats.add(new long[] {delaysMicros.get(i), seenAtMillis.get(i)});
+                }
+            }
+            beats.sort((a, b) -> Long.compare(b[0], a[0]));
+            java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                    .withZone(java.time.ZoneId.systemDefault());
+            List<String> parts = new ArrayList<>();
+            for (long[] beat : beats.subList(0, Math.min(n, beats.size()))) {
+                parts.add(ms(beat[0]) + " at " + clock.format(java.time.Instant.ofEpochMilli(beat[1])));
+            }
+            return String.join(", ", parts);
         }
 
         /** Waits until the copy shows at least this beat; returns the nanoTime this probe first saw it. */

@@ -198,6 +198,8 @@ public final class IncrementalBenchmark {
         double oursDrain = (ours.awaitSeq(last, 30 * 60_000L) - end) / 1e9;
         double nativeDrain = (nat.awaitSeq(last, 30 * 60_000L) - end) / 1e9;
         System.out.printf(Locale.US, "%.0f tx/s achieved%n", result.perSecond());
+        System.out.println("  slowest beats, mysql-migrate: " + ours.slowest(5));
+        System.out.println("  slowest beats, replication:   " + nat.slowest(5));
         return new String[] {String.format(Locale.US, "delay p50 / p99 / max at %s (%.0f tx/s achieved)", label, result.perSecond()),
                 ours.summary() + drain(oursDrain), nat.summary() + drain(nativeDrain), ""};
     }
