@@ -1,12 +1,14 @@
 package io.mysqlmigrate.bench;
 
+import io.mysqlmigrate.stack.ConnectorConfigTemplate;
 import io.mysqlmigrate.stack.MariaDbServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The peer: Debezium's own MariaDB source connector (from our source plugin, with the value-exact settings our
- * DebeziumSettings fixes) feeding Debezium's JDBC sink connector in upsert mode, both with Kafka's JsonConverter.
+ * DebeziumSettings fixes) feeding Debezium's JDBC sink connector in upsert mode, both with Kafka's JsonConverter, and
+ * with the Kafka client settings of the shipped configuration.
  */
 final class DebeziumJdbcPipeline extends ConnectContender {
     DebeziumJdbcPipeline() {
@@ -22,6 +24,24 @@ final class DebeziumJdbcPipeline extends ConnectContender {
     @Override
     protected void prepareDestination(BenchContext ctx) {
         ctx.destination().execute("CREATE DATABASE IF NOT EXISTS `" + BenchContext.DATABASE + "`");
+    }
+
+    /** The Kafka client settings ({@code producer.override.*} or {@code consumer.override.*}) of a shipped file. */
+    private static Map<String, String> shippedClientOverrides(BenchContext ctx, String file, String prefix) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String placeholder : new String[] {"NAME", "SOURCE_HOST", "SOURCE_PORT", "SOURCE_USER", "SOURCE_PASSWORD",
+                "DESTINATION_HOST", "DESTINATION_PORT", "DESTINATION_USER", "DESTINATION_PASSWORD", "DATABASES", "TOPICS",
+                "BOOTSTRAP_SERVERS"}) {
+            values.put(placeholder, "unused");
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        ConnectorConfigTemplate.load(ctx.projectRoot().resolve("config/embedded").resolve(file), values).config()
+                .forEach((k, v) -> {
+                    if (k.startsWith(prefix) && !k.equals("consumer.override.auto.offset.reset")) {
+                        overrides.put(k, v);
+                    }
+                });
+        return overrides;
     }
 
     @Override
@@ -44,6 +64,7 @@ final class DebeziumJdbcPipeline extends ConnectContender {
         sink.put("delete.enabled", "true");
         sink.put("collection.name.format", "${source.table}");
         sink.putAll(sharedConsumerOverrides());
+        sink.putAll(shippedClientOverrides(ctx, "sink.json", "consumer.override."));
 
         Map<String, String> source = new LinkedHashMap<>();
         source.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
@@ -76,6 +97,9 @@ final class DebeziumJdbcPipeline extends ConnectContender {
         source.put("max.queue.size", "16384");
         source.put("topic.creation.default.partitions", "1");
         source.put("topic.creation.default.replication.factor", "-1");
+        // the same Kafka producer settings as the shipped configuration (batching, compression): the comparison is
+        // between the connectors, not between two ways of using Kafka
+        source.putAll(shippedClientOverrides(ctx, "source.json", "producer.override."));
 
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         out.put(prefix + "-sink", sink);
