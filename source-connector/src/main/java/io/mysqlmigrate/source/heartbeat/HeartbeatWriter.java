@@ -1,13 +1,11 @@
 package io.mysqlmigrate.source.heartbeat;
 
 import io.mysqlmigrate.source.MigrationSourceConfig;
+import io.mysqlmigrate.source.capture.RecurringSourceWork;
 import io.mysqlmigrate.source.capture.SourceConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,69 +19,44 @@ public final class HeartbeatWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatWriter.class);
 
-    private final MigrationSourceConfig config;
     private final HeartbeatTable table;
-    private final ScheduledExecutorService timer;
-    private Connection connection;
+    private final RecurringSourceWork work;
     private boolean failing;
 
     public HeartbeatWriter(MigrationSourceConfig config, HeartbeatTable table, String connectorName) {
-        this.config = config;
         this.table = table;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mysql-migrate-heartbeat-" + connectorName);
-            t.setDaemon(true);
-            return t;
+        this.work = new RecurringSourceWork("mysql-migrate-heartbeat-" + connectorName, () -> {
+            Connection c = SourceConnections.open(config);
+            c.setAutoCommit(true);
+            return c;
         });
     }
 
     public HeartbeatWriter start(long intervalMillis) {
-        timer.scheduleWithFixedDelay(this::beat, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        work.start(intervalMillis, this::beat, this::ended);
         return this;
     }
 
-    private void beat() {
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = SourceConnections.open(config);
-                connection.setAutoCommit(true);
-            }
-            try (Statement st = connection.createStatement()) {
-                st.execute(table.beatStatement());
-            }
-            if (failing) {
-                LOG.info("Heartbeats to {} are written again", table.table());
-                failing = false;
-            }
-        } catch (SQLException e) {
-            if (!failing) {
-                LOG.warn("Cannot write the heartbeat to {} ({}); retrying every interval. The delay metric stands still meanwhile.",
-                        table.table(), e.getMessage());
-                failing = true;
-            }
-            closeConnection();
+    private void beat(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(table.beatStatement());
         }
     }
 
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // already broken
-            }
-            connection = null;
+    /** Logs the first failure of a series and the recovery, not every failed beat. */
+    private void ended(Exception failure) {
+        if (failure == null && failing) {
+            LOG.info("Heartbeats to {} are written again", table.table());
+            failing = false;
+        } else if (failure != null && !failing) {
+            LOG.warn("Cannot write the heartbeat to {} ({}); retrying every interval. The delay metric stands still meanwhile.",
+                    table.table(), failure.getMessage());
+            failing = true;
         }
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeConnection();
+        work.close();
     }
 }

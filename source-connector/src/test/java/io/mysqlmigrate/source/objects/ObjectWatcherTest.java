@@ -16,12 +16,12 @@ class ObjectWatcherTest {
 
     private static final SourceObject VIEW = new SourceObject(ObjectKind.VIEW, "shop", "v", "CREATE VIEW v AS SELECT 1");
 
-    /** A stand-in for a source connection: the watcher only asks it whether it is still valid, and closes it. */
+    /** A stand-in for a source connection: the watcher only asks it whether it is closed, and closes it. */
     private static Connection connection(List<String> calls) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     calls.add(method.getName());
-                    return method.getName().equals("isValid") ? Boolean.TRUE : null;
+                    return method.getName().equals("isClosed") ? Boolean.FALSE : null;
                 });
     }
 
