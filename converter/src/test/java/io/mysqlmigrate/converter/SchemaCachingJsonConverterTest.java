@@ -93,6 +93,16 @@ class SchemaCachingJsonConverterTest {
         assertEquals(value, ours().toConnectData("t", ourBytes).value());
     }
 
+    @ParameterizedTest
+    @MethodSource("envelopes")
+    void theCachedSchemaIsWrittenTheSameForEveryRecord(Struct value) throws Exception {
+        SchemaCachingJsonConverter c = ours();
+        byte[] first = c.fromConnectData("t", ENVELOPE, value);
+        byte[] again = c.fromConnectData("t", ENVELOPE, value);
+        assertArrayEquals(first, again);
+        assertEquals(new ObjectMapper().readTree(stock().fromConnectData("t", ENVELOPE, value)), new ObjectMapper().readTree(again));
+    }
+
     @Test
     void aNullFieldWithADefaultStaysNull() {
         Struct row = new Struct(ROW).put("id", 1L);
