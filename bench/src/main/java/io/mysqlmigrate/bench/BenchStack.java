@@ -49,7 +49,7 @@ final class BenchStack implements AutoCloseable {
                         .shutdownHook(false))));
         CompletableFuture<MariaDbServer> r = !withReplica ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> track(MariaDbServer.start(new MariaDbServer.Options().name("replica")
-                        .baseDir(runDir).serverId(3).extraArgs("--relay-log=relay-bin", "--slave-parallel-threads=0")
+                        .baseDir(runDir).serverId(3).extraArgs("--relay-log=relay-bin", "--slave-parallel-threads=0", "--log-slave-updates=ON")
                         .shutdownHook(false))));
         CompletableFuture<KafkaBroker> b = CompletableFuture.supplyAsync(() -> track(KafkaBroker.start(
                 new KafkaBroker.Options().baseDir(runDir.resolve("kafka")).shutdownHook(false))));
