@@ -122,15 +122,25 @@ public final class FullLoadBenchmark {
         }
         System.out.printf(Locale.US, "%.1f s%n", (System.nanoTime() - w0) / 1e9);
         ResultsTable table = new ResultsTable(rows);
+        List<String> cpuLines = new ArrayList<>();
         for (Contender c : contenders) {
             resetDestination(ctx);
             primeSource(ctx);
             System.out.print("  " + c.name() + " ... ");
             System.out.flush();
+            boolean connect = c instanceof ConnectContender;
+            ProcessCpu cpu = ProcessCpu.start(stack);
+            Recording recording = connect ? Recording.start(stack.worker().pid(), "full-load-" + slug(c.name())) : null;
             try {
                 long nanos = c.run(ctx);
+                String spent = cpu.since();
+                if (recording != null) {
+                    recording.stop();
+                }
                 String check = verify(ctx);
                 System.out.printf(Locale.US, "%.1f s (%s)%n", nanos / 1e9, check);
+                System.out.println("      CPU seconds: " + spent);
+                cpuLines.add("- " + c.name() + ": " + spent);
                 table.add(new ResultsTable.Row(c.name(), nanos, check));
             } catch (Contender.Skipped e) {
                 System.out.println("skipped: " + e.getMessage());
@@ -140,6 +150,9 @@ public final class FullLoadBenchmark {
                 System.out.println("FAILED: " + e.getMessage());
                 table.add(new ResultsTable.Row(c.name(), -1, "FAILED: " + why));
             } finally {
+                if (recording != null) {
+                    recording.stop();
+                }
                 c.cleanUp(ctx);
             }
         }
@@ -153,6 +166,8 @@ public final class FullLoadBenchmark {
         report.append('\n');
         report.append("Load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter)
                 .append('\n');
+        report.append("\nCPU seconds per process over each contender's timed run (the dump tools' own processes are not "
+                + "counted):\n").append(String.join("\n", cpuLines)).append("\n\n");
         report.append("Everything (source and destination MariaDB, Kafka broker, Connect worker, dump tools, this program)"
                 + " shares this machine's " + Runtime.getRuntime().availableProcessors() + " cores.\n");
         report.append("Seconds: from the start of the move to the last row committed on the destination (Connect "
@@ -250,5 +265,10 @@ public final class FullLoadBenchmark {
         } catch (IOException e) {
             // left behind under the run directory
         }
+    }
+
+    /** A contender's name as a file name part: {@code mysql-migrate (shipped configuration)} → {@code mysql-migrate-shipped-configuration}. */
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

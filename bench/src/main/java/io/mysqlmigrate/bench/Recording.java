@@ -15,6 +15,7 @@ final class Recording {
 
     private final long pid;
     private final String name;
+    private boolean stopped;
 
     private Recording(long pid, String name) {
         this.pid = pid;
@@ -31,8 +32,10 @@ final class Recording {
         return r;
     }
 
+    /** Ends the recording and writes its file; a second call does nothing. */
     void stop() {
-        if (DIR != null) {
+        if (DIR != null && !stopped) {
+            stopped = true;
             jcmd("JFR.stop", "name=" + name);
         }
     }
