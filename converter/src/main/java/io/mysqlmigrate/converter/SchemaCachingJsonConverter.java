@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -57,9 +56,10 @@ public final class SchemaCachingJsonConverter implements Converter, Versioned {
     private boolean schemasEnabled = true;
     private int cacheSize = JsonConverterConfig.SCHEMAS_CACHE_SIZE_DEFAULT;
     private PayloadWriter writer;
+    private final EnvelopeEncoder encoder = new EnvelopeEncoder(JSON);
     private PayloadReader reader;
-    private Map<Schema, byte[]> schemaJsonByIdentity;
-    private Map<Schema, byte[]> schemaJsonBySchema;
+    private Map<Schema, byte[]> envelopeHeadByIdentity;
+    private Map<Schema, byte[]> envelopeHeadBySchema;
     private Map<SchemaBytes, Schema> schemaByBytes;
 
     @Override
@@ -86,8 +86,8 @@ public final class SchemaCachingJsonConverter implements Converter, Versioned {
         boolean replaceNull = config.replaceNullWithDefault();
         writer = new PayloadWriter(decimalsAsNumbers, replaceNull);
         reader = new PayloadReader(replaceNull);
-        schemaJsonByIdentity = new IdentityHashMap<>();
-        schemaJsonBySchema = lru();
+        envelopeHeadByIdentity = new IdentityHashMap<>();
+        envelopeHeadBySchema = lru();
         schemaByBytes = lru();
     }
 
@@ -96,21 +96,12 @@ public final class SchemaCachingJsonConverter implements Converter, Versioned {
         if (!schemasEnabled || schema == null) {
             return delegate.fromConnectData(topic, schema, value);
         }
-        byte[] schemaJson = schemaJson(schema);
-        // The envelope around the cached schema is written as bytes: handing the schema to the generator as raw text
-        // encoded its characters again for every record (a fifth of the source task thread in a full-load profile).
-        ByteArrayBuilder out = new ByteArrayBuilder(SCHEMA_PREFIX.length + schemaJson.length + PAYLOAD_INFIX.length + 512);
-        out.write(SCHEMA_PREFIX);
-        out.write(schemaJson);
-        out.write(PAYLOAD_INFIX);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-            writer.write(g, schema, value);
+        byte[] head = envelopeHead(schema);
+        try {
+            return encoder.encode(head, g -> writer.write(g, schema, value), (byte) '}');
         } catch (IOException e) {
             throw new DataException("Converting a record of topic " + topic + " to JSON failed", e);
         }
-        out.write('}');
-        return out.toByteArray();
     }
 
     @Override
@@ -151,29 +142,33 @@ public final class SchemaCachingJsonConverter implements Converter, Versioned {
     }
 
     /**
-     * The JSON of a schema, produced once by JsonConverter itself. Looked up by identity first (cheap), then by
-     * equality: a capture may hand over equal schemas as new objects, and regenerating the JSON for each would cost
-     * more than JsonConverter's own equality-keyed cache (measured: the pipeline 1.7x slower with an identity-only
-     * cache that missed).
+     * What precedes a payload, {@code {"schema":S,"payload":}}, with the JSON S of the schema produced once by
+     * JsonConverter itself. Looked up by identity first (cheap), then by equality: a capture may hand over equal
+     * schemas as new objects, and regenerating the JSON for each would cost more than JsonConverter's own
+     * equality-keyed cache (measured: the pipeline 1.7x slower with an identity-only cache that missed).
      */
-    private byte[] schemaJson(Schema schema) {
-        byte[] json = schemaJsonByIdentity.get(schema);
+    private byte[] envelopeHead(Schema schema) {
+        byte[] json = envelopeHeadByIdentity.get(schema);
         if (json != null) {
             return json;
         }
-        json = schemaJsonBySchema.get(schema);
+        json = envelopeHeadBySchema.get(schema);
         if (json == null) {
             try {
-                json = MAPPER.writeValueAsBytes(delegate.asJsonSchema(schema));
+                byte[] schemaJson = MAPPER.writeValueAsBytes(delegate.asJsonSchema(schema));
+                json = new byte[SCHEMA_PREFIX.length + schemaJson.length + PAYLOAD_INFIX.length];
+                System.arraycopy(SCHEMA_PREFIX, 0, json, 0, SCHEMA_PREFIX.length);
+                System.arraycopy(schemaJson, 0, json, SCHEMA_PREFIX.length, schemaJson.length);
+                System.arraycopy(PAYLOAD_INFIX, 0, json, SCHEMA_PREFIX.length + schemaJson.length, PAYLOAD_INFIX.length);
             } catch (IOException e) {
                 throw new DataException("Cannot write the JSON of schema " + schema.name(), e);
             }
-            schemaJsonBySchema.put(schema, json);
+            envelopeHeadBySchema.put(schema, json);
         }
-        if (schemaJsonByIdentity.size() >= Math.max(1, cacheSize)) {
-            schemaJsonByIdentity.clear(); // many distinct objects: the equality cache above still holds the JSON
+        if (envelopeHeadByIdentity.size() >= Math.max(1, cacheSize)) {
+            envelopeHeadByIdentity.clear(); // many distinct objects: the equality cache above still holds the JSON
         }
-        schemaJsonByIdentity.put(schema, json);
+        envelopeHeadByIdentity.put(schema, json);
         return json;
     }
 

@@ -192,4 +192,43 @@ class SchemaCachingJsonConverterTest {
         assertEquals(null, s.getString("note"));
         s.validate();
     }
+
+    /**
+     * One converter writes record after record through the same buffer and generator: each record's bytes must be
+     * exactly what a fresh converter writes for it (no bytes of the record before, no separator between root values),
+     * also after a record far larger than the buffer it kept.
+     */
+    @Test
+    void recordAfterRecordIsWrittenAsIfByAFreshConverter() throws Exception {
+        SchemaCachingJsonConverter reused = ours();
+        Struct source = new Struct(SOURCE).put("db", "shop").put("table", "t").put("pos", 4L).put("snapshot", "true");
+        String big = "x".repeat(3 * EnvelopeEncoder.KEPT_CAPACITY);
+        List<Struct> sequence = new java.util.ArrayList<>(envelopes().toList());
+        sequence.add(new Struct(ENVELOPE).put("after", new Struct(ROW).put("id", 2L).put("s", big)).put("source", source).put("op", "c"));
+        sequence.add(new Struct(ENVELOPE).put("after", new Struct(ROW).put("id", 3L).put("s", "small")).put("source", source).put("op", "u"));
+        sequence.addAll(envelopes().toList());
+        ObjectMapper mapper = new ObjectMapper();
+        for (Struct value : sequence) {
+            byte[] bytes = reused.fromConnectData("t", ENVELOPE, value);
+            assertArrayEquals(ours().fromConnectData("t", ENVELOPE, value), bytes, "record " + value.getStruct("after"));
+            assertEquals(mapper.readTree(stock().fromConnectData("t", ENVELOPE, value)), mapper.readTree(bytes));
+            assertEquals(value, stock().toConnectData("t", bytes).value());
+        }
+        assertArrayEquals(ours().fromConnectData("t", Schema.STRING_SCHEMA, "k"), reused.fromConnectData("t", Schema.STRING_SCHEMA, "k"));
+    }
+
+    /** A record refused half-way through its JSON must not leave its start in front of the next record's bytes. */
+    @Test
+    void aRecordRefusedHalfWayLeavesNothingForTheNext() {
+        SchemaCachingJsonConverter c = ours();
+        Struct source = new Struct(SOURCE).put("db", "shop").put("table", "t").put("pos", 4L);
+        Struct good = new Struct(ENVELOPE).put("after", fullRow()).put("source", source).put("op", "c");
+        Struct other = new Struct(ENVELOPE).put("after", fullRow()).put("source", source).put("op", "c");
+        other.getStruct("after").put("s", "another value");
+        // op is required: written last, so the refusal comes after most of the envelope is in the buffer
+        Struct refused = new Struct(ENVELOPE).put("after", fullRow()).put("source", source);
+        assertThrows(DataException.class, () -> c.fromConnectData("t", ENVELOPE, refused));
+        assertArrayEquals(ours().fromConnectData("t", ENVELOPE, good), c.fromConnectData("t", ENVELOPE, good));
+        assertArrayEquals(ours().fromConnectData("t", ENVELOPE, other), c.fromConnectData("t", ENVELOPE, other));
+    }
 }
