@@ -30,6 +30,7 @@ import io.mysqlmigrate.precheck.checks.TimeZoneCheck;
 import io.mysqlmigrate.precheck.checks.TlsCheck;
 import io.mysqlmigrate.precheck.checks.TopicNamesCheck;
 import io.mysqlmigrate.precheck.checks.TopicRetentionCheck;
+import io.mysqlmigrate.precheck.checks.ZeroDateWritesCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class Precheck {
                 new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
                 new ConflictingTablesCheck(), new DestinationNamesCheck(), new TopicNamesCheck(), new DestinationCharsetCheck(),
-                new DestinationCollationsCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
+                new DestinationCollationsCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new ZeroDateWritesCheck(), new TimeZoneCheck(),
                 new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
     }
 
