@@ -1,6 +1,7 @@
 package io.mysqlmigrate.precheck.check;
 
 import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
+import io.mysqlmigrate.precheck.checks.CapturedValuesCheck;
 import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
 import io.mysqlmigrate.precheck.checks.ConnectPluginsCheck;
@@ -60,11 +61,17 @@ public final class Precheck {
     }
 
     /**
-     * The migration assessment (DTS's optional deeper pass): indexes too long under utf8mb4, and views, routines,
-     * triggers and foreign keys that use tables outside the selection.
+     * The migration assessment (DTS's optional deeper pass): indexes too long under utf8mb4, views, routines,
+     * triggers and foreign keys that use tables outside the selection, and values the capture changes or cannot carry
+     * (zero dates, zero TIMESTAMPs, YEAR 0000, latin1 bytes undefined in Windows-1252, DATETIMEs of the calendar switch),
+     * found by reading every selected table that has such a column once: a full scan, which is why it is here and not in
+     * {@link #all()}.
      */
     public static List<Check> assessment() {
-        return List.of(new IndexPrefixUtf8mb4Check(), new ObjectsOutsideSelectionCheck(), new ForeignKeysOutsideSelectionCheck());
+        List<Check> checks = new ArrayList<>(List.of(new IndexPrefixUtf8mb4Check(), new ObjectsOutsideSelectionCheck(),
+                new ForeignKeysOutsideSelectionCheck()));
+        checks.addAll(CapturedValuesCheck.family());
+        return List.copyOf(checks);
     }
 
     private Precheck() {
