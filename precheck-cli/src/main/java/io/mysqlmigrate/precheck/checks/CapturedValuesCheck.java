@@ -87,9 +87,9 @@ public final class CapturedValuesCheck implements Check {
     }
 
     /**
-     * The conditions that tell this kind's values apart in a column (quoted), by label. Functions rather than
-     * zero-date literals, so they read the same under any sql_mode (a strict NO_ZERO_DATE session refuses the
-     * literal '0000-00-00' in an UPDATE's WHERE).
+     * The conditions that tell this kind's values apart in a column (quoted), by label. Date parts rather than
+     * zero-date literals, so they do not depend on how a session's sql_mode treats a literal like '0000-00-00' (the
+     * fixing UPDATEs run in a TRADITIONAL session in CapturedValuesOnMariaDbIT).
      */
     static Map<String, String> variants(Kind kind, String c) {
         Map<String, String> v = new LinkedHashMap<>();
