@@ -1,6 +1,7 @@
 package io.mysqlmigrate.precheck.check;
 
 import io.mysqlmigrate.precheck.checks.BinlogRetentionCheck;
+import io.mysqlmigrate.precheck.checks.CapturedValuesCheck;
 import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
 import io.mysqlmigrate.precheck.checks.ConnectPluginsCheck;
@@ -30,6 +31,7 @@ import io.mysqlmigrate.precheck.checks.TimeZoneCheck;
 import io.mysqlmigrate.precheck.checks.TlsCheck;
 import io.mysqlmigrate.precheck.checks.TopicNamesCheck;
 import io.mysqlmigrate.precheck.checks.TopicRetentionCheck;
+import io.mysqlmigrate.precheck.checks.ZeroDateWritesCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,7 @@ public final class Precheck {
                 new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
                 new ConflictingTablesCheck(), new DestinationNamesCheck(), new TopicNamesCheck(), new DestinationCharsetCheck(),
-                new DestinationCollationsCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new TimeZoneCheck(),
+                new DestinationCollationsCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new ZeroDateWritesCheck(), new TimeZoneCheck(),
                 new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
     }
 
@@ -59,11 +61,17 @@ public final class Precheck {
     }
 
     /**
-     * The migration assessment (DTS's optional deeper pass): indexes too long under utf8mb4, and views, routines,
-     * triggers and foreign keys that use tables outside the selection.
+     * The migration assessment (DTS's optional deeper pass): indexes too long under utf8mb4, views, routines,
+     * triggers and foreign keys that use tables outside the selection, and values the capture changes or cannot carry
+     * (zero dates, zero TIMESTAMPs, YEAR 0000, latin1 bytes undefined in Windows-1252, DATETIMEs of the calendar switch),
+     * found by reading every selected table that has such a column once: a full scan, which is why it is here and not in
+     * {@link #all()}.
      */
     public static List<Check> assessment() {
-        return List.of(new IndexPrefixUtf8mb4Check(), new ObjectsOutsideSelectionCheck(), new ForeignKeysOutsideSelectionCheck());
+        List<Check> checks = new ArrayList<>(List.of(new IndexPrefixUtf8mb4Check(), new ObjectsOutsideSelectionCheck(),
+                new ForeignKeysOutsideSelectionCheck()));
+        checks.addAll(CapturedValuesCheck.family());
+        return List.copyOf(checks);
     }
 
     private Precheck() {

@@ -3,9 +3,13 @@ package io.mysqlmigrate.precheck.checks;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.source.selection.TableName;
 import io.mysqlmigrate.source.selection.TableSelection;
+import io.mysqlmigrate.source.selection.condition.RowCondition;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** Runs a query over information_schema restricted to the migration's databases ({@code IN (...)} filled in). */
 final class SelectedTablesQuery {
@@ -56,5 +60,31 @@ final class SelectedTablesQuery {
             }
         }
         return tables;
+    }
+
+    /**
+     * Which columns of a selected table the migration carries, by the source connector's rule: columns.include (empty:
+     * all), then columns.exclude, as regular expressions matched against the whole 'database.table.column', ignoring
+     * case. The predicate takes 'database.table.column'.
+     */
+    static Predicate<String> columnSelection(CheckContext ctx) {
+        List<Pattern> include = patterns(ctx.source().columnsIncluded());
+        List<Pattern> exclude = patterns(ctx.source().columnsExcluded());
+        return id -> (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(id).matches()))
+                && exclude.stream().noneMatch(p -> p.matcher(id).matches());
+    }
+
+    /** The row filter (row.filters) of a table, or null: the snapshot reads, and the stream keeps, only the rows it keeps. */
+    static RowCondition rowFilter(CheckContext ctx, String database, String table) {
+        for (Map.Entry<TableName, RowCondition> e : ctx.source().rowFilters().entrySet()) {
+            if (e.getKey().database().equals(database) && e.getKey().table().equalsIgnoreCase(table)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static List<Pattern> patterns(List<String> list) {
+        return list.stream().map(String::trim).filter(s -> !s.isEmpty()).map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList();
     }
 }

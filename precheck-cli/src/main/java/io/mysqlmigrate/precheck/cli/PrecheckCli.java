@@ -41,8 +41,10 @@ public final class PrecheckCli implements Callable<Integer> {
             + "configurations through its validate endpoint, and the database topics' retention.")
     String connectUrl;
 
-    @Option(names = "--assess", description = "Also run the migration assessment: indexes too long under utf8mb4, and views, "
-            + "routines, triggers and foreign keys that use tables outside the selection.")
+    @Option(names = "--assess", description = "Also run the migration assessment: indexes too long under utf8mb4; views, "
+            + "routines, triggers and foreign keys that use tables outside the selection; and values the capture would change "
+            + "or cannot carry (zero dates, YEAR 0000, latin1 bytes undefined in Windows-1252, ...), which reads every "
+            + "selected table with a date or latin1 column once.")
     boolean assess;
 
     @Override
