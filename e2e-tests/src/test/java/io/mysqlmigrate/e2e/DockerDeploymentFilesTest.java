@@ -70,6 +70,10 @@ class DockerDeploymentFilesTest {
         Matcher agent = Pattern.compile("-javaagent:(\\S+)=(\\d+):(\\S+)").matcher(connect.path("environment").path("KAFKA_OPTS").asText());
         assertTrue(agent.find(), "the JMX exporter agent is on");
         assertTrue(ports.contains(agent.group(2) + ":" + agent.group(2)), "metrics port published: " + ports);
+        List<String> collectors = Pattern.compile("-XX:\\+Use\\w+GC").matcher(connect.path("environment")
+                .path("KAFKA_JVM_PERFORMANCE_OPTS").asText()).results().map(m -> m.group()).toList();
+        assertEquals(List.of(io.mysqlmigrate.stack.ConnectWorker.GARBAGE_COLLECTOR), collectors,
+                "the worker runs the embedded stack's collector, and only that one");
 
         List<String> volumes = texts(connect.path("volumes"));
         assertEquals(1, volumes.size(), volumes.toString());

@@ -73,6 +73,13 @@ class KubernetesResourcesTest {
         assertTrue(readme.contains("kubectl create configmap " + metrics.path("valueFrom").path("configMapKeyRef").path("name").asText()
                 + " --from-file=jmx-exporter.yml=docs/monitoring/jmx-exporter.yml"), "the README creates the ConfigMap from the rules file");
         assertTrue(Files.isRegularFile(DockerDeploymentFilesTest.ROOT.resolve("docs/monitoring/jmx-exporter.yml")));
+
+        // Strimzi writes each -XX entry as -XX:+Name for "true"; a -XX map replaces Kafka's default (G1) options.
+        JsonNode xx = connect.path("spec").path("jvmOptions").path("-XX");
+        java.util.Map<String, String> options = new java.util.TreeMap<>();
+        xx.fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        assertEquals(java.util.Map.of(io.mysqlmigrate.stack.ConnectWorker.GARBAGE_COLLECTOR.substring("-XX:+".length()), "true"),
+                options, "the worker runs the embedded stack's collector");
     }
 
     @Test

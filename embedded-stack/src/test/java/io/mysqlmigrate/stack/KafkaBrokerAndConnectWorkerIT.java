@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -118,6 +126,19 @@ class KafkaBrokerAndConnectWorkerIT {
         ConnectRestException e = assertThrows(ConnectRestException.class, () -> rest.status("does-not-exist"));
         assertEquals(404, e.status());
         assertFalse(rest.delete("does-not-exist"));
+    }
+
+    /** The worker runs the collector ConnectWorker chooses (the throughput collector), seen from inside it over JMX. */
+    @Test
+    void workerRunsTheParallelCollector() throws Exception {
+        try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(worker.jmxUrl()))) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            Set<String> collectors = new TreeSet<>();
+            for (ObjectName name : server.queryNames(new ObjectName(ManagementFactory.GARBAGE_COLLECTOR_MXBEAN_DOMAIN_TYPE + ",*"), null)) {
+                collectors.add(name.getKeyProperty("name"));
+            }
+            assertEquals(Set.of("PS MarkSweep", "PS Scavenge"), collectors, "the collectors of " + ConnectWorker.GARBAGE_COLLECTOR);
+        }
     }
 
     @Test
