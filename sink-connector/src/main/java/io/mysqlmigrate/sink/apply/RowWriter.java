@@ -145,7 +145,7 @@ public final class RowWriter {
         List<String> identity = first.identity().columns();
         String quoted = Identifiers.quote(table.database(), table.table());
         // The unique-key guard binds unique and identity columns per row: its statement must fit the limit too.
-        int guardPerRow = table.uniqueKeys().stream().mapToInt(List::size).max().orElse(0) + identity.size();
+        int guardPerRow = 2 * table.uniqueKeys().stream().mapToInt(List::size).max().orElse(0) + identity.size();
         int perRow = Math.max(1, Math.max(columns.size(), guardPerRow));
         int rowsPerStatement = Math.max(1, Math.min(maxRows, MAX_PLACEHOLDERS / perRow));
         for (int from = 0, to; from < run.size(); from = to) {
@@ -177,13 +177,25 @@ public final class RowWriter {
                 }
                 ps.executeUpdate();
             } catch (SQLException e) {
-                if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed()) {
+                if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed() && first.mode() == WriteMode.INSERT) {
                     metrics.conflict("fail", 1);
                     throw new PolicyStopException("Conflict in " + table.qualifiedName() + ": a row with the same key already exists "
                             + "on the destination (" + e.getMessage() + "; changes from " + first.change().position() + "). The "
                             + "conflict policy is fail (" + (first.change().operation() == RowChange.Operation.READ
                             ? "conflict.full.load.policy" : "conflict.incremental.policy") + "): remove the destination row, "
                             + "or choose keep-destination or overwrite.", e);
+                }
+                if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed()) {
+                    // No policy chose this: an upsert (or an insert keeping the destination's row) met a unique value
+                    // held by a row the guard did not clear, i.e. the destination is not in the source's state.
+                    throw new ApplyException("The destination rejected " + changes.size() + " row change(s) of " + table.qualifiedName()
+                            + " (changes from " + first.change().position() + " to " + changes.get(changes.size() - 1).position()
+                            + ") on a unique key: " + e.getMessage() + ". The conflict policies in effect (conflict.full.load.policy="
+                            + policies.fullLoad().configValue() + ", conflict.incremental.policy=" + policies.incremental().configValue()
+                            + ") write these rows over the destination's; a destination row holding this value under another key "
+                            + "is not in the source's state at this point. Compare the table with the source (mysql-migrate verify) "
+                            + "and remove the destination's row, then restart the task.\nStatement: "
+                            + (sql.length() <= 300 ? sql : sql.substring(0, 300) + "..."), e);
                 }
                 rethrow(e, sql, changes);
             }
