@@ -34,7 +34,9 @@ import org.apache.kafka.connect.data.Struct;
  * every update of a table without secondary unique keys) still become one upsert per row.
  *
  * <p>Writes that must see every change (plain inserts under a 'fail' policy, upserts that fail on unique clashes,
- * rows without a key) are left where they are and end a run.
+ * rows without a key) are left where they are and end a run, and so are writes that run the destination's foreign
+ * key actions ({@link WriteMode#runsForeignKeyActions()}): everything before them in source order is applied first,
+ * so the engine's cascade meets the rows the source's met.
  */
 final class WriteCoalescer {
 
