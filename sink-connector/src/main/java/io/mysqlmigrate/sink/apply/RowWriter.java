@@ -170,8 +170,11 @@ public final class RowWriter {
                         + "destination before migrating data into it."));
     }
 
-    /** Whether any of the columns differs between the two images (a column an image lacks counts as changed). */
+    /** Whether any of the columns differs between the two images (a missing image or column counts as changed). */
     private static boolean changes(Struct before, Struct after, Set<String> columns) {
+        if (before == null || after == null) {
+            return true;
+        }
         for (String column : columns) {
             if (before.schema().field(column) == null || after.schema().field(column) == null
                     || !Objects.deepEquals(before.getWithoutDefault(column), after.getWithoutDefault(column))) {
