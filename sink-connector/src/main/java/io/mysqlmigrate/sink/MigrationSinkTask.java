@@ -322,13 +322,13 @@ public final class MigrationSinkTask extends SinkTask {
     private int cutAfterWholeTransactions(TopicPartition tp, List<SinkRecord> records) {
         int max = config.transactionMaxHeldRecords();
         if (max == 0) {
-            return records.size();
+            return TransactionCut.keepingKeyChangesWhole(records, records.size());
         }
         int cut = TransactionCut.after(records);
         if (records.size() - cut > max) {
             LOG.warn("{}: an open source transaction has more than {} records ({}); applying it in parts, so readers of the "
                     + "destination can see part of it", tp, max, MigrationSinkConfig.TRANSACTION_MAX_HELD_RECORDS);
-            return records.size();
+            return TransactionCut.keepingKeyChangesWhole(records, records.size());
         }
         return cut;
     }

@@ -63,7 +63,7 @@ public final class DestinationNames {
         return new RowChange(row.offset(), names.database(db), names.table(db, table), row.operation(),
                 columns ? rename(row.key(), db, table) : row.key(),
                 columns ? rename(row.before(), db, table) : row.before(),
-                columns ? rename(row.after(), db, table) : row.after(), row.position());
+                columns ? rename(row.after(), db, table) : row.after(), row.position(), row.keyChange());
     }
 
     private SchemaChange map(SchemaChange change) {
