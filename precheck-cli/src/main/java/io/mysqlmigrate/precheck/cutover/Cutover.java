@@ -2,6 +2,7 @@ package io.mysqlmigrate.precheck.cutover;
 
 import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.dialect.ObjectSession;
 import io.mysqlmigrate.sink.naming.NameMapping;
 import io.mysqlmigrate.source.objects.ObjectCatalog;
 import io.mysqlmigrate.source.objects.SourceObject;
@@ -165,9 +166,10 @@ public final class Cutover {
         int existing = 0;
         if (!source.triggersImmediately()) {
             for (SourceObject trigger : ObjectCatalog.triggers(s, source.databases())) {
-                try (Statement st = d.createStatement()) {
-                    st.execute("USE " + Identifiers.quote(names.database(trigger.database())));
-                    st.execute(trigger.createStatement());
+                try {
+                    // in the sql_mode and character set the source's trigger was defined in, as the sink creates objects
+                    ObjectSession.execute(d, names.database(trigger.database()), trigger.context(), trigger.createStatement(),
+                            collation -> io.mysqlmigrate.sink.DestinationConnections.open(sink, collation));
                     created++;
                 } catch (SQLException e) {
                     if (e.getErrorCode() != 1359) { // ER_TRG_ALREADY_EXISTS

@@ -69,7 +69,7 @@ public final class DestinationNames {
         }
         String text = ddl.rewrite(change.ddl(), db, change.grammar());
         return new SchemaChange(change.offset(), names.database(db), text, List.copyOf(shapes), change.position(),
-                change.grammar());
+                change.grammar(), change.object());
     }
 
     private Struct rename(Struct struct, String db, String table) {
