@@ -3,6 +3,7 @@ package io.mysqlmigrate.bench;
 import io.mysqlmigrate.stack.ConnectWorker;
 import io.mysqlmigrate.stack.KafkaBroker;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,13 +43,13 @@ final class BenchStack implements AutoCloseable {
         // SELECT ... INTO OUTFILE and LOAD DATA INFILE may use the run directory (with --no-defaults it is NULL: none)
         String fileArgs = "--secure-file-priv=" + runDir.toAbsolutePath();
         CompletableFuture<MariaDbServer> s = CompletableFuture.supplyAsync(() -> track(MariaDbServer.start(
-                new MariaDbServer.Options().name("source").baseDir(runDir).serverId(1).binlog(true)
+                new ServerOptions().name("source").baseDir(runDir).serverId(1).binlog(true)
                         .extraArgs(sized(fileArgs)).shutdownHook(false))));
         CompletableFuture<MariaDbServer> d = CompletableFuture.supplyAsync(() -> track(MariaDbServer.start(
-                new MariaDbServer.Options().name("destination").baseDir(runDir).serverId(2).extraArgs(sized(fileArgs))
+                new ServerOptions().name("destination").baseDir(runDir).serverId(2).extraArgs(sized(fileArgs))
                         .shutdownHook(false))));
         CompletableFuture<MariaDbServer> r = !withReplica ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> track(MariaDbServer.start(new MariaDbServer.Options().name("replica")
+                : CompletableFuture.supplyAsync(() -> track(MariaDbServer.start(new ServerOptions().name("replica")
                         .baseDir(runDir).serverId(3).extraArgs(sized("--relay-log=relay-bin", "--slave-parallel-threads=0",
                                 "--log-slave-updates=ON")).shutdownHook(false))));
         CompletableFuture<KafkaBroker> b = CompletableFuture.supplyAsync(() -> track(KafkaBroker.start(

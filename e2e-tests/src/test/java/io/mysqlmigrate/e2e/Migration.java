@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableComparison;
 import io.mysqlmigrate.stack.ConnectorConfigTemplate;
+import io.mysqlmigrate.stack.DatabaseServer;
+import io.mysqlmigrate.stack.FlavourPair;
 import io.mysqlmigrate.stack.SharedStack;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,25 +29,37 @@ final class Migration implements AutoCloseable {
     private static final Path CONFIG_DIR = Path.of(System.getProperty("mysqlmigrate.config.dir", "../config"));
 
     final SharedStack stack;
+    final DatabaseServer sourceServer;
+    final DatabaseServer destinationServer;
     final String name;
     final List<String> databases;
     final ConnectorConfigTemplate source;
     final ConnectorConfigTemplate sink;
+    /** The configurations last registered by {@link #start(Map, Map)}. */
+    Map<String, String> startedSource;
+    Map<String, String> startedSink;
 
     Migration(SharedStack stack, String name, List<String> databases) {
+        this(stack, stack.pair(FlavourPair.MARIADB_TO_MARIADB), name, databases);
+    }
+
+    /** A migration between the shared servers of one flavour pair. */
+    Migration(SharedStack stack, SharedStack.ServerPair servers, String name, List<String> databases) {
         this.stack = stack;
+        this.sourceServer = servers.source();
+        this.destinationServer = servers.destination();
         this.name = name;
         this.databases = databases;
         Map<String, String> values = Map.ofEntries(
                 Map.entry("NAME", name),
-                Map.entry("SOURCE_HOST", stack.source().host()),
-                Map.entry("SOURCE_PORT", Integer.toString(stack.source().port())),
-                Map.entry("SOURCE_USER", stack.source().user()),
-                Map.entry("SOURCE_PASSWORD", stack.source().password()),
-                Map.entry("DESTINATION_HOST", stack.destination().host()),
-                Map.entry("DESTINATION_PORT", Integer.toString(stack.destination().port())),
-                Map.entry("DESTINATION_USER", stack.destination().user()),
-                Map.entry("DESTINATION_PASSWORD", stack.destination().password()),
+                Map.entry("SOURCE_HOST", sourceServer.host()),
+                Map.entry("SOURCE_PORT", Integer.toString(sourceServer.port())),
+                Map.entry("SOURCE_USER", sourceServer.user()),
+                Map.entry("SOURCE_PASSWORD", sourceServer.password()),
+                Map.entry("DESTINATION_HOST", destinationServer.host()),
+                Map.entry("DESTINATION_PORT", Integer.toString(destinationServer.port())),
+                Map.entry("DESTINATION_USER", destinationServer.user()),
+                Map.entry("DESTINATION_PASSWORD", destinationServer.password()),
                 Map.entry("DATABASES", String.join(",", databases)),
                 Map.entry("TOPICS", databases.stream().map(d -> name + "." + d).collect(Collectors.joining(","))),
                 Map.entry("BOOTSTRAP_SERVERS", stack.broker().bootstrapServers()));
@@ -63,6 +77,8 @@ final class Migration implements AutoCloseable {
         sinkConfig.putAll(sinkChanges);
         Map<String, String> sourceConfig = new LinkedHashMap<>(source.config());
         sourceConfig.putAll(sourceChanges);
+        startedSource = sourceConfig;
+        startedSink = sinkConfig;
         stack.rest().createOrUpdate(sink.name(), sinkConfig);
         stack.rest().createOrUpdate(source.name(), sourceConfig);
         stack.rest().waitUntilRunning(sink.name(), Duration.ofSeconds(60));
@@ -101,7 +117,7 @@ final class Migration implements AutoCloseable {
         String sql = "SELECT COUNT(*) FROM mysql_migrate.sink_offsets WHERE connector = ? AND next_offset >= ?"
                 + (incremental ? " AND phase = 'incremental'" : "");
         while (System.nanoTime() < deadline) {
-            try (Connection c = stack.destination().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            try (Connection c = destinationServer.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, sink.name());
                 ps.setLong(2, minOffset);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -125,7 +141,7 @@ final class Migration implements AutoCloseable {
         List<TableComparison> last = List.of();
         String notComparable = null;
         while (System.nanoTime() < deadline) {
-            try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
+            try (Connection s = sourceServer.connect(); Connection d = destinationServer.connect()) {
                 last = DatabaseComparator.compare(s, d, databases);
                 notComparable = null;
             } catch (SQLException e) {
@@ -149,7 +165,7 @@ final class Migration implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         List<String> actual = List.of();
         while (System.nanoTime() < deadline) {
-            try (Connection d = stack.destination().connect()) {
+            try (Connection d = destinationServer.connect()) {
                 actual = QueryRows.strings(d, sql);
             } catch (SQLException notYet) {
                 actual = List.of(notYet.getMessage());

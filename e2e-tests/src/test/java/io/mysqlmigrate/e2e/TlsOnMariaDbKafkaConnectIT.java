@@ -8,6 +8,7 @@ import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableComparison;
 import io.mysqlmigrate.stack.ConnectorStatus;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,9 +37,9 @@ class TlsOnMariaDbKafkaConnectIT {
         Path dir = Files.createDirectories(Path.of("target", "tls-" + System.nanoTime()).toAbsolutePath());
         Certificates certs = Certificates.make(dir);
         List<String> tls = List.of("--ssl-ca=" + certs.ca(), "--ssl-cert=" + certs.serverCert(), "--ssl-key=" + certs.serverKey());
-        try (MariaDbServer source = MariaDbServer.start(MariaDbServer.Options.builder().name("tls-source").baseDir(dir.resolve("source"))
+        try (MariaDbServer source = MariaDbServer.start(ServerOptions.builder().name("tls-source").baseDir(dir.resolve("source"))
                 .serverId(71).binlog(true).extraArgs(tls).build());
-             MariaDbServer destination = MariaDbServer.start(MariaDbServer.Options.builder().name("tls-destination")
+             MariaDbServer destination = MariaDbServer.start(ServerOptions.builder().name("tls-destination")
                      .baseDir(dir.resolve("destination")).serverId(72).extraArgs(tls).build())) {
             for (MariaDbServer server : List.of(source, destination)) {
                 server.execute("CREATE USER 'tls'@'%' IDENTIFIED BY 'tls-pw' REQUIRE SSL", "GRANT ALL ON *.* TO 'tls'@'%'");

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.stack;
 
+import io.mysqlmigrate.dialect.Flavour;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -18,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * a source MariaDB (server id 1, binlog on), a destination MariaDB (server id 2), and with {@link #get()} also a
  * Kafka broker and, when the system property {@value #PLUGIN_PATH_PROPERTY} names a plugin directory, a Connect
  * worker. {@link #databasesOnly()} starts just the two databases; a later {@link #get()} adds Kafka to them.
+ * A test that needs MySQL asks {@link #server(Flavour, Role)} or {@link #pair(FlavourPair)}: the MySQL source
+ * (server id 3) and destination (server id 4) start on first use, so runs that never meet MySQL never pay for it.
  */
 public final class SharedStack {
     /** System property naming the worker's plugin.path; without it no worker is started. */
@@ -35,6 +40,16 @@ public final class SharedStack {
     private volatile ConnectWorker worker;
     private volatile ConnectRestClient rest;
     private volatile boolean kafkaStarted;
+    private final Map<Role, MySqlServer> mysql = new EnumMap<>(Role.class);
+
+    /** Which side of a migration a server plays. */
+    public enum Role {
+        SOURCE, DESTINATION
+    }
+
+    /** The two servers of one flavour pair. */
+    public record ServerPair(FlavourPair pair, DatabaseServer source, DatabaseServer destination) {
+    }
 
     private SharedStack(Path baseDir, MariaDbServer source, MariaDbServer destination) {
         this.baseDir = baseDir;
@@ -78,6 +93,48 @@ public final class SharedStack {
 
     public MariaDbServer destination() {
         return destination;
+    }
+
+    /** The shared server of this flavour and role; MySQL's start on first use (both at once). */
+    public DatabaseServer server(Flavour flavour, Role role) {
+        if (flavour == Flavour.MARIADB) {
+            return role == Role.SOURCE ? source : destination;
+        }
+        return mysql(role);
+    }
+
+    /** The source and destination servers of {@code pair}. */
+    public ServerPair pair(FlavourPair pair) {
+        return new ServerPair(pair, server(pair.source(), Role.SOURCE), server(pair.destination(), Role.DESTINATION));
+    }
+
+    private MySqlServer mysql(Role role) {
+        synchronized (mysql) {
+            if (mysql.isEmpty()) {
+                startMySql();
+            }
+            return mysql.get(role);
+        }
+    }
+
+    private void startMySql() {
+        LOG.info("Starting the shared MySQL servers in {} ({})", baseDir, MySqlInstallation.locate().description());
+        CompletableFuture<MySqlServer> mySource = CompletableFuture.supplyAsync(() -> MySqlServer.start(
+                new ServerOptions().name("mysql-source").baseDir(baseDir).serverId(3).shutdownHook(false)));
+        CompletableFuture<MySqlServer> myDestination = CompletableFuture.supplyAsync(() -> MySqlServer.start(
+                new ServerOptions().name("mysql-destination").baseDir(baseDir).serverId(4).shutdownHook(false)));
+        try {
+            mysql.put(Role.SOURCE, join(mySource));
+            mysql.put(Role.DESTINATION, join(myDestination));
+        } catch (RuntimeException e) {
+            mysql.values().forEach(SharedStack::stopQuietly);
+            join(myDestination.handle((server, error) -> {
+                stopQuietly(server);
+                return null;
+            }));
+            mysql.clear();
+            throw e;
+        }
     }
 
     public KafkaBroker broker() {
@@ -124,10 +181,10 @@ public final class SharedStack {
         Path baseDir = freshBaseDir();
         LOG.info("Starting the shared stack in {}", baseDir);
         CompletableFuture<MariaDbServer> source = CompletableFuture.supplyAsync(() -> MariaDbServer.start(
-                new MariaDbServer.Options().name("source").baseDir(baseDir).serverId(1).binlog(true)
+                new ServerOptions().name("source").baseDir(baseDir).serverId(1).binlog(true)
                         .shutdownHook(false)));
         CompletableFuture<MariaDbServer> destination = CompletableFuture.supplyAsync(() -> MariaDbServer.start(
-                new MariaDbServer.Options().name("destination").baseDir(baseDir).serverId(2).shutdownHook(false)));
+                new ServerOptions().name("destination").baseDir(baseDir).serverId(2).shutdownHook(false)));
         MariaDbServer sourceServer = null;
         MariaDbServer destinationServer = null;
         try {
@@ -169,7 +226,11 @@ public final class SharedStack {
     private void stopAll() {
         stopQuietly(worker);
         List<Thread> threads = new ArrayList<>();
-        for (AutoCloseable server : new AutoCloseable[] {broker, source, destination}) {
+        List<AutoCloseable> servers = new ArrayList<>(java.util.Arrays.asList(broker, source, destination));
+        synchronized (mysql) {
+            servers.addAll(mysql.values());
+        }
+        for (AutoCloseable server : servers) {
             if (server != null) {
                 Thread thread = new Thread(() -> stopQuietly(server), "stop " + server);
                 thread.start();

@@ -14,7 +14,7 @@ class MariaDbServerCommandTest {
     @Test
     void binlogOnByDefaultWithRowFormatAndFullImages() {
         List<String> cmd = MariaDbServer.serverCommand(Path.of("/usr/sbin/mariadbd"),
-                new MariaDbServer.Options().serverId(3), DIR, DIR.resolve("mysqld.sock"), 4000);
+                new ServerOptions().serverId(3), DIR, DIR.resolve("mysqld.sock"), 4000);
         assertEquals("/usr/sbin/mariadbd", cmd.get(0));
         assertEquals("--no-defaults", cmd.get(1), "--no-defaults must come first");
         assertTrue(cmd.containsAll(List.of("--datadir=/s/source/data", "--port=4000", "--bind-address=127.0.0.1",
@@ -27,7 +27,7 @@ class MariaDbServerCommandTest {
     @Test
     void noBinlogWhenDisabledAndExtraArgsComeLast() {
         List<String> cmd = MariaDbServer.serverCommand(Path.of("mariadbd"),
-                new MariaDbServer.Options().binlog(false).extraArgs("--binlog-format=STATEMENT", "--x=y"), DIR,
+                new ServerOptions().binlog(false).extraArgs("--binlog-format=STATEMENT", "--x=y"), DIR,
                 DIR.resolve("s"), 1);
         assertFalse(cmd.contains("--log-bin=mysql-bin"));
         assertEquals(List.of("--binlog-format=STATEMENT", "--x=y"), cmd.subList(cmd.size() - 2, cmd.size()));
@@ -37,8 +37,8 @@ class MariaDbServerCommandTest {
     void jdbcUrlWithAndWithoutDatabase() {
         String suffix = "?useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=utf8"
                 + "&connectionCollation=utf8mb4_general_ci&serverTimezone=UTC";
-        assertEquals("jdbc:mysql://127.0.0.1:4000/" + suffix, MariaDbServer.jdbcUrl(4000, null));
-        assertEquals("jdbc:mysql://127.0.0.1:4000/shop" + suffix, MariaDbServer.jdbcUrl(4000, "shop"));
+        assertEquals("jdbc:mysql://127.0.0.1:4000/" + suffix, DatabaseServer.loopbackJdbcUrl("127.0.0.1", 4000, null));
+        assertEquals("jdbc:mysql://127.0.0.1:4000/shop" + suffix, DatabaseServer.loopbackJdbcUrl("127.0.0.1", 4000, "shop"));
     }
 
     @Test
@@ -52,13 +52,13 @@ class MariaDbServerCommandTest {
 
     @Test
     void optionsDefaults() {
-        MariaDbServer.Options o = MariaDbServer.Options.builder().build();
+        ServerOptions o = ServerOptions.builder().build();
         assertEquals(1, o.serverId());
         assertTrue(o.binlog());
         assertEquals(0, o.port());
         assertFalse(o.detached());
         assertTrue(o.withShutdownHook());
-        assertFalse(new MariaDbServer.Options().detached(true).withShutdownHook());
-        assertFalse(new MariaDbServer.Options().shutdownHook(false).withShutdownHook());
+        assertFalse(new ServerOptions().detached(true).withShutdownHook());
+        assertFalse(new ServerOptions().shutdownHook(false).withShutdownHook());
     }
 }

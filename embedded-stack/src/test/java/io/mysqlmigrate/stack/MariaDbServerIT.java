@@ -28,7 +28,7 @@ class MariaDbServerIT {
     @BeforeAll
     static void start() {
         long begin = System.nanoTime();
-        server = MariaDbServer.start(new MariaDbServer.Options().name("it-source").baseDir(baseDir).serverId(7));
+        server = MariaDbServer.start(new ServerOptions().name("it-source").baseDir(baseDir).serverId(7));
         System.out.printf("[measure] MariaDB first start incl. install-db: %d ms, RSS %s%n",
                 (System.nanoTime() - begin) / 1_000_000, Rss.of(server.pid()));
     }
@@ -111,7 +111,7 @@ class MariaDbServerIT {
 
     @Test
     void detachedServerWithExtraArgsIsStoppedFromItsDirectory() throws Exception {
-        MariaDbServer detached = MariaDbServer.start(new MariaDbServer.Options().name("it-detached")
+        MariaDbServer detached = MariaDbServer.start(new ServerOptions().name("it-detached")
                 .baseDir(baseDir).serverId(9).detached(true).extraArgs("--binlog-format=STATEMENT"));
         long pid = detached.pid();
         try (Connection connection = detached.connect(); Statement statement = connection.createStatement();
@@ -120,7 +120,7 @@ class MariaDbServerIT {
             assertEquals("STATEMENT", rs.getString(1), "extra args override the defaults");
         }
         StackException twice = assertThrows(StackException.class, () -> MariaDbServer.start(
-                new MariaDbServer.Options().name("it-detached").baseDir(baseDir)));
+                new ServerOptions().name("it-detached").baseDir(baseDir)));
         assertTrue(twice.getMessage().contains("already runs"), twice.getMessage());
         // pid file and instance.properties are what another JVM would use
         assertEquals(Long.toString(pid), Files.readString(detached.baseDir().resolve("pid")).strip());

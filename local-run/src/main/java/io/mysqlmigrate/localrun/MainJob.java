@@ -17,6 +17,7 @@ import io.mysqlmigrate.stack.ConnectWorker;
 import io.mysqlmigrate.stack.ConnectorConfigTemplate;
 import io.mysqlmigrate.stack.KafkaBroker;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.ProcessSupport;
 import io.mysqlmigrate.stack.StackException;
 import io.mysqlmigrate.stack.demo.DemoDatabase;
@@ -350,12 +351,12 @@ final class MainJob {
         List<AutoCloseable> startedServers = new ArrayList<>();
         try {
             CompletableFuture<MariaDbServer> sourceFuture = plan.demoSource()
-                    ? timed(pool, Server.SOURCE, () -> MariaDbServer.start(new MariaDbServer.Options().name("source")
+                    ? timed(pool, Server.SOURCE, () -> MariaDbServer.start(new ServerOptions().name("source")
                             .baseDir(state.root()).serverId(1).binlog(true).detached(true)),
                             s -> s.host() + ":" + s.port(), s -> "server id 1, binary log ROW/FULL", startedServers)
                     : CompletableFuture.completedFuture(null);
             CompletableFuture<MariaDbServer> destinationFuture = plan.privateDestination()
-                    ? timed(pool, Server.DESTINATION, () -> MariaDbServer.start(new MariaDbServer.Options()
+                    ? timed(pool, Server.DESTINATION, () -> MariaDbServer.start(new ServerOptions()
                             .name("destination").baseDir(state.root()).serverId(2).detached(true)),
                             s -> s.host() + ":" + s.port(), s -> "server id 2", startedServers)
                     : CompletableFuture.completedFuture(null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ class PrecheckOnMariaDbIT {
     void aMisconfiguredBinaryLogFailsAndItsFixesMakeItPass() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
         Path base = scratchDir();
-        try (MariaDbServer bad = MariaDbServer.start(MariaDbServer.Options.builder().name("misconfigured").baseDir(base).serverId(7)
+        try (MariaDbServer bad = MariaDbServer.start(ServerOptions.builder().name("misconfigured").baseDir(base).serverId(7)
                 .extraArgs("--binlog-format=STATEMENT", "--binlog-row-image=MINIMAL", "--binlog-expire-logs-seconds=3600").build())) {
             String db = newDatabase(bad);
             Map<String, CheckResult> before = run(bad, stack.destination(), db);
@@ -147,7 +148,7 @@ class PrecheckOnMariaDbIT {
     void aLatin1DestinationFailsForUtf8mb4TextUntilItsCharsetIsFixed() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
         Path base = scratchDir();
-        try (MariaDbServer latin1 = MariaDbServer.start(MariaDbServer.Options.builder().name("latin1").baseDir(base).serverId(9)
+        try (MariaDbServer latin1 = MariaDbServer.start(ServerOptions.builder().name("latin1").baseDir(base).serverId(9)
                 .extraArgs("--character-set-server=latin1", "--collation-server=latin1_swedish_ci").build())) {
             String db = newDatabase(stack.source()); // its TEXT column is utf8mb4, the source's default
             CheckResult failed = run(stack.source(), latin1, db).get("destination.charset");

@@ -9,6 +9,7 @@ import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
 import java.util.Locale;
@@ -42,7 +43,7 @@ class CapacityOnMariaDbIT {
         assertTrue(unmeasured.found().contains(expectedSize), unmeasured.found());
         assertTrue(unmeasured.found().contains("cannot report its free disk space"), unmeasured.found());
 
-        try (MariaDbServer destination = MariaDbServer.start(MariaDbServer.Options.builder().name("with-disks")
+        try (MariaDbServer destination = MariaDbServer.start(ServerOptions.builder().name("with-disks")
                 .baseDir(CheckRuns.scratchDir("precheck-capacity")).serverId(61).build())) {
             destination.execute("INSTALL SONAME 'disks'");
             CheckResult measured = CheckRuns.run(new DestinationCapacityCheck(), source, CheckRuns.sink(destination));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class CollationsOnMariaDbIT {
         SharedStack stack = SharedStack.databasesOnly();
         Path base = CheckRuns.scratchDir("precheck-collation");
         Path charsets = charsetsWithExtraCollation(stack.source(), base);
-        try (MariaDbServer source = MariaDbServer.start(MariaDbServer.Options.builder().name("custom-collation").baseDir(base)
+        try (MariaDbServer source = MariaDbServer.start(ServerOptions.builder().name("custom-collation").baseDir(base)
                 .serverId(31).extraArgs("--character-sets-dir=" + charsets).build())) {
             String db = CheckRuns.newDatabase(source, "coll");
             source.execute("CREATE TABLE " + db + ".names (id INT PRIMARY KEY, name VARCHAR(40) COLLATE " + COLLATION + ")");

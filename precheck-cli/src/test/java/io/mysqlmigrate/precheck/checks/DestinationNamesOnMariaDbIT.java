@@ -9,6 +9,7 @@ import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -37,7 +38,7 @@ class DestinationNamesOnMariaDbIT {
                 "a case-sensitive destination keeps them apart");
 
         Path base = CheckRuns.scratchDir("precheck-names");
-        try (MariaDbServer folding = MariaDbServer.start(MariaDbServer.Options.builder().name("lctn1").baseDir(base).serverId(61)
+        try (MariaDbServer folding = MariaDbServer.start(ServerOptions.builder().name("lctn1").baseDir(base).serverId(61)
                 .extraArgs("--lower-case-table-names=1").build())) {
             CheckResult failed = CheckRuns.run(new DestinationNamesCheck(), source, CheckRuns.sink(folding));
             assertEquals(Status.FAIL, failed.status(), failed.found());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class MaxAllowedPacketOnMariaDbIT {
         String db = CheckRuns.newDatabase(stack.source(), "packet");
         stack.source().execute("CREATE TABLE " + db + ".files (id INT PRIMARY KEY, name VARCHAR(100), body LONGBLOB, note TEXT)",
                 "INSERT INTO " + db + ".files VALUES (1, 'big', REPEAT('x', 3000000), 'abc'), (2, 'small', 'y', NULL)");
-        try (MariaDbServer destination = MariaDbServer.start(MariaDbServer.Options.builder().name("small-packet")
+        try (MariaDbServer destination = MariaDbServer.start(ServerOptions.builder().name("small-packet")
                 .baseDir(CheckRuns.scratchDir("precheck-packet")).serverId(51).extraArgs("--max-allowed-packet=1M").build())) {
             var source = CheckRuns.source(stack.source(), db);
             var sink = CheckRuns.sink(destination);

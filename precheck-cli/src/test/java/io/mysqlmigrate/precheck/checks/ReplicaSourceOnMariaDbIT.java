@@ -7,6 +7,7 @@ import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ReplicaSourceOnMariaDbIT {
     void aReplicaWithoutLogSlaveUpdatesFailsUntilRestartedWithIt() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
         Path base = CheckRuns.scratchDir("precheck-replica");
-        MariaDbServer.Options options = MariaDbServer.Options.builder().name("replica").baseDir(base).serverId(21)
+        ServerOptions options = ServerOptions.builder().name("replica").baseDir(base).serverId(21)
                 .extraArgs("--log-slave-updates=OFF").build();
         String db;
         try (MariaDbServer replica = MariaDbServer.start(options)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -30,7 +31,7 @@ class ServerSettingsOnMariaDbIT {
         SharedStack stack = SharedStack.databasesOnly();
         String db = CheckRuns.newDatabase(stack.source(), "settings");
         Path base = CheckRuns.scratchDir("precheck-settings");
-        try (MariaDbServer destination = MariaDbServer.start(MariaDbServer.Options.builder().name("other-settings").baseDir(base)
+        try (MariaDbServer destination = MariaDbServer.start(ServerOptions.builder().name("other-settings").baseDir(base)
                 .serverId(41).extraArgs("--sql-mode=ANSI_QUOTES,STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION",
                         "--default-time-zone=+02:00").build())) {
             var source = CheckRuns.source(stack.source(), db);

@@ -8,6 +8,7 @@ import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,7 +40,7 @@ class SourceBinlogOnMariaDbIT {
     void aSourceWithoutBinaryLogFailsUntilRestartedWithTheLogItsFixNames() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
         Path base = CheckRuns.scratchDir("precheck-binlog-off");
-        MariaDbServer.Options options = MariaDbServer.Options.builder().name("nolog").baseDir(base).serverId(32).binlog(false).build();
+        ServerOptions options = ServerOptions.builder().name("nolog").baseDir(base).serverId(32).binlog(false).build();
         String db;
         String fix;
         try (MariaDbServer noLog = MariaDbServer.start(options)) {
@@ -63,7 +64,7 @@ class SourceBinlogOnMariaDbIT {
     void statementFormatMinimalImagesAndShortRetentionPassOnceTheirFixesAreRun() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
         Path base = CheckRuns.scratchDir("precheck-binlog-settings");
-        try (MariaDbServer bad = MariaDbServer.start(MariaDbServer.Options.builder().name("binlog-bad").baseDir(base).serverId(33)
+        try (MariaDbServer bad = MariaDbServer.start(ServerOptions.builder().name("binlog-bad").baseDir(base).serverId(33)
                 .extraArgs("--binlog-format=STATEMENT", "--binlog-row-image=MINIMAL", "--binlog-expire-logs-seconds=3600").build())) {
             String db = CheckRuns.newDatabase(bad, "binlog_bad");
             Map<Check, Status> expected = Map.of(BinlogSettingCheck.format(), Status.FAIL, BinlogSettingCheck.rowImage(), Status.FAIL,
@@ -110,7 +111,7 @@ class SourceBinlogOnMariaDbIT {
         assertEquals(Status.PASS, passed.status(), passed.found());
 
         Path base = CheckRuns.scratchDir("precheck-server-id");
-        try (MariaDbServer zero = MariaDbServer.start(MariaDbServer.Options.builder().name("server-id-zero").baseDir(base).serverId(36)
+        try (MariaDbServer zero = MariaDbServer.start(ServerOptions.builder().name("server-id-zero").baseDir(base).serverId(36)
                 .build())) {
             zero.execute("SET GLOBAL server_id = 0");
             CheckResult clamped = CheckRuns.run(new ServerIdCheck(), CheckRuns.source(zero, CheckRuns.newDatabase(zero, "zero")),
@@ -126,7 +127,7 @@ class SourceBinlogOnMariaDbIT {
         String db = CheckRuns.newDatabase(stack.source(), "lctn");
         Path base = CheckRuns.scratchDir("precheck-lctn");
         String fix;
-        try (MariaDbServer folding = MariaDbServer.start(MariaDbServer.Options.builder().name("lctn1").baseDir(base).serverId(34)
+        try (MariaDbServer folding = MariaDbServer.start(ServerOptions.builder().name("lctn1").baseDir(base).serverId(34)
                 .extraArgs("--lower-case-table-names=1").build())) {
             CheckResult failed = run(new LowerCaseTableNamesCheck(), stack.source(), db, folding);
             assertEquals(Status.FAIL, failed.status(), failed.found());
@@ -136,7 +137,7 @@ class SourceBinlogOnMariaDbIT {
         // The setting cannot change on an existing data directory: the fix is a new destination initialised with it.
         Matcher value = Pattern.compile("lower_case_table_names = (\\d)").matcher(fix);
         assertTrue(value.find(), fix);
-        try (MariaDbServer fresh = MariaDbServer.start(MariaDbServer.Options.builder().name("lctn-fixed").baseDir(base).serverId(35)
+        try (MariaDbServer fresh = MariaDbServer.start(ServerOptions.builder().name("lctn-fixed").baseDir(base).serverId(35)
                 .extraArgs("--lower-case-table-names=" + value.group(1)).build())) {
             CheckResult passed = run(new LowerCaseTableNamesCheck(), stack.source(), db, fresh);
             assertEquals(Status.PASS, passed.status(), passed.found());

@@ -11,6 +11,7 @@ import io.mysqlmigrate.precheck.cli.PrecheckCli;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -43,7 +44,7 @@ class TlsOnMariaDbIT {
         String lanAddress = lanAddress();
         List<String> args = new ArrayList<>(certs.serverArgs());
         args.add("--bind-address=127.0.0.1," + lanAddress);
-        try (MariaDbServer server = MariaDbServer.start(MariaDbServer.Options.builder().name("tls").baseDir(base).serverId(51)
+        try (MariaDbServer server = MariaDbServer.start(ServerOptions.builder().name("tls").baseDir(base).serverId(51)
                 .extraArgs(args).build())) {
             server.execute("CREATE USER 'tls_only'@'%' IDENTIFIED BY 'tls-pw' REQUIRE SSL", "GRANT ALL ON *.* TO 'tls_only'@'%'");
             String db = CheckRuns.newDatabase(server, "tls");

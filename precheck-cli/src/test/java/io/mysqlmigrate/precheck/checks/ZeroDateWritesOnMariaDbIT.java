@@ -9,6 +9,7 @@ import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
 import io.mysqlmigrate.stack.StackException;
 import java.util.regex.Matcher;
@@ -25,7 +26,7 @@ class ZeroDateWritesOnMariaDbIT {
     @Test
     void aSourceThatAcceptsZeroDatesWarnsUntilItsSqlModeRefusesThem() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
-        try (MariaDbServer source = MariaDbServer.start(MariaDbServer.Options.builder().name("zero-dates")
+        try (MariaDbServer source = MariaDbServer.start(ServerOptions.builder().name("zero-dates")
                 .baseDir(CheckRuns.scratchDir("precheck-zero-dates")).serverId(71).build())) {
             String db = CheckRuns.newDatabase(source, "zd");
             source.execute("CREATE TABLE " + db + ".events (id INT PRIMARY KEY, d DATE, dt DATETIME(3) NOT NULL, ts TIMESTAMP NULL, "
