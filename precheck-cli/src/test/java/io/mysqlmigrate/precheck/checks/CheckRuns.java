@@ -6,7 +6,7 @@ import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Precheck;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
-import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.stack.DatabaseServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class CheckRuns {
     }
 
     /** The source connector's settings; {@code extra} are more name/value pairs (e.g. migration.types). */
-    static Map<String, String> sourceAs(MariaDbServer s, String user, String password, String database, String... extra) {
+    static Map<String, String> sourceAs(DatabaseServer s, String user, String password, String database, String... extra) {
         Map<String, String> p = new HashMap<>();
         p.put(MigrationSourceConfig.SOURCE_HOSTNAME, s.host());
         p.put(MigrationSourceConfig.SOURCE_PORT, Integer.toString(s.port()));
@@ -38,11 +38,11 @@ final class CheckRuns {
         return p;
     }
 
-    static Map<String, String> source(MariaDbServer s, String database, String... extra) {
+    static Map<String, String> source(DatabaseServer s, String database, String... extra) {
         return sourceAs(s, s.user(), s.password(), database, extra);
     }
 
-    static Map<String, String> sinkAs(MariaDbServer d, String user, String password, String... extra) {
+    static Map<String, String> sinkAs(DatabaseServer d, String user, String password, String... extra) {
         Map<String, String> p = new HashMap<>();
         p.put(MigrationSinkConfig.DESTINATION_HOSTNAME, d.host());
         p.put(MigrationSinkConfig.DESTINATION_PORT, Integer.toString(d.port()));
@@ -52,7 +52,7 @@ final class CheckRuns {
         return p;
     }
 
-    static Map<String, String> sink(MariaDbServer d, String... extra) {
+    static Map<String, String> sink(DatabaseServer d, String... extra) {
         return sinkAs(d, d.user(), d.password(), extra);
     }
 
@@ -65,7 +65,7 @@ final class CheckRuns {
     }
 
     /** A new database with one keyed table, unique within the JVM. */
-    static String newDatabase(MariaDbServer server, String prefix) {
+    static String newDatabase(DatabaseServer server, String prefix) {
         String db = prefix + "_" + SEQUENCE.incrementAndGet();
         server.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v TEXT)");
         return db;
@@ -78,7 +78,7 @@ final class CheckRuns {
     }
 
     /** Runs the statements of a fix text, as root: what an operator following it would do. */
-    static void applyFix(MariaDbServer server, String fix) {
+    static void applyFix(DatabaseServer server, String fix) {
         server.execute(Arrays.stream(fix.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new));
     }
 

@@ -8,6 +8,8 @@ import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.objects.ObjectCatalog;
+import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.stack.DatabaseServer;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
@@ -16,16 +18,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The source account of docs/SECURITY.md sees no trigger, event or other owner's routine on MariaDB 10.11, and
- * information_schema says so by returning no rows: the check fails per hidden kind, naming the databases, the missing
- * privilege and its GRANT, and passes once the GRANTs it prints are run.
+ * The source account of docs/SECURITY.md sees no trigger, event or other owner's routine on MariaDB 10.11 nor on MySQL
+ * 9.7, and information_schema says so by returning no rows: the check fails per hidden kind, naming the databases, the
+ * missing privilege and its GRANT in the flavour's terms, and passes once the GRANTs it prints are run.
  */
-class SourceObjectsVisibleOnMariaDbIT {
+class SourceObjectsVisibleOnMariaDbAndMySqlIT {
 
     private static final String[] EVENTS_ON = {MigrationSourceConfig.EVENTS_MIGRATE, "true"};
 
     /** A database with one object of every kind, and an account holding the least-privilege grants of SECURITY.md. */
-    private static String databaseWithEveryKind(MariaDbServer s, String prefix, String user) {
+    private static String databaseWithEveryKind(DatabaseServer s, String prefix, String user) {
         String db = CheckRuns.newDatabase(s, prefix);
         s.execute("CREATE VIEW " + db + ".v AS SELECT id FROM " + db + ".t",
                 "CREATE TRIGGER " + db + ".trg BEFORE INSERT ON " + db + ".t FOR EACH ROW SET NEW.v = 'x'",
@@ -33,7 +35,8 @@ class SourceObjectsVisibleOnMariaDbIT {
                 "CREATE PROCEDURE " + db + ".p() SELECT 1",
                 "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'",
                 "GRANT SELECT, LOCK TABLES, SHOW VIEW ON " + db + ".* TO '" + user + "'@'%'",
-                "GRANT RELOAD, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO '" + user + "'@'%'");
+                "GRANT RELOAD, REPLICATION SLAVE, " + (s.flavour() == Flavour.MARIADB ? "BINLOG MONITOR" : "REPLICATION CLIENT")
+                        + " ON *.* TO '" + user + "'@'%'");
         return db;
     }
 
@@ -108,5 +111,35 @@ class SourceObjectsVisibleOnMariaDbIT {
         CheckRuns.applyFix(s, viewOnly.fix());
         assertEquals(Status.PASS, CheckRuns.run(new SourceObjectsVisibleCheck(), CheckRuns.sourceAs(s, user, "pw", db, EVENTS_ON), sink)
                 .status());
+    }
+
+    @Test
+    void onMySqlTheRoutinesNeedShowRoutineAndHiddenEventsCannotBeCounted() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        DatabaseServer mysql = stack.server(Flavour.MYSQL, SharedStack.Role.SOURCE);
+        String user = "objmy_" + System.nanoTime() % 100000;
+        String db = databaseWithEveryKind(mysql, "objmy", user);
+        String account = "'" + user + "'@'%'";
+        var sink = CheckRuns.sink(stack.destination());
+
+        CheckResult hidden = CheckRuns.run(new SourceObjectsVisibleCheck(), CheckRuns.sourceAs(mysql, user, "pw", db, EVENTS_ON), sink);
+        assertEquals(Status.FAIL, hidden.status(), hidden.found());
+        assertTrue(hidden.found().contains("procedures and functions of " + db + ": the account lacks SHOW_ROUTINE on *.*"), hidden.found());
+        assertTrue(hidden.found().contains("triggers of " + db + ": the account lacks TRIGGER on `" + db + "`.*"), hidden.found());
+        assertTrue(hidden.found().contains("events of " + db + ": the account lacks EVENT on `" + db + "`.*, so the source shows it no "
+                + "event: whether any exist cannot be known without the privilege"), "MySQL has no mysql.event: " + hidden.found());
+        assertTrue(hidden.fix().contains("GRANT SHOW_ROUTINE ON *.* TO " + account + ";"), hidden.fix());
+        try (Connection c = DriverManager.getConnection(mysql.jdbcUrl(), user, "pw")) {
+            assertEquals(List.of(), ObjectCatalog.triggers(c, List.of(db)), "MySQL hides the trigger without an error too");
+        }
+
+        CheckRuns.applyFix(mysql, hidden.fix());
+        CheckResult fixed = CheckRuns.run(new SourceObjectsVisibleCheck(), CheckRuns.sourceAs(mysql, user, "pw", db, EVENTS_ON), sink);
+        assertEquals(Status.PASS, fixed.status(), fixed.found());
+        try (Connection c = DriverManager.getConnection(mysql.jdbcUrl(), user, "pw")) {
+            assertEquals(1, ObjectCatalog.triggers(c, List.of(db)).size(), "the granted account sees the trigger");
+            assertEquals(1, ObjectCatalog.disabledEvents(c, List.of(db)).size(), "and the event");
+            assertEquals(2, ObjectCatalog.viewsAndRoutines(c, List.of(db)).size(), "and the view and the procedure");
+        }
     }
 }
