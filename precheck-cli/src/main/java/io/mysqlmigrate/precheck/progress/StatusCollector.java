@@ -138,9 +138,13 @@ public final class StatusCollector implements AutoCloseable {
      * gone task retries nothing, whatever a row left behind says).
      */
     private Map<Integer, RetryEpisode> retrying(Connection d, ConnectRest.Connector snk) throws SQLException {
+        return retrying(d, sink.stateDatabase(), snk);
+    }
+
+    static Map<Integer, RetryEpisode> retrying(Connection d, String stateDatabase, ConnectRest.Connector snk) throws SQLException {
         Set<Integer> running = new java.util.HashSet<>();
         snk.tasks().stream().filter(t -> "RUNNING".equals(t.state())).forEach(t -> running.add(t.id()));
-        Map<Integer, RetryEpisode> out = new java.util.TreeMap<>(RetryRecords.read(d, sink.stateDatabase(), sinkName));
+        Map<Integer, RetryEpisode> out = new java.util.TreeMap<>(RetryRecords.read(d, stateDatabase, snk.name()));
         out.keySet().retainAll(running);
         return out;
     }
