@@ -26,7 +26,9 @@ import io.mysqlmigrate.sink.throttle.RecordSize;
 import io.mysqlmigrate.throttle.Throttle;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -388,7 +390,7 @@ public final class MigrationSinkTask extends SinkTask {
         if (decision instanceof RetryWindows.Retry retry) {
             metrics.retried();
             RetryEpisode episode = new RetryEpisode(kind, e.getMessage(), retries.since(),
-                    java.time.Instant.now().plus(retry.remaining()), retry.attempt(), setting);
+                    Instant.now().plus(retry.remaining()), retry.attempt(), setting);
             metrics.retrying(episode);
             recordRetry(episode);
             LOG.warn("Apply attempt {} failed ({} failure): {}. Retrying in {} ms; {} s left of {}", retry.attempt(),
@@ -408,10 +410,7 @@ public final class MigrationSinkTask extends SinkTask {
      * that failed) with a short lock wait: what cannot be written there still shows on the task's JMX bean.
      */
     private void recordRetry(RetryEpisode episode) {
-        try (Connection c = DestinationConnections.open(config)) {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("SET SESSION innodb_lock_wait_timeout = 5");
-            }
+        try (Connection c = retryRecordConnection()) {
             retryRecords.write(c, episode);
             retryRecorded = true;
         } catch (SQLException | RuntimeException e) {
@@ -419,14 +418,23 @@ public final class MigrationSinkTask extends SinkTask {
         }
     }
 
+    /** A connection of its own for the retry record, waiting at most 5 s for a lock on it. */
+    private Connection retryRecordConnection() throws SQLException {
+        Connection c = DestinationConnections.open(config);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION innodb_lock_wait_timeout = 5");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
     private void clearRetryRecord() {
         if (!retryRecorded || retryRecords == null) {
             return;
         }
-        try (Connection c = DestinationConnections.open(config)) {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("SET SESSION innodb_lock_wait_timeout = 5");
-            }
+        try (Connection c = retryRecordConnection()) {
             retryRecords.clear(c);
             retryRecorded = false;
         } catch (SQLException | RuntimeException e) {

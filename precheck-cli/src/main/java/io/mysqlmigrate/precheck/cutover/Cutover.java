@@ -3,6 +3,7 @@ package io.mysqlmigrate.precheck.cutover;
 import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.dialect.ServerVersion;
+import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.checks.ObjectVisibility;
 import io.mysqlmigrate.sink.naming.NameMapping;
 import io.mysqlmigrate.source.objects.ObjectCatalog;
@@ -250,7 +251,7 @@ public final class Cutover {
                         enabled++;
                     }
                 }
-                for (List<String> row : io.mysqlmigrate.precheck.check.CheckContext.rows(s,
+                for (List<String> row : CheckContext.rows(s,
                         "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME", database)) {
                     sourceEvents++;
                     if (!destinationHas(d, "SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND EVENT_NAME = ? "
@@ -271,7 +272,7 @@ public final class Cutover {
     }
 
     private static boolean destinationHas(Connection d, String sql, String database, String name) throws SQLException {
-        return Long.parseLong(io.mysqlmigrate.precheck.check.CheckContext.rows(d, sql, database, name).get(0).get(0)) > 0;
+        return Long.parseLong(CheckContext.rows(d, sql, database, name).get(0).get(0)) > 0;
     }
 
     private Step step(String name, long startNanos, String detail) {

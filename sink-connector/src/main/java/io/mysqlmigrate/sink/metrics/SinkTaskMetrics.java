@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.metrics;
 
+import io.mysqlmigrate.sink.retry.RetryEpisode;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMXBean, AutoCloseab
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile long delayMillis = -1;
-    private volatile io.mysqlmigrate.sink.retry.RetryEpisode retry;
+    private volatile RetryEpisode retry;
     private ObjectName registeredAs;
 
     public static ObjectName objectName(String connectorName, String task) throws JMException {
@@ -72,7 +73,7 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMXBean, AutoCloseab
     }
 
     /** The task is retrying this failure within its window. */
-    public void retrying(io.mysqlmigrate.sink.retry.RetryEpisode episode) {
+    public void retrying(RetryEpisode episode) {
         retry = episode;
     }
 
@@ -88,25 +89,25 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMXBean, AutoCloseab
 
     @Override
     public String getRetryFailure() {
-        io.mysqlmigrate.sink.retry.RetryEpisode r = retry;
+        RetryEpisode r = retry;
         return r == null ? "" : r.failure().lines().findFirst().orElse("");
     }
 
     @Override
     public long getRetryingSinceEpochMillis() {
-        io.mysqlmigrate.sink.retry.RetryEpisode r = retry;
+        RetryEpisode r = retry;
         return r == null ? 0 : r.since().toEpochMilli();
     }
 
     @Override
     public long getRetryWindowEndEpochMillis() {
-        io.mysqlmigrate.sink.retry.RetryEpisode r = retry;
+        RetryEpisode r = retry;
         return r == null ? 0 : r.windowEnd().toEpochMilli();
     }
 
     @Override
     public int getRetryAttempts() {
-        io.mysqlmigrate.sink.retry.RetryEpisode r = retry;
+        RetryEpisode r = retry;
         return r == null ? 0 : r.attempts();
     }
 
