@@ -150,7 +150,7 @@ final class RowImages {
         }
         String bin = "CAST(" + c + " AS BINARY)";
         return "CASE WHEN OCTET_LENGTH(" + bin + ") <= " + FULL_IMAGE_BYTES + " THEN HEX(" + bin + ") ELSE CONCAT(OCTET_LENGTH("
-                + bin + "), ' bytes, md5 ', MD5(" + bin + "), ', starting ', HEX(LEFT(" + bin + ", 16))) END";
+                + bin + "), ' bytes, sha256 ', SHA2(" + bin + ", 256), ', starting ', HEX(LEFT(" + bin + ", 16))) END";
     }
 
     /** A short form for people, where one exists besides the HEX image. */

@@ -9,7 +9,8 @@ import java.util.Properties;
 
 /**
  * Opens the sink's destination connections with the session the apply needs: UTC (temporal values are bound as
- * UTC text), foreign key checks off (parents and children arrive in source order, not dependency order), strict
+ * UTC text), foreign key checks off (parents and children arrive in source order, not dependency order; a write that
+ * must run the destination's ON DELETE / ON UPDATE actions turns them on for its statement, see RowWriter), strict
  * mode so a value that does not fit fails loudly instead of being truncated, zero dates allowed as on the source,
  * and explicit 0 kept in AUTO_INCREMENT columns. Transactions are explicit. The session carries the sink's mark, which
  * guarded triggers test to leave the sink's writes alone.

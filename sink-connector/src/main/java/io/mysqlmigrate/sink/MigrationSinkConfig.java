@@ -7,6 +7,7 @@ import io.mysqlmigrate.sink.conflict.IncrementalConflictPolicy;
 import io.mysqlmigrate.sink.conflict.NoPrimaryKeyPolicy;
 import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
 import io.mysqlmigrate.sink.naming.NameCase;
+import io.mysqlmigrate.sink.ddl.CollationMapping;
 import io.mysqlmigrate.sink.naming.NameMapping;
 import io.mysqlmigrate.dialect.TlsSettings;
 import io.mysqlmigrate.throttle.Throttle;
@@ -53,6 +54,26 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String RETRY_OTHER_MINUTES = "retry.other.minutes";
     public static final String NAME_MAPPING = "name.mapping";
     public static final String NAME_CASE = "name.case";
+    public static final String COLLATION_MAPPING = "collation.mapping";
+    public static final String CHARSET_MAPPING = "charset.mapping";
+
+    private static ConfigDef.Validator mappingRules(String example) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                try {
+                    CollationMapping.parse(name, (String) value);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, value, e.getMessage());
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "comma-separated source:destination, e.g. " + example;
+            }
+        };
+    }
 
     private static final ConfigDef.Validator NAME_MAPPING_VALIDATOR = new ConfigDef.Validator() {
         @Override
@@ -154,6 +175,17 @@ public final class MigrationSinkConfig extends AbstractConfig {
                             + "its database's mapping). Names holding dots, commas or '=' go in backquotes. Rows, DDL statements "
                             + "(rewritten with the MySQL/MariaDB grammar) and existence checks all use the mapped names; a DDL "
                             + "the grammar cannot read stops the task, naming it.", GROUP_NAMES, 1, Width.LONG, "Name mapping")
+            .define(COLLATION_MAPPING, Type.STRING, "", mappingRules("utf8mb4_0900_ai_ci:utf8mb4_uca1400_nopad_ai_ci"),
+                    Importance.MEDIUM, "Collations the destination uses in place of source collations it lacks: "
+                            + "comma-separated source:destination pairs. Applied wherever the sink writes a collation (databases, "
+                            + "tables, columns, and the session context of views, routines, triggers and events). MySQL 8+ "
+                            + "databases moving to MariaDB 10.x need one for MySQL's default utf8mb4_0900_ai_ci; the precheck's "
+                            + "destination.collations names the nearest collation the destination has, and docs/TYPES.md says what "
+                            + "changes (sort order; unique keys under --assess).", GROUP_NAMES, 3, Width.LONG, "Collation mapping")
+            .define(CHARSET_MAPPING, Type.STRING, "", mappingRules("utf8mb3:utf8mb4"), Importance.LOW,
+                    "Character sets the destination uses in place of source character sets it lacks: comma-separated "
+                            + "source:destination pairs, applied like collation.mapping.", GROUP_NAMES, 4, Width.LONG,
+                    "Character set mapping")
             .define(NAME_CASE, Type.STRING, NameCase.SOURCE.configValue(), ConfigChoice.validator(NameCase.class), Importance.LOW,
                     "Letter case of database, table and column names on the destination, for names without a mapping rule: "
                             + "'source' keeps the source's; 'destination' follows the destination's lower_case_table_names "
@@ -232,6 +264,11 @@ public final class MigrationSinkConfig extends AbstractConfig {
     /** The names rows and DDL get on a destination whose {@code lower_case_table_names} is given. */
     public NameMapping nameMapping(int lowerCaseTableNames) {
         return NameMapping.of(getString(NAME_MAPPING), ConfigChoice.parse(NameCase.class, getString(NAME_CASE)), lowerCaseTableNames);
+    }
+
+    /** The destination's collations and character sets for the source's ({@code collation.mapping}, {@code charset.mapping}). */
+    public CollationMapping collationMapping() {
+        return CollationMapping.of(getString(COLLATION_MAPPING), getString(CHARSET_MAPPING));
     }
 
     public ConflictPolicies conflictPolicies() {

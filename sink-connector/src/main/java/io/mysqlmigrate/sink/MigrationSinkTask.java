@@ -140,7 +140,7 @@ public final class MigrationSinkTask extends SinkTask {
             });
             applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies, writers,
                     DestinationTables.maxAllowedPacket(opened), metrics),
-                    new DdlApplier(newProgress, newTables, policies.table()), new DestinationNames(names), metrics);
+                    new DdlApplier(newProgress, newTables, policies.table()), new DestinationNames(names, config.collationMapping()), metrics);
             tables = newTables;
             progress = newProgress;
             LOG.info("Destination {}:{} is {}", config.hostname(), config.port(), server);
@@ -344,13 +344,13 @@ public final class MigrationSinkTask extends SinkTask {
     private int cutAfterWholeTransactions(TopicPartition tp, List<SinkRecord> records) {
         int max = config.transactionMaxHeldRecords();
         if (max == 0) {
-            return records.size();
+            return TransactionCut.keepingKeyChangesWhole(records, records.size());
         }
         int cut = TransactionCut.after(records);
         if (records.size() - cut > max) {
             LOG.warn("{}: an open source transaction has more than {} records ({}); applying it in parts, so readers of the "
                     + "destination can see part of it", tp, max, MigrationSinkConfig.TRANSACTION_MAX_HELD_RECORDS);
-            return records.size();
+            return TransactionCut.keepingKeyChangesWhole(records, records.size());
         }
         return cut;
     }

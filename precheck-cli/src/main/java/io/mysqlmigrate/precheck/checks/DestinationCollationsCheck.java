@@ -1,10 +1,13 @@
 package io.mysqlmigrate.precheck.checks;
 
+import io.mysqlmigrate.dialect.CollationSubstitutes;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.checks.SelectedTablesQuery.SelectedTable;
+import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.sink.ddl.CollationMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,7 +24,8 @@ import java.util.TreeSet;
 /**
  * Collations the selected tables use (their columns, their table defaults, their databases' defaults) that the
  * destination does not know: CREATE TABLE fails there, for instance MySQL 8's utf8mb4_0900_ai_ci on MariaDB, or
- * MariaDB's uca1400 collations on MySQL.
+ * MariaDB's uca1400 collations on MySQL. Collations the sink maps ({@code collation.mapping}) count as their targets;
+ * for one still missing, the FAIL proposes the mapping to the nearest collation the destination has.
  */
 public final class DestinationCollationsCheck implements Check {
 
@@ -50,15 +55,35 @@ public final class DestinationCollationsCheck implements Check {
                 + "information_schema.SCHEMATA WHERE SCHEMA_NAME IN (%s)")) {
             used.computeIfAbsent(row.get(1), c -> new TreeSet<>()).add("database " + row.get(0));
         }
-        Map<String, Set<String>> missing = missing(used, available(ctx.destinationConnection()));
-        String summary = used.size() + " collation(s) used by the selection: " + String.join(", ", used.keySet());
+        Set<String> available = available(ctx.destinationConnection());
+        CollationMapping mapping = ctx.sink().collationMapping();
+        Map<String, Set<String>> mappedUse = new TreeMap<>();
+        List<String> mappedNotes = new ArrayList<>();
+        used.forEach((collation, where) -> {
+            String target = mapping.collation(collation);
+            if (!target.equalsIgnoreCase(collation)) {
+                mappedNotes.add(collation + " -> " + target + " (" + CollationSubstitutes.note(collation, target) + ")");
+            }
+            mappedUse.computeIfAbsent(target, t -> new TreeSet<>()).addAll(where);
+        });
+        Map<String, Set<String>> missing = missing(mappedUse, available);
+        String summary = used.size() + " collation(s) used by the selection: " + String.join(", ", used.keySet())
+                + (mappedNotes.isEmpty() ? "" : "; mapped by " + MigrationSinkConfig.COLLATION_MAPPING + ": "
+                        + String.join("; ", mappedNotes));
         if (missing.isEmpty()) {
             return CheckResult.pass(id(), summary + "; the destination has them all");
         }
         List<String> named = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        List<String> ruleNotes = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : missing.entrySet()) {
             named.add(e.getKey() + " (" + String.join(", ", e.getValue()) + ")");
+            Optional<String> nearest = CollationSubstitutes.nearest(e.getKey(), available);
+            if (nearest.isPresent()) {
+                rules.add(e.getKey() + ":" + nearest.get());
+                ruleNotes.add(nearest.get() + " for " + e.getKey() + ": " + CollationSubstitutes.note(e.getKey(), nearest.get()));
+            }
             String charset = charsetOf(ctx.sourceConnection(), e.getKey());
             String replacement = defaultCollation(ctx.destinationConnection(), charset);
             for (String user : e.getValue()) {
@@ -71,10 +96,14 @@ public final class DestinationCollationsCheck implements Check {
                 }
             }
         }
+        String mapFix = rules.isEmpty() ? "" : "Map them on the sink: \"" + MigrationSinkConfig.COLLATION_MAPPING + "\": \""
+                + String.join(",", rules) + "\" (the nearest the destination has: " + String.join("; ", ruleNotes)
+                + "; run the precheck with --assess to find unique keys whose values would collide under it). Or ";
         return CheckResult.fail(id(), "missing on the destination: " + String.join("; ", named),
                 "Creating these tables or databases on the destination fails, and so does the migration at its first table.",
-                "On the source, move them to a collation the destination has (" + String.join(" ", fixes) + "), each "
-                        + "CONVERT changing every text column of its table; or use a destination version that has the collation.");
+                mapFix + (mapFix.isEmpty() ? "O" : "o") + "n the source, move them to a collation the destination has ("
+                        + String.join(" ", fixes) + "), each CONVERT changing every text column of its table; or use a "
+                        + "destination version that has the collation.");
     }
 
     /** The used collations the destination lacks, compared without regard to case, with where each is used. */

@@ -40,8 +40,10 @@ public final class TableTraitsCheck implements Check {
                 "SELECT CONCAT(CONSTRAINT_SCHEMA, '.', TABLE_NAME, '.', CONSTRAINT_NAME) FROM information_schema.REFERENTIAL_CONSTRAINTS "
                         + "WHERE CONSTRAINT_SCHEMA IN (%s) AND (DELETE_RULE IN ('CASCADE', 'SET NULL') OR UPDATE_RULE IN ('CASCADE', "
                         + "'SET NULL')) ORDER BY 1",
-                "foreign keys that cascade", "A cascade on the source writes its own row events; if the destination cascaded too, "
-                        + "the same change would be applied twice. The sink writes with foreign key checks off, so it does not.",
+                "foreign keys that cascade", "MariaDB and MySQL up to 8.4 do not log the rows an ON DELETE / ON UPDATE action "
+                        + "changes (MySQL 9 logs them), so the sink applies a delete of a referenced row, and a change of a "
+                        + "referenced value, with the destination's foreign key checks on: the destination's copy of the key "
+                        + "makes the same changes, provided the referencing tables are migrated with their foreign keys.",
                 "Nothing to change if the destination is written only by this migration; otherwise acknowledge the warning.");
     }
 

@@ -21,10 +21,19 @@ public record SideSql(String table, List<String> keys, List<TableChecksum.Column
     public record Where(String sql, List<Object> params) {
     }
 
-    /** Each row's hash: MD5 over the hexadecimal image of every column, NULL told apart from every value. */
+    /** Each row's hash, see {@link #rowHash(List)}. */
     String rowHash() {
-        return "MD5(CONCAT_WS('|', " + String.join(", ", columns.stream()
-                .map(c -> "IFNULL(HEX(CAST(" + c.exactExpression() + " AS BINARY)), 'NULL')").toList()) + "))";
+        return rowHash(columns);
+    }
+
+    /**
+     * A row's hash: SHA-256 over the hexadecimal image of every column, NULL told apart from every value. SHA2 is the
+     * digest both flavours have: MySQL 9.7 has no MD5() (it reads {@code MD5(...)} as a call of a stored function and
+     * fails with error 1046, "No database selected"), and source and destination must compute the same hash.
+     */
+    static String rowHash(List<TableChecksum.Column> columns) {
+        return "SHA2(CONCAT_WS('|', " + String.join(", ", columns.stream()
+                .map(c -> "IFNULL(HEX(CAST(" + c.exactExpression() + " AS BINARY)), 'NULL')").toList()) + "), 256)";
     }
 
     /** The key columns, then the hexadecimal image of each (see {@link RowKey}). */

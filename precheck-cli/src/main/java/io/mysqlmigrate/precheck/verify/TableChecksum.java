@@ -34,8 +34,7 @@ public final class TableChecksum {
             rs.next();
             definition = normalizeDefinition(rs.getString(2));
         }
-        String rowHash = "MD5(CONCAT_WS('|', " + String.join(", ", columns.stream()
-                .map(col -> "IFNULL(HEX(CAST(" + col.exactExpression() + " AS BINARY)), 'NULL')").toList()) + "))";
+        String rowHash = SideSql.rowHash(columns);
         String sql = "SELECT COUNT(*), COALESCE(SUM(CAST(CONV(SUBSTRING(h, 1, 15), 16, 10) AS UNSIGNED)), 0), "
                 + "COALESCE(BIT_XOR(CAST(CONV(SUBSTRING(h, 16, 16), 16, 10) AS UNSIGNED)), 0) FROM (SELECT " + rowHash
                 + " AS h FROM " + Identifiers.quote(database, table) + ") hashed";

@@ -53,7 +53,7 @@ class SideSqlTest {
         SideSql sql = new SideSql("`d`.`t`", List.of("a"), COLUMNS, null);
         String rows = sql.rows(KeyRange.ALL).sql();
         assertTrue(rows.contains("IFNULL(HEX(CAST(CAST(`f` AS DOUBLE) AS BINARY)), 'NULL')"), rows);
-        assertTrue(rows.startsWith("SELECT `a`, HEX(CAST(`a` AS BINARY)), MD5(CONCAT_WS('|', "), rows);
+        assertTrue(rows.startsWith("SELECT `a`, HEX(CAST(`a` AS BINARY)), SHA2(CONCAT_WS('|', "), rows);
         assertTrue(rows.endsWith(" FROM `d`.`t` ORDER BY `a`"), rows);
         assertTrue(sql.keyAt(KeyRange.ALL).sql().endsWith(" ORDER BY `a` LIMIT 1 OFFSET ?"));
     }

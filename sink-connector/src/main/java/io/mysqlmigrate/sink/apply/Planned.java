@@ -17,7 +17,8 @@ record Planned(RowChange change, DestinationTable table, RowIdentity identity, W
             return false;
         }
         return switch (mode) {
-            case UPDATE_BY_IMAGE, DELETE_BY_IMAGE -> false;
+            case UPDATE_BY_IMAGE, DELETE_BY_IMAGE, UPDATE_KEY_WITH_FOREIGN_KEYS -> false;
+            case DELETE_WITH_FOREIGN_KEYS -> table.deletesInAnyOrder();
             case DELETE_BY_KEY, SKIP -> true;
             default -> Objects.equals(change.after().schema(), o.change.after().schema());
         };

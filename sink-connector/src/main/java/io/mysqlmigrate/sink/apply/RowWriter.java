@@ -14,6 +14,7 @@ import io.mysqlmigrate.sink.throttle.RecordSize;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class RowWriter {
     /** MySQL's limit of placeholders per prepared statement. */
     private static final int MAX_PLACEHOLDERS = 65_535;
     private static final int ER_DUP_ENTRY = 1062;
+    private static final int ER_ROW_IS_REFERENCED = 1451;
+    private static final int ER_NO_REFERENCED_ROW = 1452;
 
     private final SqlDialect dialect;
     private final DestinationTables tables;
@@ -68,8 +71,10 @@ public final class RowWriter {
     /** Applies the changes within the connection's current transaction. TRUNCATE is not a row change: see caller. */
     public void write(Connection c, List<RowChange> changes) throws SQLException {
         List<Planned> plan = new ArrayList<>(changes.size());
-        for (RowChange change : changes) {
-            plan(c, change, plan);
+        for (int i = 0; i < changes.size(); i++) {
+            if (plan(c, changes.get(i), i + 1 < changes.size() ? changes.get(i + 1) : null, plan)) {
+                i++; // the create half of a primary key update, planned with its delete half
+            }
         }
         plan = WriteCoalescer.coalesce(plan);
         if (writers.writers() > 1 && plan.size() >= MIN_ROWS_TO_SPREAD && WriterAssignment.spreadable(plan)) {
@@ -96,11 +101,14 @@ public final class RowWriter {
         }
     }
 
-    private void plan(Connection c, RowChange change, List<Planned> plan) throws SQLException {
-        DestinationTable table = tables.find(c, change.database(), change.table()).orElseThrow(() -> new ApplyException(
-                "Destination table " + Identifiers.quote(change.database(), change.table()) + " does not exist (change at "
-                        + change.position() + "). Include 'schema' in the migration types, or create the table on the "
-                        + "destination before migrating data into it."));
+    /**
+     * Plans one change (and the next, when the two are the halves of one primary key update that must run the
+     * destination's ON UPDATE actions; returns true then). Foreign keys: the sink writes with their checks off, and
+     * turns them on only where the source's engine acted through them without logging it (see
+     * {@link WriteMode#runsForeignKeyActions()}).
+     */
+    private boolean plan(Connection c, RowChange change, RowChange next, List<Planned> plan) throws SQLException {
+        DestinationTable table = table(c, change);
         RowIdentity identity = RowIdentity.of(change, table, policies.noPrimaryKey());
         if (identity.kind() != RowIdentity.Kind.PRIMARY_KEY && warnedTables.add(table.qualifiedName())) {
             LOG.warn("Table {} has no primary key: rows are identified by {} (tables.without.primary.key={})", table.qualifiedName(),
@@ -109,6 +117,34 @@ public final class RowWriter {
         }
         WriteMode mode = identity.keyed() ? policies.keyedWriteMode(change.operation()) : policies.unkeyedWriteMode(change.operation());
         UniqueClash clash = identity.keyed() ? policies.uniqueClash(change.operation(), mode) : UniqueClash.NONE;
+        Set<String> cascadingOnUpdate = table.columnsCascadingOnUpdate();
+        if (identity.keyed() && change.keyChange() == RowChange.KeyChange.DELETES_OLD_KEY) {
+            if (next != null && next.keyChange() == RowChange.KeyChange.CREATES_NEW_KEY && next.database().equals(change.database())
+                    && next.table().equals(change.table())) {
+                if (!cascadingOnUpdate.isEmpty() && changes(change.before(), next.after(), cascadingOnUpdate)) {
+                    planKeyUpdate(table, identity, next, identity.valuesOf(change), plan);
+                    return true;
+                }
+            } else if (!cascadingOnUpdate.isEmpty()) {
+                LOG.warn("{}: the primary key update at {} arrived without its second half; applied as a delete and an insert, "
+                        + "so the destination's ON UPDATE actions of {} do not run for it", table.qualifiedName(), change.position(),
+                        table.referencedBy());
+            }
+            // a key update that changes no value an ON UPDATE action watches: the row is moved, nothing else acts
+            plan.add(new Planned(change, table, identity, WriteMode.DELETE_BY_KEY, UniqueClash.NONE, identity.valuesOf(change)));
+            return false;
+        }
+        if (identity.keyed() && change.operation() == RowChange.Operation.UPDATE && !cascadingOnUpdate.isEmpty()
+                && (change.before() == null || changes(change.before(), change.after(), cascadingOnUpdate))) {
+            Struct oldKey = identity.kind() == RowIdentity.Kind.PRIMARY_KEY ? change.key() : change.before();
+            if (oldKey != null) {
+                planKeyUpdate(table, identity, change, oldKey, plan);
+                return false;
+            }
+        }
+        if (mode == WriteMode.DELETE_BY_KEY && table.cascadesOnDelete()) {
+            mode = WriteMode.DELETE_WITH_FOREIGN_KEYS;
+        }
         if (identity.kind() == RowIdentity.Kind.UNIQUE_KEY && change.operation() == RowChange.Operation.UPDATE
                 && change.before() != null && identityChanged(identity, change)) {
             // Debezium splits a key change into delete + create only for primary keys; a unique key standing in for
@@ -116,6 +152,36 @@ public final class RowWriter {
             plan.add(new Planned(change, table, identity, WriteMode.DELETE_BY_KEY, UniqueClash.NONE, change.before()));
         }
         plan.add(new Planned(change, table, identity, mode, clash, identity.keyed() ? identity.valuesOf(change) : null));
+        return false;
+    }
+
+    /** The UPDATE that runs the destination's ON UPDATE actions, then the row's upsert (for a replay, where it moved already). */
+    private void planKeyUpdate(DestinationTable table, RowIdentity identity, RowChange change, Struct oldKey, List<Planned> plan) {
+        plan.add(new Planned(change, table, identity, WriteMode.UPDATE_KEY_WITH_FOREIGN_KEYS, UniqueClash.NONE, oldKey));
+        WriteMode mode = policies.keyedWriteMode(RowChange.Operation.UPDATE);
+        plan.add(new Planned(change, table, identity, mode, policies.uniqueClash(RowChange.Operation.UPDATE, mode),
+                identity.valuesOf(change)));
+    }
+
+    private DestinationTable table(Connection c, RowChange change) throws SQLException {
+        return tables.find(c, change.database(), change.table()).orElseThrow(() -> new ApplyException(
+                "Destination table " + Identifiers.quote(change.database(), change.table()) + " does not exist (change at "
+                        + change.position() + "). Include 'schema' in the migration types, or create the table on the "
+                        + "destination before migrating data into it."));
+    }
+
+    /** Whether any of the columns differs between the two images (a missing image or column counts as changed). */
+    private static boolean changes(Struct before, Struct after, Set<String> columns) {
+        if (before == null || after == null) {
+            return true;
+        }
+        for (String column : columns) {
+            if (before.schema().field(column) == null || after.schema().field(column) == null
+                    || !Objects.deepEquals(before.getWithoutDefault(column), after.getWithoutDefault(column))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean identityChanged(RowIdentity identity, RowChange change) {
@@ -128,12 +194,58 @@ public final class RowWriter {
     }
 
     private void execute(Connection c, List<Planned> run) throws SQLException {
-        switch (run.get(0).mode()) {
-            case UPSERT, INSERT_KEEP_EXISTING, INSERT -> insert(c, run);
-            case DELETE_BY_KEY -> deleteByKey(c, run);
-            case UPDATE_BY_IMAGE -> updateByImage(c, run.get(0));
-            case DELETE_BY_IMAGE -> deleteByImage(c, run.get(0));
-            case SKIP -> { }
+        Planned first = run.get(0);
+        boolean foreignKeys = first.mode().runsForeignKeyActions()
+                || first.mode() == WriteMode.DELETE_BY_IMAGE && first.table().cascadesOnDelete()
+                || first.mode() == WriteMode.UPDATE_BY_IMAGE && !first.table().columnsCascadingOnUpdate().isEmpty();
+        if (foreignKeys) {
+            foreignKeyChecks(c, true);
+        }
+        try {
+            switch (first.mode()) {
+                case UPSERT, INSERT_KEEP_EXISTING, INSERT -> insert(c, run);
+                case DELETE_BY_KEY, DELETE_WITH_FOREIGN_KEYS -> deleteByKey(c, run);
+                case UPDATE_KEY_WITH_FOREIGN_KEYS -> updateKey(c, first);
+                case UPDATE_BY_IMAGE -> updateByImage(c, first);
+                case DELETE_BY_IMAGE -> deleteByImage(c, first);
+                case SKIP -> { }
+            }
+        } finally {
+            if (foreignKeys) {
+                foreignKeyChecks(c, false);
+            }
+        }
+    }
+
+    /**
+     * The sink's session has foreign key checks off (rows arrive in source order, not in dependency order); a write
+     * that must run the destination's ON DELETE / ON UPDATE actions turns them on for its statement alone.
+     */
+    private static void foreignKeyChecks(Connection c, boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION foreign_key_checks = " + (on ? 1 : 0));
+        }
+    }
+
+    /** UPDATE of the row under its old key to its new image: the destination's ON UPDATE actions run as the source's did. */
+    private void updateKey(Connection c, Planned planned) throws SQLException {
+        RowChange change = planned.change();
+        List<Field> set = writableFields(change, planned.table());
+        List<String> key = planned.identity().columns();
+        String sql = "UPDATE " + Identifiers.quote(change.database(), change.table()) + " SET "
+                + String.join(", ", set.stream().map(f -> Identifiers.quote(f.name()) + " = ?").toList())
+                + " WHERE " + String.join(" AND ", key.stream().map(k -> Identifiers.quote(k) + " = ?").toList());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            for (Field f : set) {
+                Binder.bind(ps, p++, change.after(), f, change);
+            }
+            for (String k : key) {
+                Binder.bind(ps, p++, planned.keyValues(), planned.keyValues().schema().field(k), change);
+            }
+            ps.executeUpdate(); // no row: moved already (a replay); the upsert that follows writes it
+        } catch (SQLException e) {
+            rethrow(e, sql, List.of(change));
         }
     }
 
@@ -145,7 +257,7 @@ public final class RowWriter {
         List<String> identity = first.identity().columns();
         String quoted = Identifiers.quote(table.database(), table.table());
         // The unique-key guard binds unique and identity columns per row: its statement must fit the limit too.
-        int guardPerRow = table.uniqueKeys().stream().mapToInt(List::size).max().orElse(0) + identity.size();
+        int guardPerRow = 2 * table.uniqueKeys().stream().mapToInt(List::size).max().orElse(0) + identity.size();
         int perRow = Math.max(1, Math.max(columns.size(), guardPerRow));
         int rowsPerStatement = Math.max(1, Math.min(maxRows, MAX_PLACEHOLDERS / perRow));
         for (int from = 0, to; from < run.size(); from = to) {
@@ -177,13 +289,25 @@ public final class RowWriter {
                 }
                 ps.executeUpdate();
             } catch (SQLException e) {
-                if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed()) {
+                if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed() && first.mode() == WriteMode.INSERT) {
                     metrics.conflict("fail", 1);
                     throw new PolicyStopException("Conflict in " + table.qualifiedName() + ": a row with the same key already exists "
                             + "on the destination (" + e.getMessage() + "; changes from " + first.change().position() + "). The "
                             + "conflict policy is fail (" + (first.change().operation() == RowChange.Operation.READ
                             ? "conflict.full.load.policy" : "conflict.incremental.policy") + "): remove the destination row, "
                             + "or choose keep-destination or overwrite.", e);
+                }
+                if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed()) {
+                    // No policy chose this: an upsert (or an insert keeping the destination's row) met a unique value
+                    // held by a row the guard did not clear, i.e. the destination is not in the source's state.
+                    throw new ApplyException("The destination rejected " + changes.size() + " row change(s) of " + table.qualifiedName()
+                            + " (changes from " + first.change().position() + " to " + changes.get(changes.size() - 1).position()
+                            + ") on a unique key: " + e.getMessage() + ". The conflict policies in effect (conflict.full.load.policy="
+                            + policies.fullLoad().configValue() + ", conflict.incremental.policy=" + policies.incremental().configValue()
+                            + ") write these rows over the destination's; a destination row holding this value under another key "
+                            + "is not in the source's state at this point. Compare the table with the source (mysql-migrate verify) "
+                            + "and remove the destination's row, then restart the task.\nStatement: "
+                            + (sql.length() <= 300 ? sql : sql.substring(0, 300) + "..."), e);
                 }
                 rethrow(e, sql, changes);
             }
@@ -322,8 +446,13 @@ public final class RowWriter {
         RowChange first = chunk.get(0);
         RowChange last = chunk.get(chunk.size() - 1);
         String statement = sql.length() <= 300 ? sql : sql.substring(0, 300) + "...";
+        String why = e.getErrorCode() == ER_ROW_IS_REFERENCED || e.getErrorCode() == ER_NO_REFERENCED_ROW
+                ? " (this change runs the destination's foreign key actions, so its foreign key checks are on for it; the source "
+                + "accepted the change, so the destination holds rows the source did not have at this point, or lacks rows it "
+                + "had, e.g. in a table outside the migration: compare the tables named above with the source and align them)"
+                : "";
         throw new ApplyException("The destination rejected " + chunk.size() + " row change(s) of " + first.qualifiedName()
                 + " (source positions " + first.position() + " to " + last.position() + ", Kafka offsets " + first.offset()
-                + " to " + last.offset() + "): " + e.getMessage() + "\nStatement: " + statement, e);
+                + " to " + last.offset() + "): " + e.getMessage() + why + "\nStatement: " + statement, e);
     }
 }

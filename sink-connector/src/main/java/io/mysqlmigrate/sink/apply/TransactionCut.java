@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.apply;
 
+import io.mysqlmigrate.sink.event.ChangeEventReader;
 import java.util.List;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -33,6 +34,18 @@ public final class TransactionCut {
             if (!open) {
                 cut = i + 1;
             }
+        }
+        return cut;
+    }
+
+    /**
+     * The cut moved back so it never falls between the two halves of a primary key update (Debezium's delete of the
+     * old key and create of the new one, one binary log row): applied apart, the delete half alone could not be
+     * written as the one UPDATE that runs the destination's ON UPDATE actions.
+     */
+    public static int keepingKeyChangesWhole(List<SinkRecord> records, int cut) {
+        if (cut > 0 && records.get(cut - 1).headers().lastWithName(ChangeEventReader.NEW_KEY_HEADER) != null) {
+            return cut - 1;
         }
         return cut;
     }

@@ -19,9 +19,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps an upsert from overwriting a different row. {@code ON DUPLICATE KEY UPDATE} fires on any unique key, so a
  * row arriving with a unique value that another destination row holds (under a different primary key) would
- * silently rewrite that other row. Applied in source order, such a clash can only come from data that is not the
- * source's: before the upsert the clashing rows are found by their unique values, and deleted (overwrite) or
- * reported (fail). Rows whose key is itself among the incoming rows are left to the ordered statement.
+ * silently rewrite that other row. Before the upsert the rows holding one of its unique values are found, and
+ * deleted (overwrite) or reported (fail).
+ *
+ * <p>Which rows: under overwrite the changes were reduced to each row's last image and a row that moved a unique
+ * value was deleted first (see {@code WriteCoalescer}), so with the destination in the source's state every row
+ * still holding a value of the chunk is the row that ends with it; any other holder, in the chunk or not, is not the
+ * source's (a row the destination had of its own, or a state ahead of the source's after a replay) and is deleted,
+ * and a holder that is itself in the chunk is written again whole by the upsert. Under fail the changes are applied
+ * one by one in source order, so a row of the chunk holding the value may release it earlier in the same statement:
+ * only rows outside the chunk are reported.
  */
 public final class UniqueKeyGuard {
 
@@ -50,9 +57,13 @@ public final class UniqueKeyGuard {
             if (candidates.isEmpty()) {
                 continue;
             }
-            String where = " WHERE (" + orOfEquals(unique, candidates.size()) + ") AND NOT (" + orOfEquals(identity, chunk.size()) + ")";
+            boolean overwrite = action == UniqueClash.DELETE_OTHER;
+            List<String> pair = new ArrayList<>(identity);
+            pair.addAll(unique);
+            String where = " WHERE (" + orOfEquals(unique, candidates.size()) + ") AND NOT ("
+                    + (overwrite ? orOfEquals(pair, candidates.size()) : orOfEquals(identity, chunk.size())) + ")";
             String quoted = Identifiers.quote(table.database(), table.table());
-            String sql = action == UniqueClash.DELETE_OTHER
+            String sql = overwrite
                     ? "DELETE FROM " + quoted + where
                     : "SELECT " + Identifiers.quoteAll(identity) + ", " + Identifiers.quoteAll(unique) + " FROM " + quoted + where + " LIMIT 1";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -62,18 +73,24 @@ public final class UniqueKeyGuard {
                         Binder.bind(ps, p++, ch.after(), ch.after().schema().field(col), ch);
                     }
                 }
-                for (RowChange ch : chunk) {
+                for (RowChange ch : overwrite ? candidates : chunk) {
                     Struct values = identityValues.apply(ch);
                     for (String col : identity) {
                         Binder.bind(ps, p++, values, values.schema().field(col), ch);
+                    }
+                    if (overwrite) {
+                        for (String col : unique) {
+                            Binder.bind(ps, p++, ch.after(), ch.after().schema().field(col), ch);
+                        }
                     }
                 }
                 if (action == UniqueClash.DELETE_OTHER) {
                     int deleted = ps.executeUpdate();
                     cleared += deleted;
                     if (deleted > 0) {
-                        LOG.warn("{}: deleted {} destination row(s) that held a unique key value ({}) of an incoming row under "
-                                + "another primary key; they were not the source's", table.qualifiedName(), deleted, unique);
+                        LOG.warn("{}: deleted {} destination row(s) that held a unique key value ({}) which another row ends with "
+                                + "(changes from {}); they were not the source's, or are written again whole by this upsert",
+                                table.qualifiedName(), deleted, unique, chunk.get(0).position());
                     }
                 } else {
                     try (ResultSet rs = ps.executeQuery()) {

@@ -26,7 +26,8 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * ({@link NameMapping}), with Debezium's MySQL or MariaDB grammar: the statement is parsed, each name is found by
  * its place in the parse tree (a table reference, a column declaration or reference, a database of CREATE/DROP
  * DATABASE) and only those tokens are replaced; everything else, comments and spacing included, stays as written.
- * Index and constraint names are not object names in DTS's sense and stay.
+ * Index and constraint names are not object names in DTS's sense and stay. Collation and character set names are
+ * replaced the same way when {@link CollationMapping} maps them (the destination lacks the source's).
  *
  * <p>A statement the grammar cannot read is refused rather than guessed at: renaming by pattern could rename a
  * string literal, a default value or a different object.
@@ -34,9 +35,20 @@ import org.antlr.v4.runtime.tree.ParseTree;
 public final class DdlNameRewriter {
 
     private final NameMapping names;
+    private final CollationMapping collations;
 
     public DdlNameRewriter(NameMapping names) {
+        this(names, CollationMapping.NONE);
+    }
+
+    public DdlNameRewriter(NameMapping names, CollationMapping collations) {
         this.names = names;
+        this.collations = collations;
+    }
+
+    /** Whether some statements are rewritten at all. */
+    public boolean isIdentity() {
+        return names.isIdentity() && collations.isEmpty();
     }
 
     /**
@@ -48,7 +60,7 @@ public final class DdlNameRewriter {
      * @throws UnreadableDdlException when the grammar cannot read the statement
      */
     public String rewrite(String ddl, String defaultDatabase, Flavour grammar) {
-        if (names.isIdentity() || ddl == null || ddl.isBlank()) {
+        if (ddl == null || ddl.isBlank() || names.isIdentity() && !collations.mayApply(ddl)) {
             return ddl;
         }
         Errors errors = new Errors();
@@ -137,6 +149,14 @@ public final class DdlNameRewriter {
                     if (node.getStart() == node.getStop() && node.getStart().getText().startsWith("`")) {
                         renameColumn(node, table);
                     }
+                    return;
+                }
+                case "CollationName" -> {
+                    mapCharacterName(node, collations.collation(unquoted(node)));
+                    return;
+                }
+                case "CharsetName" -> {
+                    mapCharacterName(node, collations.charset(unquoted(node)));
                     return;
                 }
                 case "ReferenceDefinition" -> {
@@ -245,6 +265,18 @@ public final class DdlNameRewriter {
             List<String> original = parts.subList(parts.size() - rewritten.size(), parts.size());
             if (!rewritten.equals(original)) {
                 replace(node, String.join(".", rewritten.stream().map(Identifiers::quote).toList()));
+            }
+        }
+
+        private String unquoted(ParserRuleContext node) {
+            String text = node.getText();
+            return text.length() > 1 && (text.startsWith("'") || text.startsWith("`") || text.startsWith("\""))
+                    ? text.substring(1, text.length() - 1) : text;
+        }
+
+        private void mapCharacterName(ParserRuleContext node, String mapped) {
+            if (!mapped.equalsIgnoreCase(unquoted(node))) {
+                replace(node, mapped);
             }
         }
 

@@ -13,6 +13,11 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /** Reads a Debezium change event, of any of the three kinds a database topic carries, from a sink record. */
 public final class ChangeEventReader {
 
+    /** Debezium's header on the delete half of a primary key update, naming the new key. */
+    public static final String NEW_KEY_HEADER = "__debezium.newkey";
+    /** Debezium's header on the create half of a primary key update, naming the old key. */
+    public static final String OLD_KEY_HEADER = "__debezium.oldkey";
+
     private ChangeEventReader() {
     }
 
@@ -47,8 +52,12 @@ public final class ChangeEventReader {
                     + record.kafkaPartition() + "@" + record.kafkaOffset());
         };
         Struct key = record.key() instanceof Struct k ? k : null;
+        RowChange.KeyChange keyChange = operation == RowChange.Operation.DELETE && record.headers().lastWithName(NEW_KEY_HEADER) != null
+                ? RowChange.KeyChange.DELETES_OLD_KEY
+                : operation == RowChange.Operation.INSERT && record.headers().lastWithName(OLD_KEY_HEADER) != null
+                ? RowChange.KeyChange.CREATES_NEW_KEY : RowChange.KeyChange.NONE;
         return new RowChange(record.kafkaOffset(), source.getString("db"), source.getString("table"), operation, key,
-                value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source, resumePosition(record)));
+                value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source, resumePosition(record)), keyChange);
     }
 
     private static SchemaChange readSchemaChange(long offset, Struct value, BinlogPosition resumeAt) {

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.naming;
 
+import io.mysqlmigrate.sink.ddl.CollationMapping;
 import io.mysqlmigrate.sink.ddl.DdlNameRewriter;
 import io.mysqlmigrate.sink.event.ChangeEvent;
 import io.mysqlmigrate.sink.event.RowChange;
@@ -31,13 +32,20 @@ public final class DestinationNames {
     private final Map<Schema, Schema> renamedSchemas = new IdentityHashMap<>();
 
     public DestinationNames(NameMapping names) {
+        this(names, CollationMapping.NONE);
+    }
+
+    public DestinationNames(NameMapping names, CollationMapping collations) {
         this.names = names;
-        this.ddl = new DdlNameRewriter(names);
+        this.ddl = new DdlNameRewriter(names, collations);
     }
 
     public ChangeEvent map(ChangeEvent event) {
-        if (names.isIdentity()) {
+        if (ddl.isIdentity()) {
             return event;
+        }
+        if (names.isIdentity()) {
+            return event instanceof SchemaChange change ? map(change) : event;
         }
         if (event instanceof RowChange row) {
             return map(row);
@@ -55,7 +63,7 @@ public final class DestinationNames {
         return new RowChange(row.offset(), names.database(db), names.table(db, table), row.operation(),
                 columns ? rename(row.key(), db, table) : row.key(),
                 columns ? rename(row.before(), db, table) : row.before(),
-                columns ? rename(row.after(), db, table) : row.after(), row.position());
+                columns ? rename(row.after(), db, table) : row.after(), row.position(), row.keyChange());
     }
 
     private SchemaChange map(SchemaChange change) {

@@ -103,6 +103,35 @@ public final class DestinationTables {
         List<String> primary = keys.containsKey("PRIMARY") ? List.copyOf(keys.remove("PRIMARY")) : List.of();
         List<List<String>> unique = keys.values().stream().map(List::copyOf).toList();
         return Optional.of(new DestinationTable(database, table, List.copyOf(columns), Set.copyOf(generated), Set.copyOf(nullable),
-                primary, unique));
+                primary, unique, referencedBy(connection, database, table)));
+    }
+
+    /** The foreign keys of destination tables (this one included) that reference the table; same text on both flavours. */
+    private static List<ForeignKeyReference> referencedBy(Connection connection, String database, String table) throws SQLException {
+        record Constraint(String database, String table, String name) {
+        }
+        Map<Constraint, List<String>> columns = new LinkedHashMap<>();
+        Map<Constraint, String[]> rules = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE "
+                        + "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
+                        + "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME "
+                        + "AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
+                        + "WHERE k.REFERENCED_TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME = ? "
+                        + "ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.POSITION_IN_UNIQUE_CONSTRAINT")) {
+            ps.setString(1, database);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Constraint k = new Constraint(rs.getString(1), rs.getString(2), rs.getString(3));
+                    columns.computeIfAbsent(k, x -> new ArrayList<>()).add(rs.getString(4));
+                    rules.put(k, new String[] {rs.getString(5), rs.getString(6)});
+                }
+            }
+        }
+        List<ForeignKeyReference> references = new ArrayList<>();
+        columns.forEach((k, cols) -> references.add(new ForeignKeyReference(k.database(), k.table(), k.name(), List.copyOf(cols),
+                rules.get(k)[0], rules.get(k)[1])));
+        return List.copyOf(references);
     }
 }

@@ -51,4 +51,13 @@ class TransactionCutTest {
     void heldRecordsFollowedByTheirEndAreWhole() {
         assertEquals(4, TransactionCut.after(records("BEGIN", "row", "row", "END")));
     }
+
+    @Test
+    void neverCutsBetweenTheHalvesOfAPrimaryKeyUpdate() {
+        List<SinkRecord> r = records("row", "row", "row");
+        r.get(1).headers().addString("__debezium.newkey", "{\"id\":2}");
+        assertEquals(1, TransactionCut.keepingKeyChangesWhole(r, 2));
+        assertEquals(3, TransactionCut.keepingKeyChangesWhole(r, 3));
+        assertEquals(1, TransactionCut.keepingKeyChangesWhole(r, 1));
+    }
 }

@@ -61,4 +61,15 @@ class WriteCoalescerTest {
         assertEquals(List.of("a UPSERT 1=x", "a INSERT 2=strict", "a UPSERT 1=y", "a UPSERT 3=f", "a UPSERT 1=z"),
                 describe(WriteCoalescer.coalesce(plan)));
     }
+
+    @Test
+    void writesThatRunForeignKeyActionsStayInPlaceAndSplitTheRuns() {
+        Planned cascadingDelete = write("parent", WriteMode.DELETE_WITH_FOREIGN_KEYS, UniqueClash.NONE, 1, null);
+        Planned keyUpdate = write("parent", WriteMode.UPDATE_KEY_WITH_FOREIGN_KEYS, UniqueClash.NONE, 2, "k");
+        List<Planned> plan = List.of(upsert("child", 7, "of1"), delete("child", 8), cascadingDelete, upsert("child", 7, "again"),
+                keyUpdate, delete("child", 7));
+        assertEquals(List.of("child DELETE_BY_KEY 8", "child UPSERT 7=of1", "parent DELETE_WITH_FOREIGN_KEYS 1=null",
+                        "child UPSERT 7=again", "parent UPDATE_KEY_WITH_FOREIGN_KEYS 2=k", "child DELETE_BY_KEY 7"),
+                describe(WriteCoalescer.coalesce(plan)));
+    }
 }

@@ -63,4 +63,22 @@ class ChangeEventReaderTest {
     void tombstonesCarryNothing() {
         assertInstanceOf(Unrecognised.class, ChangeEventReader.read(new SinkRecord("p.shop", 0, null, null, null, null, 1)));
     }
+
+    @Test
+    void tellsTheHalvesOfAPrimaryKeyUpdateByDebeziumsHeaders() {
+        Schema row = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).optional().build();
+        Schema envelope = SchemaBuilder.struct().field("before", row).field("after", row).field("source", SOURCE)
+                .field("op", Schema.STRING_SCHEMA).build();
+        Struct source = new Struct(SOURCE).put("db", "shop").put("table", "t").put("file", "f").put("pos", 9L)
+                .put("snapshot", "false").put("ts_ms", 1L);
+        Struct deleted = new Struct(envelope).put("before", new Struct(row).put("id", 1)).put("op", "d").put("source", source);
+        Struct created = new Struct(envelope).put("after", new Struct(row).put("id", 2)).put("op", "c").put("source", source);
+        SinkRecord delete = new SinkRecord("p.shop", 0, null, null, envelope, deleted, 1);
+        SinkRecord create = new SinkRecord("p.shop", 0, null, null, envelope, created, 2);
+        assertEquals(RowChange.KeyChange.NONE, ((RowChange) ChangeEventReader.read(delete)).keyChange());
+        delete.headers().addString(ChangeEventReader.NEW_KEY_HEADER, "{\"id\":2}");
+        create.headers().addString(ChangeEventReader.OLD_KEY_HEADER, "{\"id\":1}");
+        assertEquals(RowChange.KeyChange.DELETES_OLD_KEY, ((RowChange) ChangeEventReader.read(delete)).keyChange());
+        assertEquals(RowChange.KeyChange.CREATES_NEW_KEY, ((RowChange) ChangeEventReader.read(create)).keyChange());
+    }
 }

@@ -1,0 +1,8 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  status VARCHAR(10) NOT NULL DEFAULT 'new',
+  n INT DEFAULT 0,
+  created DATETIME DEFAULT CURRENT_TIMESTAMP
+);
+INSERT INTO t (id) VALUES (1);
+INSERT INTO t (id, status, n, created) VALUES (2, 'set', 5, '2020-01-01 00:00:00');

@@ -1,0 +1,15 @@
+INSERT INTO t VALUES (3, 'c', 3, 'three');
+CREATE INDEX ix_a ON t (a);
+CREATE UNIQUE INDEX uk_b ON t (b);
+INSERT INTO t VALUES (4, 'd', 4, 'four');
+CREATE INDEX ix_a_b ON t (a DESC, b);
+CREATE INDEX ix_c_prefix ON t (c(10));
+CREATE FULLTEXT INDEX ft_c ON t (c);
+ALTER TABLE t ADD INDEX ix_b2 (b), ADD UNIQUE KEY uk_a_b (a, b);
+UPDATE t SET b = b + 10;
+DROP INDEX ix_a ON t;
+ALTER TABLE t DROP INDEX uk_b, DROP KEY ix_b2;
+DROP INDEX ft_c ON t;
+ALTER TABLE t RENAME INDEX ix_a_b TO ix_renamed;
+INSERT INTO t VALUES (5, 'e', 5, 'five');
+DELETE FROM t WHERE id = 1;

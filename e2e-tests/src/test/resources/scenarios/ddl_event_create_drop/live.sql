@@ -1,0 +1,9 @@
+INSERT INTO t VALUES (2, 'before event');
+CREATE EVENT ev_cleanup ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' DISABLE
+  DO DELETE FROM t WHERE v IS NULL;
+CREATE EVENT ev_to_drop ON SCHEDULE EVERY 1 HOUR DISABLE DO UPDATE t SET v = 'event ran';
+INSERT INTO t VALUES (3, 'between');
+ALTER EVENT ev_cleanup COMMENT 'cleans up';
+DROP EVENT ev_to_drop;
+DROP EVENT IF EXISTS ev_never;
+UPDATE t SET v = 'after' WHERE id = 1;

@@ -1,0 +1,14 @@
+INSERT INTO t VALUES (2, 'before trigger', NULL);
+CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW SET NEW.v_upper = UPPER(NEW.v);
+DELIMITER //
+CREATE TRIGGER t_ad AFTER DELETE ON t FOR EACH ROW
+BEGIN
+  INSERT INTO log (t_id, what) VALUES (OLD.id, 'deleted');
+END//
+DELIMITER ;
+INSERT INTO t (id, v) VALUES (3, 'with trigger');
+DELETE FROM t WHERE id = 1;
+DROP TRIGGER t_bi;
+INSERT INTO t (id, v) VALUES (4, 'trigger dropped');
+DROP TRIGGER IF EXISTS t_ad;
+DELETE FROM t WHERE id = 2;

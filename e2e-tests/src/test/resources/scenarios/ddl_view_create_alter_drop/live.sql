@@ -1,0 +1,11 @@
+INSERT INTO t VALUES (3, 'before view', 3);
+CREATE VIEW v_small AS SELECT id, v FROM t WHERE n < 3;
+UPDATE t SET n = 10 WHERE id = 1;
+ALTER VIEW v_small AS SELECT id, v, n FROM t WHERE n < 5;
+CREATE OR REPLACE VIEW v_count (total) AS SELECT COUNT(*) FROM t;
+CREATE VIEW v_to_drop AS SELECT 1 AS one;
+INSERT INTO t VALUES (4, 'between', 4);
+DROP VIEW v_to_drop;
+CREATE OR REPLACE VIEW v_count (total, biggest) AS SELECT COUNT(*), MAX(n) FROM t;
+DROP VIEW IF EXISTS v_never;
+DELETE FROM t WHERE id = 2;

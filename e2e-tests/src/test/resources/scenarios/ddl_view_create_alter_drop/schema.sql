@@ -1,0 +1,6 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  v VARCHAR(20),
+  n INT
+);
+INSERT INTO t VALUES (1, 'a', 1), (2, 'b', 2);

@@ -1,0 +1,1 @@
+INSERT INTO t VALUES (2, UUID(), '2001:db8::1');

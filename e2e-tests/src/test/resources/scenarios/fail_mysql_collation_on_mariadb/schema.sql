@@ -1,0 +1,5 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  name VARCHAR(20) COLLATE utf8mb4_0900_as_cs
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_as_cs;
+INSERT INTO t VALUES (1, 'a'), (2, 'A');

@@ -1,0 +1,2 @@
+UPDATE t SET b = 'z' WHERE a = 1 LIMIT 1;
+INSERT INTO t VALUES (3, 'w');

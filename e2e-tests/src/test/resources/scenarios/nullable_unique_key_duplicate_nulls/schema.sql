@@ -1,0 +1,7 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  u VARCHAR(10) NULL,
+  v INT,
+  UNIQUE KEY uk_u (u)
+);
+INSERT INTO t VALUES (1, NULL, 1), (2, NULL, 2), (3, 'x', 3), (4, NULL, 4);

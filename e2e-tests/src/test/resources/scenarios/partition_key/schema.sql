@@ -1,0 +1,5 @@
+CREATE TABLE t (
+  code VARCHAR(10) NOT NULL PRIMARY KEY,
+  v INT
+) PARTITION BY KEY (code) PARTITIONS 3;
+INSERT INTO t VALUES ('a', 1), ('b', 2), ('c', 3);

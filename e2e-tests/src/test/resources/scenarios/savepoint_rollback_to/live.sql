@@ -1,0 +1,15 @@
+START TRANSACTION;
+INSERT INTO t VALUES (2, 'before savepoint');
+SAVEPOINT s1;
+INSERT INTO t VALUES (3, 'undone');
+UPDATE t SET v = 'undone' WHERE id = 1;
+ROLLBACK TO SAVEPOINT s1;
+UPDATE t SET v = 'after rollback to s1' WHERE id = 1;
+SAVEPOINT s2;
+DELETE FROM t WHERE id = 2;
+SAVEPOINT s3;
+INSERT INTO t VALUES (2, 'id 2 again, undone');
+ROLLBACK TO s3;
+RELEASE SAVEPOINT s2;
+INSERT INTO t VALUES (4, 'last');
+COMMIT;

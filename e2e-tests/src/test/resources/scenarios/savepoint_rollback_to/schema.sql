@@ -1,0 +1,5 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  v VARCHAR(30)
+);
+INSERT INTO t VALUES (1, 'start');

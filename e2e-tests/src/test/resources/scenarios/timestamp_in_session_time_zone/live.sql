@@ -1,0 +1,3 @@
+INSERT INTO t (id, ts, dt, changed) VALUES (4, '2024-11-03 01:30:00', '2024-11-03 01:30:00', '2024-01-01 00:00:00');
+UPDATE t SET dt = '2000-01-01 00:00:00' WHERE id = 1;
+UPDATE t SET ts = '1999-12-31 17:00:00' WHERE id = 2;

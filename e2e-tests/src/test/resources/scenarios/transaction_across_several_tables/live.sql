@@ -1,0 +1,15 @@
+START TRANSACTION;
+INSERT INTO orders VALUES (1, 'ann', 'new');
+INSERT INTO order_lines VALUES (1, 1, 'apple', 3), (1, 2, 'pear', 1);
+UPDATE stock SET qty = qty - 3 WHERE item = 'apple';
+UPDATE stock SET qty = qty - 1 WHERE item = 'pear';
+UPDATE orders SET status = 'placed' WHERE id = 1;
+COMMIT;
+START TRANSACTION;
+DELETE FROM order_lines WHERE order_id = 1 AND line = 2;
+UPDATE stock SET qty = qty + 1 WHERE item = 'pear';
+INSERT INTO stock VALUES ('plum', 7);
+INSERT INTO orders VALUES (2, 'bob', 'placed');
+INSERT INTO order_lines VALUES (2, 1, 'plum', 7);
+UPDATE stock SET qty = 0 WHERE item = 'plum';
+COMMIT;

@@ -1,0 +1,10 @@
+START TRANSACTION;
+INSERT INTO t VALUES (3, 'rolled back');
+UPDATE t SET v = 'rolled back' WHERE id = 1;
+DELETE FROM t WHERE id = 2;
+INSERT INTO other VALUES (2, 'rolled back');
+ROLLBACK;
+INSERT INTO t VALUES (4, 'committed');
+BEGIN;
+UPDATE other SET v = 'rolled back too' WHERE id = 1;
+ROLLBACK;

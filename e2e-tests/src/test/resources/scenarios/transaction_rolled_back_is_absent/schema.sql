@@ -1,0 +1,10 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  v VARCHAR(20)
+);
+CREATE TABLE other (
+  id INT NOT NULL PRIMARY KEY,
+  v VARCHAR(20)
+);
+INSERT INTO t VALUES (1, 'kept'), (2, 'kept');
+INSERT INTO other VALUES (1, 'kept');

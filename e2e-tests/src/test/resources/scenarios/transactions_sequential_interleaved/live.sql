@@ -1,0 +1,22 @@
+-- short transactions touching the same rows in alternating order, with autocommit statements between them
+START TRANSACTION;
+UPDATE account SET balance = balance - 10 WHERE id = 1;
+UPDATE account SET balance = balance + 10 WHERE id = 2;
+INSERT INTO ledger (account_id, amount) VALUES (1, -10), (2, 10);
+COMMIT;
+UPDATE account SET balance = balance + 1 WHERE id = 3;
+START TRANSACTION;
+UPDATE account SET balance = balance - 5 WHERE id = 2;
+UPDATE account SET balance = balance + 5 WHERE id = 1;
+INSERT INTO ledger (account_id, amount) VALUES (2, -5), (1, 5);
+COMMIT;
+INSERT INTO ledger (account_id, amount) VALUES (3, 1);
+START TRANSACTION;
+UPDATE account SET balance = balance - 1 WHERE id = 3;
+DELETE FROM ledger WHERE account_id = 3;
+UPDATE account SET balance = balance + 1 WHERE id = 1;
+COMMIT;
+START TRANSACTION;
+UPDATE account SET balance = 0 WHERE id = 2;
+ROLLBACK;
+UPDATE account SET balance = balance * 2;

@@ -1,0 +1,9 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  a INT,
+  h INT INVISIBLE DEFAULT 7,
+  hv VARCHAR(10) INVISIBLE NULL
+);
+
+INSERT INTO t (id, a, h, hv) VALUES (1, 1, 100, 'hidden'), (2, 2, DEFAULT, NULL), (3, 3, -1, '');
+INSERT INTO t VALUES (4, 4);

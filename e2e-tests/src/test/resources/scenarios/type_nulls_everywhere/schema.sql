@@ -1,0 +1,18 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  ti TINYINT, bo BOOLEAN, bi BIGINT UNSIGNED, dc DECIMAL(65,30), f FLOAT, d DOUBLE,
+  b1 BIT(1), b8 BIT(8), b64 BIT(64),
+  c CHAR(5), vc VARCHAR(10), tx TEXT, l1 VARCHAR(10) CHARACTER SET latin1,
+  bn BINARY(4), vb VARBINARY(4), bl BLOB,
+  e ENUM('a', 'b'), s SET('a', 'b'), j JSON,
+  g GEOMETRY, p POINT,
+  y YEAR, dt DATE, tm TIME(6), dtt DATETIME(6), ts TIMESTAMP(6) NULL DEFAULT NULL
+);
+
+INSERT INTO t (id) VALUES (1);
+INSERT INTO t VALUES (2, -1, TRUE, 18446744073709551615, -1.5, 0.5, 0.25, 1, 0xFF, 0x0102030405060708,
+  'c', 'vc', 'tx', 'é', 0x00, 0x00, 0x00, 'b', 'a,b', '{}', ST_GeomFromText('POINT(1 1)'), ST_GeomFromText('POINT(2 2)'),
+  2155, '0001-01-01', '-838:59:59.999999', '9999-12-31 23:59:59.999999', '2038-01-19 03:14:07.999999');
+INSERT INTO t VALUES (3, 0, FALSE, 0, 0, 0, 0, 0, 0x00, 0x0000000000000000,
+  '', '', '', '', '', '', '', 'a', '', '[]', ST_GeomFromText('POINT(0 0)'), ST_GeomFromText('POINT(0 0)'),
+  1901, '1970-01-01', '00:00:00', '1970-01-01 00:00:00', '1970-01-01 00:00:01');

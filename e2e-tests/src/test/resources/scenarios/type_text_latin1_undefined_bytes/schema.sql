@@ -1,0 +1,6 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  c VARCHAR(20) CHARACTER SET latin1
+);
+
+INSERT INTO t VALUES (1, _latin1 0x81), (2, _latin1 0x8D8F909D), (3, 'plain');

@@ -1,0 +1,6 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  y YEAR
+);
+
+INSERT INTO t VALUES (1, 1901), (2, 2155), (5, 1970), (6, 2000), (7, '69'), (8, 1999), (9, '00');

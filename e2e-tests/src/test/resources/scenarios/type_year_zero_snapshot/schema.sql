@@ -1,0 +1,6 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  y YEAR
+);
+
+INSERT INTO t VALUES (1, 0), (2, '0000'), (3, 2000), (4, 1901);

@@ -1,0 +1,6 @@
+CREATE TABLE t (
+  id INT NOT NULL PRIMARY KEY,
+  hits INT NOT NULL DEFAULT 0,
+  last VARCHAR(20)
+);
+INSERT INTO t VALUES (1, 1, 'a'), (2, 5, 'b');

@@ -1,0 +1,7 @@
+CREATE TABLE t (
+  id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  sku VARCHAR(10) NOT NULL,
+  qty INT NOT NULL,
+  UNIQUE KEY uk_sku (sku)
+);
+INSERT INTO t (sku, qty) VALUES ('p1', 1), ('p2', 2);
