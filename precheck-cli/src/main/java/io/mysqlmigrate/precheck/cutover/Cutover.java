@@ -35,8 +35,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The end of a migration, in the order that makes it safe: check that the source account sees every trigger and event
- * the cut-over creates (before anything is stopped); wait until the delay is small; stop writes on the source;
+ * The end of a migration, in the order that makes it safe: check that the source account sees every view, routine,
+ * trigger and event the migration copies (before anything is stopped); wait until the delay is small; stop writes on the source;
  * note where its binary log ends; wait until the sink has applied every transaction of the migrated databases up to
  * there (read from the binary log itself) and everything in Kafka; verify; stop and delete both connectors, so no
  * resumed task can write to the destination again; ANALYZE TABLE on the destination. Each step is timed. When verify
@@ -90,10 +90,10 @@ public final class Cutover {
     public Result run(Options options, WritesStop writesStop) throws InterruptedException {
         List<Step> steps = new ArrayList<>();
         List<TableResult> verify = List.of();
-        String stepName = "source's triggers and events readable";
+        String stepName = "source's objects readable";
         try (Connection s = servers.source(); Connection d = servers.destination()) {
             long t0 = System.nanoTime();
-            steps.add(step(stepName, t0, heldBackObjectsReadable(s)));
+            steps.add(step(stepName, t0, objectsReadable(s)));
 
             stepName = "delay under " + options.maxDelayMs() + " ms";
             t0 = System.nanoTime();
@@ -170,22 +170,25 @@ public final class Cutover {
     }
 
     /**
-     * Before anything is stopped: the source account must see every trigger and event the cut-over creates or enables
-     * (the server hides those it has no privilege on without an error, and the cut-over would create none and call that
-     * success). Fails naming what it cannot read and the GRANT that fixes it.
+     * Before anything is stopped: the source account (the connector's, which the migration read with) must see every
+     * object of the kinds migrated: the triggers and events the cut-over creates or enables, and the views and routines
+     * the migration created. The server hides those it has no privilege on without an error, so the migration copied
+     * none of them and the cut-over would create none and call that success. Fails naming what it cannot read and the
+     * GRANT that fixes it.
      */
-    String heldBackObjectsReadable(Connection s) throws SQLException {
-        Set<ObjectVisibility.Kind> kinds = heldBackKinds();
+    String objectsReadable(Connection s) throws SQLException {
+        Set<ObjectVisibility.Kind> kinds = ObjectVisibility.migrated(source);
         if (kinds.isEmpty()) {
-            return "tables are selected one by one: no triggers or events to create";
+            return "tables are selected one by one: no views, routines, triggers or events are migrated";
         }
         List<ObjectVisibility.Gap> gaps = ObjectVisibility.gaps(s, ServerVersion.detect(s), source.databases(), kinds);
         if (!gaps.isEmpty()) {
-            throw new IllegalStateException("the source account cannot read what the cut-over must create: "
-                    + gaps.stream().map(ObjectVisibility.Gap::describe).collect(Collectors.joining("; ")) + ". Nothing was stopped; "
-                    + "grant it and cut over again: " + gaps.stream().flatMap(g -> g.grants().stream()).collect(Collectors.joining(" ")));
+            throw new IllegalStateException("the source account cannot read every object the migration copies and the cut-over "
+                    + "creates: " + gaps.stream().map(ObjectVisibility.Gap::describe).collect(Collectors.joining("; "))
+                    + ". Nothing was stopped; grant it, let the migration copy what it could not see, and cut over again: "
+                    + gaps.stream().flatMap(g -> g.grants().stream()).collect(Collectors.joining(" ")));
         }
-        return kinds.stream().map(ObjectVisibility.Kind::label).collect(Collectors.joining(" and ")) + " of "
+        return kinds.stream().map(ObjectVisibility.Kind::label).collect(Collectors.joining(", ")) + " of "
                 + String.join(", ", source.databases()) + " all visible to the source account";
     }
 
