@@ -6,24 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mysqlmigrate.sink.retry.FailureKind;
 import io.mysqlmigrate.sink.retry.RetryEpisode;
 import io.mysqlmigrate.sink.retry.RetryRecords;
-import io.mysqlmigrate.stack.MariaDbServer;
+import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.stack.DatabaseServer;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What status reads of the sink's retries from a real destination: the episodes its tasks recorded in the state
+ * What status reads of the sink's retries from a real destination of either flavour: the episodes its tasks recorded in the state
  * database, for the tasks Connect shows RUNNING only (a failed task's leftover row is not a retry), nothing before the
  * sink created the table, and the RETRYING line it prints.
  */
-class StatusRetryingOnMariaDbIT {
+class StatusRetryingOnMariaDbAndMySqlIT {
 
-    @Test
-    void theRunningTasksRecordedEpisodesAreReadAndPrinted() throws Exception {
-        MariaDbServer destination = SharedStack.databasesOnly().destination();
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void theRunningTasksRecordedEpisodesAreReadAndPrinted(Flavour flavour) throws Exception {
+        DatabaseServer destination = SharedStack.databasesOnly().server(flavour, SharedStack.Role.DESTINATION);
         String state = "st_retry_" + System.nanoTime() % 1_000_000;
         ConnectRest.Connector sink = new ConnectRest.Connector("shop-sink", "RUNNING", List.of(
                 new ConnectRest.Task(0, "RUNNING", "w1", null), new ConnectRest.Task(1, "FAILED", "w2", "trace")));
