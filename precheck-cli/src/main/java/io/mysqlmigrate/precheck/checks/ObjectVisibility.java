@@ -117,7 +117,9 @@ public final class ObjectVisibility {
                 tables.put(db, CheckContext.rows(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
                         + "AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", db).stream().map(r -> r.get(0)).toList());
             }
-            perDatabase(gaps, Kind.TRIGGERS, account, dbs, db -> grants.holdsOnDatabase("TRIGGER", db) || !tables.get(db).isEmpty()
+            // TRIGGER table by table is enough only when a privilege on the whole database shows the account every table
+            perDatabase(gaps, Kind.TRIGGERS, account, dbs, db -> grants.holdsOnDatabase("TRIGGER", db)
+                    || grants.holdsAnyOnDatabase(db) && !tables.get(db).isEmpty()
                     && tables.get(db).stream().allMatch(t -> grants.holdsOnTable("TRIGGER", db, t)) ? List.of()
                     : List.of(new ObjectPrivilege("TRIGGER", db, null)),
                     db -> "no trigger of a table it lacks TRIGGER on: whether any exist cannot be known without the privilege");

@@ -114,6 +114,27 @@ class SourceObjectsVisibleOnMariaDbAndMySqlIT {
     }
 
     @Test
+    void triggerGrantsTableByTableCountOnlyWhereTheAccountSeesEveryTable() throws Exception {
+        SharedStack stack = SharedStack.databasesOnly();
+        MariaDbServer s = stack.source();
+        String db = CheckRuns.newDatabase(s, "objtables");
+        String user = db + "_r";
+        s.execute("CREATE TABLE " + db + ".u (id INT PRIMARY KEY, n INT)",
+                "CREATE TRIGGER " + db + ".u_bi BEFORE INSERT ON " + db + ".u FOR EACH ROW SET NEW.n = 1",
+                "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'",
+                "GRANT SELECT, TRIGGER ON " + db + ".t TO '" + user + "'@'%'");
+        var sink = CheckRuns.sink(stack.destination());
+        CheckResult tableGrants = CheckRuns.run(new SourceObjectsVisibleCheck(), CheckRuns.sourceAs(s, user, "pw", db), sink);
+        assertTrue(tableGrants.found().contains("triggers of " + db + ": the account lacks TRIGGER on `" + db + "`.*"),
+                "table u (and its trigger) is invisible to an account with grants on t only: " + tableGrants.found());
+
+        s.execute("GRANT SHOW VIEW ON " + db + ".* TO '" + user + "'@'%'", "GRANT TRIGGER ON " + db + ".u TO '" + user + "'@'%'");
+        CheckResult everyTable = CheckRuns.run(new SourceObjectsVisibleCheck(), CheckRuns.sourceAs(s, user, "pw", db), sink);
+        assertFalse(everyTable.found().contains("triggers of"), "a database privilege shows every table, and TRIGGER is held on "
+                + "each: " + everyTable.found());
+    }
+
+    @Test
     void onMySqlTheRoutinesNeedShowRoutineAndHiddenEventsCannotBeCounted() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
         DatabaseServer mysql = stack.server(Flavour.MYSQL, SharedStack.Role.SOURCE);
