@@ -38,7 +38,7 @@ final class MySqlDialect implements SqlDialect {
 
     @Override
     public String exactFloatSelect(String quotedColumn) {
-        return null;
+        return version.atLeast(8, 0, 17) ? "CAST(" + quotedColumn + " AS DOUBLE)" : null;
     }
 
     @Override

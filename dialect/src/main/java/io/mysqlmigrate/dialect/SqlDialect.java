@@ -27,9 +27,10 @@ public interface SqlDialect {
 
     /**
      * The expression a snapshot selects a FLOAT column with so that the text it reads is the stored float exactly,
-     * or null to select the column as it is. MariaDB prints a FLOAT with 6 significant digits in the text protocol
-     * (3.40282e38); a FLOAT widened to DOUBLE is the same number and prints with 17. On MySQL the column is selected
-     * as it is: MySQL's driver reports no column name for an expression, and it is untested here.
+     * or null to select the column as it is. Both flavours print a FLOAT with 6 significant digits in the text protocol
+     * (3.40282e38, which reads back as 3.40282001837565600e38, not the stored 3.4028235e38); a FLOAT widened to DOUBLE
+     * is the same number and prints with 17. MySQL has CAST(... AS DOUBLE) from 8.0.17; Connector/J names the aliased
+     * expression by its alias (seen with 9.1.0 against MySQL 9.7), which is how the snapshot matches it to the column.
      */
     String exactFloatSelect(String quotedColumn);
 

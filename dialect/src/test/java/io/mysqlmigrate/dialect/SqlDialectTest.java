@@ -44,9 +44,10 @@ class SqlDialectTest {
     }
 
     @Test
-    void aSnapshotReadsMariaDbFloatsWidenedToDoubleAndMySqlFloatsAsTheyAre() {
+    void aSnapshotReadsFloatsWidenedToDoubleOnBothFlavoursWhereTheCastExists() {
         assertEquals("CAST(`f` AS DOUBLE)", MARIADB.exactFloatSelect("`f`"));
-        assertNull(MYSQL_84.exactFloatSelect("`f`"));
+        assertEquals("CAST(`f` AS DOUBLE)", MYSQL_84.exactFloatSelect("`f`"));
+        assertNull(SqlDialect.of(ServerVersion.parse("8.0.16", "MySQL Community Server")).exactFloatSelect("`f`"), "no CAST AS DOUBLE before 8.0.17");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The scenario corpus's comparator: a database as canonical text, one section per table's structure and rows and per
@@ -48,7 +49,7 @@ final class CanonicalDump {
 
     /** Sections by name ({@code table t: rows}, {@code procedure p}, ...), each a list of lines. */
     static Map<String, List<String>> of(Connection c, String database, Set<String> excludedTables, boolean asText,
-            Set<String> jsonColumns) throws SQLException {
+            Set<String> jsonColumns, UnaryOperator<String> collations) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("SET SESSION time_zone = '+00:00'");
         }
@@ -62,7 +63,7 @@ final class CanonicalDump {
             boolean view = relation.getValue().equals("VIEW");
             String kind = view ? "view " : "table ";
             sections.put(kind + name + ": definition", view ? viewDefinition(c, database, name, asText)
-                    : tableDefinition(c, database, name, asText));
+                    : tableDefinition(c, database, name, asText, collations));
             sections.put(kind + name + ": rows", rows(c, database, name, jsonColumns));
         }
         routines(c, database, asText, sections);
@@ -161,17 +162,17 @@ final class CanonicalDump {
 
     // ---- structure ------------------------------------------------------------------------------------------
 
-    private static List<String> tableDefinition(Connection c, String database, String table, boolean asText)
-            throws SQLException {
+    private static List<String> tableDefinition(Connection c, String database, String table, boolean asText,
+            UnaryOperator<String> collations) throws SQLException {
         if (asText) {
             String text = showCreate(c, "SHOW CREATE TABLE " + q(database, table), 2);
             return List.of(text.replaceAll(" AUTO_INCREMENT=\\d+", "").split("\n"));
         }
         List<String> lines = new ArrayList<>();
         lines.addAll(query(c, "SELECT CONCAT_WS(' | ', 'column', ORDINAL_POSITION, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, "
-                + "IFNULL(COLUMN_DEFAULT, '\\\\N'), EXTRA, IFNULL(CHARACTER_SET_NAME, '-'), COLUMN_COMMENT, "
+                + "IFNULL(COLUMN_DEFAULT, '\\\\N'), EXTRA, IFNULL(CHARACTER_SET_NAME, '-'), IFNULL(COLLATION_NAME, '-'), COLUMN_COMMENT, "
                 + "IFNULL(GENERATION_EXPRESSION, '')) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
-                database, table).stream().map(CanonicalDump::normaliseColumnLine).toList());
+                database, table).stream().map(CanonicalDump::normaliseColumnLine).map(l -> mapCollations(l, collations)).toList());
         lines.addAll(query(c, "SELECT CONCAT_WS(' | ', 'index', INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, IFNULL(COLUMN_NAME, '-'), "
                 + "IFNULL(SUB_PART, '-')) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
                 database, table));
@@ -185,8 +186,9 @@ final class CanonicalDump {
                 + "JOIN information_schema.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND "
                 + "k.CONSTRAINT_NAME = r.CONSTRAINT_NAME AND k.TABLE_NAME = r.TABLE_NAME WHERE r.CONSTRAINT_SCHEMA = ? "
                 + "AND r.TABLE_NAME = ?", database, table));
-        lines.addAll(query(c, "SELECT CONCAT_WS(' | ', 'table', ENGINE, TABLE_COMMENT) FROM information_schema.TABLES "
-                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", database, table));
+        lines.addAll(query(c, "SELECT CONCAT_WS(' | ', 'table', ENGINE, TABLE_COLLATION, TABLE_COMMENT) FROM "
+                + "information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", database, table).stream()
+                .map(l -> mapCollations(l, collations)).toList());
         Collections.sort(lines);
         return lines;
     }
@@ -201,6 +203,15 @@ final class CanonicalDump {
                 .replaceAll("(?i)current_timestamp(\\(\\))?", "current_timestamp")
                 .replace(" | NULL | ", " | \\N | ")
                 .replace("DEFAULT_GENERATED", "").replaceAll(" +\\|", " |");
+    }
+
+    /** Each {@code | name |} field of a catalog line passed through the collation mapping (identity when unmapped). */
+    private static String mapCollations(String line, UnaryOperator<String> collations) {
+        String[] fields = line.split(" \\| ", -1);
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = collations.apply(fields[i]);
+        }
+        return String.join(" | ", fields);
     }
 
     private static List<String> viewDefinition(Connection c, String database, String view, boolean asText)

@@ -24,8 +24,18 @@ public final class DestinationConnections {
     }
 
     public static Connection open(MigrationSinkConfig config) throws SQLException {
+        return open(config, null);
+    }
+
+    /**
+     * A connection whose driver encodes statement text in the character set of {@code clientCollation} (null: UTF-8),
+     * for a view, routine, trigger or event that must be sent in its own client character set (the driver encodes text
+     * in the character set it connected with, whatever the session is switched to later).
+     */
+    public static Connection open(MigrationSinkConfig config, String clientCollation) throws SQLException {
+        String encoding = clientCollation == null ? "characterEncoding=UTF-8" : "connectionCollation=" + clientCollation;
         String url = "jdbc:mysql://" + config.hostname() + ":" + config.port() + "/"
-                + "?connectTimeout=10000&allowPublicKeyRetrieval=true&characterEncoding=UTF-8"
+                + "?connectTimeout=10000&allowPublicKeyRetrieval=true&" + encoding
                 + "&useUnicode=true&serverTimezone=UTC&tcpKeepAlive=true"
                 + "&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=256&prepStmtCacheSqlLimit=1048576";
         Properties props = new Properties();
@@ -34,7 +44,9 @@ public final class DestinationConnections {
         config.tls().jdbcProperties().forEach(props::setProperty);
         Connection c = DriverManager.getConnection(url, props);
         try (Statement st = c.createStatement()) {
-            st.execute("SET NAMES utf8mb4");
+            if (clientCollation == null) {
+                st.execute("SET NAMES utf8mb4");
+            }
             st.execute(SESSION_SETTINGS);
             st.execute("SET " + SinkSession.MARK + " = 1");
         }

@@ -140,7 +140,8 @@ public final class MigrationSinkTask extends SinkTask {
             });
             applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies, writers,
                     DestinationTables.maxAllowedPacket(opened), metrics),
-                    new DdlApplier(newProgress, newTables, policies.table()), new DestinationNames(names, config.collationMapping()), metrics);
+                    new DdlApplier(newProgress, newTables, policies.table(), collation -> DestinationConnections.open(config, collation)),
+                    new DestinationNames(names, config.collationMapping()), metrics);
             tables = newTables;
             progress = newProgress;
             LOG.info("Destination {}:{} is {}", config.hostname(), config.port(), server);

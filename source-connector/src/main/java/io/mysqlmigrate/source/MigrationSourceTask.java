@@ -317,7 +317,7 @@ public final class MigrationSourceTask extends SourceTask {
         }
         List<SourceRecord> records = new ArrayList<>();
         for (ObjectSync.Statement st : statements) {
-            records.add(objectRecords.create(st.database(), st.ddl()));
+            records.add(objectRecords.create(st.database(), st.ddl(), st.context()));
             LOG.info("View or routine of {} migrated: {}", st.database(), st.ddl().lines().findFirst().orElse(""));
         }
         return router.route(records);

@@ -11,6 +11,7 @@ import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
 import io.mysqlmigrate.precheck.checks.DestinationNamesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
+import io.mysqlmigrate.precheck.checks.DestinationRoutineCreationCheck;
 import io.mysqlmigrate.precheck.checks.ForeignKeysOutsideSelectionCheck;
 import io.mysqlmigrate.precheck.checks.GeneratedInvisiblePrimaryKeyCheck;
 import io.mysqlmigrate.precheck.checks.IndexPrefixUtf8mb4Check;
@@ -43,7 +44,8 @@ public final class Precheck {
 
     public static List<Check> all() {
         return List.of(new ServerVersionsCheck(), TlsCheck.source(), TlsCheck.destination(), new SourcePrivilegesCheck(),
-                new SourceObjectsVisibleCheck(), new DestinationPrivilegesCheck(), BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
+                new SourceObjectsVisibleCheck(), new DestinationPrivilegesCheck(), new DestinationRoutineCreationCheck(),
+                BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
                 new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),

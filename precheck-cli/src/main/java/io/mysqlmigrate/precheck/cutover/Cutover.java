@@ -2,6 +2,8 @@ package io.mysqlmigrate.precheck.cutover;
 
 import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.dialect.ObjectContext;
+import io.mysqlmigrate.dialect.ObjectSession;
 import io.mysqlmigrate.dialect.ServerVersion;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.checks.ObjectVisibility;
@@ -214,9 +216,13 @@ public final class Cutover {
             sourceTriggers = triggers.size();
             if (!source.triggersImmediately()) {
                 for (SourceObject trigger : triggers) {
-                    try (Statement st = d.createStatement()) {
-                        st.execute("USE " + Identifiers.quote(names.database(trigger.database())));
-                        st.execute(trigger.createStatement());
+                    try {
+                        // in the sql_mode and character set the source's trigger was defined in, as the sink creates objects
+                        var mapping = sink.collationMapping();
+                        ObjectSession.execute(d, names.database(trigger.database()),
+                                trigger.context() == null ? null : trigger.context().mapped(mapping::charset, mapping::collation),
+                                trigger.createStatement(),
+                                collation -> io.mysqlmigrate.sink.DestinationConnections.open(sink, collation));
                         created++;
                     } catch (SQLException e) {
                         if (e.getErrorCode() != 1359) { // ER_TRG_ALREADY_EXISTS
@@ -238,21 +244,23 @@ public final class Cutover {
         if (kinds.contains(ObjectVisibility.Kind.EVENTS)) {
             for (String database : source.databases()) {
                 String target = names.database(database);
-                List<String> disabled = new ArrayList<>();
-                try (java.sql.PreparedStatement ps = d.prepareStatement(
-                        "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND STATUS <> 'ENABLED'")) {
+                // ALTER EVENT records its own session's character set and collation with the event: it runs in the
+                // event's recorded context, so the event keeps the one the source defined it in.
+                List<ObjectContext> disabled = new ArrayList<>();
+                try (java.sql.PreparedStatement ps = d.prepareStatement("SELECT EVENT_NAME, SQL_MODE, CHARACTER_SET_CLIENT, "
+                        + "COLLATION_CONNECTION, DATABASE_COLLATION, TIME_ZONE FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? "
+                        + "AND STATUS <> 'ENABLED'")) {
                     ps.setString(1, target);
                     try (java.sql.ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            disabled.add(rs.getString(1));
+                            disabled.add(new ObjectContext("EVENT", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getString(6)));
                         }
                     }
                 }
-                try (Statement st = d.createStatement()) {
-                    for (String event : disabled) {
-                        st.execute("ALTER EVENT " + Identifiers.quote(target, event) + " ENABLE");
-                        enabled++;
-                    }
+                for (ObjectContext event : disabled) {
+                    ObjectSession.execute(d, target, event, "ALTER EVENT " + Identifiers.quote(target, event.name()) + " ENABLE", null);
+                    enabled++;
                 }
                 for (List<String> row : CheckContext.rows(s,
                         "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME", database)) {

@@ -1,6 +1,8 @@
 package io.mysqlmigrate.sink.ddl;
 
 import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.dialect.ObjectContext;
+import io.mysqlmigrate.dialect.ObjectSession;
 import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.sink.apply.PolicyStopException;
 import io.mysqlmigrate.sink.apply.SqlErrors;
@@ -30,6 +32,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The snapshot's destructive preamble ({@code DROP TABLE IF EXISTS}, {@code DROP DATABASE IF EXISTS}) is never
  * replayed, and a CREATE of something that already exists with the same columns is taken as done.
+ *
+ * <p>A view, routine, trigger or event is created in the session context the source recorded for it (its sql_mode,
+ * character set and collations, {@link ObjectSession}). A statement the destination refuses for good (a missing
+ * privilege, the binary log's rules for routines: {@link SqlErrors#neverApplicableDdl}) stops the task at once,
+ * naming the object and the fix, instead of being retried.
  */
 public final class DdlApplier {
 
@@ -38,11 +45,15 @@ public final class DdlApplier {
     private final ProgressStore progress;
     private final DestinationTables tables;
     private final TableConflictPolicy existingTables;
+    private final ObjectSession.Connections encoded;
 
-    public DdlApplier(ProgressStore progress, DestinationTables tables, TableConflictPolicy existingTables) {
+    /** {@code encoded} opens a destination connection in another client character set (see {@link ObjectSession}). */
+    public DdlApplier(ProgressStore progress, DestinationTables tables, TableConflictPolicy existingTables,
+                      ObjectSession.Connections encoded) {
         this.progress = progress;
         this.tables = tables;
         this.existingTables = existingTables;
+        this.encoded = encoded;
     }
 
     /**
@@ -57,7 +68,7 @@ public final class DdlApplier {
             c.commit();
             return "skipped-journaled";
         }
-        String outcome = decideAndRun(c, change);
+        String outcome = decideAndRun(c, tp, change);
         tables.invalidate();
         String table = change.tables().size() == 1 ? change.tables().get(0).table() : null;
         progress.recordDdl(c, key, tp, change.offset(), change.database(), table, change.position(), outcome, change.ddl());
@@ -67,7 +78,7 @@ public final class DdlApplier {
         return outcome;
     }
 
-    private String decideAndRun(Connection c, SchemaChange change) throws SQLException {
+    private String decideAndRun(Connection c, TopicPartition tp, SchemaChange change) throws SQLException {
         DdlStatement statement = DdlStatement.classify(change.ddl());
         if (!statement.kind().applied() && statement.kind() != DdlStatement.Kind.SESSION) {
             LOG.warn("Not applied on the destination (only database, table, index, view and routine statements are): {}",
@@ -97,18 +108,18 @@ public final class DdlApplier {
                 break;
             case CREATE_TABLE:
                 if (change.snapshot() && dropTablesOfAnInterruptedSnapshot(c, change)) {
-                    run(c, change, statement);
+                    run(c, tp, change, statement);
                     return ProgressStore.OUTCOME_RECREATED;
                 }
                 if (createdTableExists(c, change)) {
                     return "skipped-exists";
                 }
-                run(c, change, statement);
+                run(c, tp, change, statement);
                 return ProgressStore.OUTCOME_CREATED;
             default:
                 break;
         }
-        return run(c, change, statement);
+        return run(c, tp, change, statement);
     }
 
     /**
@@ -161,8 +172,24 @@ public final class DdlApplier {
         return true;
     }
 
+    /** What the statement is about, for messages: the object, else its tables, else its first words. */
+    static String subject(SchemaChange change) {
+        if (change.object() != null) {
+            return change.object().describe(change.database());
+        }
+        if (!change.tables().isEmpty()) {
+            SchemaChange.TableShape t = change.tables().get(0);
+            return "table " + Identifiers.quote(t.database() != null ? t.database() : change.database(), t.table());
+        }
+        return "database '" + change.database() + "' (" + oneLine(change.ddl()) + ")";
+    }
+
     /** Whether the routine a CREATE PROCEDURE / FUNCTION names exists in the event's database. */
     private static boolean routineExists(Connection c, SchemaChange change) throws SQLException {
+        ObjectContext object = change.object();
+        if (object != null && ("PROCEDURE".equals(object.kind()) || "FUNCTION".equals(object.kind()))) {
+            return routineExists(c, change.database(), object.name(), object.kind());
+        }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(PROCEDURE|FUNCTION)\\s+((?:`(?:[^`]|``)+`|[\\w$]+)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[\\w$]+))?)",
                 java.util.regex.Pattern.CASE_INSENSITIVE).matcher(change.ddl());
         if (!m.find()) {
@@ -170,11 +197,15 @@ public final class DdlApplier {
         }
         java.util.List<String> name = Identifiers.splitQualified(m.group(2).replaceAll("\\s*\\.\\s*", "."), '`');
         String database = name.size() == 2 ? name.get(0) : change.database();
+        return routineExists(c, database, name.get(name.size() - 1), m.group(1).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean routineExists(Connection c, String database, String name, String kind) throws SQLException {
         try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? "
                 + "AND ROUTINE_NAME = ? AND ROUTINE_TYPE = ?")) {
             ps.setString(1, database);
-            ps.setString(2, name.get(name.size() - 1));
-            ps.setString(3, m.group(1).toUpperCase(java.util.Locale.ROOT));
+            ps.setString(2, name);
+            ps.setString(3, kind);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -192,16 +223,22 @@ public final class DdlApplier {
      * Runs the statement in its database: {@code USE} it whenever the event names one (but for CREATE DATABASE), so an
      * unqualified statement can never land in another database; a database missing on the destination is an error.
      */
-    private String run(Connection c, SchemaChange change, DdlStatement statement) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            if (change.database() != null && !change.database().isEmpty() && statement.kind() != DdlStatement.Kind.CREATE_DATABASE) {
-                st.execute("USE " + Identifiers.quote(change.database()));
-            }
-            st.execute(change.ddl());
+    private String run(Connection c, TopicPartition tp, SchemaChange change, DdlStatement statement) throws SQLException {
+        try {
+            String database = change.database() != null && !change.database().isEmpty()
+                    && statement.kind() != DdlStatement.Kind.CREATE_DATABASE ? change.database() : null;
+            ObjectSession.execute(c, database, change.object(), change.ddl(), encoded);
             return "applied";
         } catch (SQLException e) {
             if (SqlErrors.isTransient(e)) {
                 throw e;
+            }
+            String fix = SqlErrors.neverApplicableDdl(e);
+            if (fix != null) {
+                throw new PolicyStopException("The destination refuses to run the DDL of " + subject(change) + " at source position "
+                        + change.position() + " (" + tp + " offset " + change.offset() + "), and retrying cannot change that: error "
+                        + e.getErrorCode() + " (" + e.getSQLState() + "): " + e.getMessage() + "\nFix: " + fix
+                        + "; then restart the sink task.\nStatement: " + change.ddl(), e);
             }
             tables.invalidate();
             if (alreadyInEffect(c, change)) {

@@ -3,6 +3,7 @@ package io.mysqlmigrate.sink.event;
 import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.dialect.ObjectContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.data.Struct;
@@ -31,7 +32,7 @@ public final class ChangeEventReader {
             return readRow(record, value);
         }
         if (schema.field("ddl") != null && schema.field("databaseName") != null) {
-            return readSchemaChange(offset, value, resumePosition(record));
+            return readSchemaChange(offset, value, resumePosition(record), objectContext(record));
         }
         if (schema.field("status") != null && schema.field("id") != null) {
             return new TransactionBoundary(offset, value.getString("id"), "BEGIN".equals(value.getString("status")));
@@ -60,7 +61,7 @@ public final class ChangeEventReader {
                 value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source, resumePosition(record)), keyChange);
     }
 
-    private static SchemaChange readSchemaChange(long offset, Struct value, BinlogPosition resumeAt) {
+    private static SchemaChange readSchemaChange(long offset, Struct value, BinlogPosition resumeAt, ObjectContext object) {
         Struct source = value.getStruct("source");
         List<SchemaChange.TableShape> shapes = new ArrayList<>();
         if (value.schema().field("tableChanges") != null && value.get("tableChanges") != null) {
@@ -78,7 +79,20 @@ public final class ChangeEventReader {
             }
         }
         return new SchemaChange(offset, value.getString("databaseName"), value.getString("ddl"), List.copyOf(shapes),
-                SourcePosition.of(source, resumeAt), grammarOf(source));
+                SourcePosition.of(source, resumeAt), grammarOf(source), object);
+    }
+
+    /** The object and session context a view, routine, trigger or event statement carries in its headers, or null. */
+    private static ObjectContext objectContext(SinkRecord record) {
+        try {
+            return ObjectContext.fromHeaders(name -> {
+                Header h = record.headers().lastWithName(name);
+                return h == null || h.value() == null ? null : h.value().toString();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new DataException("Unreadable " + ObjectContext.HEADER_PREFIX + "* headers at " + record.topic() + "/"
+                    + record.kafkaPartition() + "@" + record.kafkaOffset() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Debezium's source block names its connector: "mariadb" for MariaDB's, "mysql" for MySQL's. */

@@ -1,15 +1,22 @@
 package io.mysqlmigrate.sink.event;
 
 import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.dialect.ObjectContext;
 import java.util.List;
 
 /**
  * A DDL statement of the source, with the structure of each table it leaves behind (Debezium's tableChanges):
  * enough to tell on the destination whether the statement has already taken effect. {@code grammar} is the source's
- * flavour, whose SQL the statement is written in.
+ * flavour, whose SQL the statement is written in. {@code object} is, for a view, routine, trigger or event the source
+ * migrates itself, the object and the session context it is created in (its sql_mode, character set and collations);
+ * null for Debezium's own DDL.
  */
 public record SchemaChange(long offset, String database, String ddl, List<TableShape> tables, SourcePosition position,
-                           Flavour grammar) implements ChangeEvent {
+                           Flavour grammar, ObjectContext object) implements ChangeEvent {
+
+    public SchemaChange(long offset, String database, String ddl, List<TableShape> tables, SourcePosition position, Flavour grammar) {
+        this(offset, database, ddl, tables, position, grammar, null);
+    }
 
     public boolean snapshot() {
         return position.snapshot();

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.naming;
 
+import io.mysqlmigrate.dialect.ObjectContext;
 import io.mysqlmigrate.sink.ddl.CollationMapping;
 import io.mysqlmigrate.sink.ddl.DdlNameRewriter;
 import io.mysqlmigrate.sink.event.ChangeEvent;
@@ -29,6 +30,7 @@ public final class DestinationNames {
 
     private final NameMapping names;
     private final DdlNameRewriter ddl;
+    private final CollationMapping collations;
     private final Map<Schema, Schema> renamedSchemas = new IdentityHashMap<>();
 
     public DestinationNames(NameMapping names) {
@@ -38,6 +40,7 @@ public final class DestinationNames {
     public DestinationNames(NameMapping names, CollationMapping collations) {
         this.names = names;
         this.ddl = new DdlNameRewriter(names, collations);
+        this.collations = collations;
     }
 
     public ChangeEvent map(ChangeEvent event) {
@@ -76,8 +79,9 @@ public final class DestinationNames {
                     columns));
         }
         String text = ddl.rewrite(change.ddl(), db, change.grammar());
+        ObjectContext object = change.object() == null ? null : change.object().mapped(collations::charset, collations::collation);
         return new SchemaChange(change.offset(), names.database(db), text, List.copyOf(shapes), change.position(),
-                change.grammar());
+                change.grammar(), object);
     }
 
     private Struct rename(Struct struct, String db, String table) {

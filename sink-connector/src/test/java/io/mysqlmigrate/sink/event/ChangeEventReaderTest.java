@@ -3,9 +3,13 @@ package io.mysqlmigrate.sink.event;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mysqlmigrate.dialect.ObjectContext;
 import java.util.List;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -51,6 +55,25 @@ class ChangeEventReaderTest {
         SchemaChange change = assertInstanceOf(SchemaChange.class, ChangeEventReader.read(new SinkRecord("p.shop", 0, null, null, value, v, 3)));
         assertTrue(change.snapshot());
         assertEquals(List.of(new SchemaChange.TableShape("ALTER", "shop", "t", List.of("id", "c"))), change.tables());
+    }
+
+    @Test
+    void readsTheObjectAndItsSessionContextFromTheHeaders() {
+        Schema value = SchemaBuilder.struct().field("source", SOURCE).field("databaseName", Schema.STRING_SCHEMA)
+                .field("ddl", Schema.STRING_SCHEMA).build();
+        Struct v = new Struct(value).put("databaseName", "shop").put("ddl", "CREATE PROCEDURE \"p\"() SELECT 1")
+                .put("source", new Struct(SOURCE).put("db", "shop").put("file", "f").put("pos", 5L).put("snapshot", "false").put("ts_ms", 1L));
+        SinkRecord plain = new SinkRecord("p.shop", 0, null, null, value, v, 4);
+        assertNull(((SchemaChange) ChangeEventReader.read(plain)).object(), "Debezium's own DDL carries none");
+        ObjectContext context = new ObjectContext("PROCEDURE", "p", "ANSI_QUOTES", "latin1", "latin1_swedish_ci", "latin1_swedish_ci", null);
+        SinkRecord withContext = new SinkRecord("p.shop", 0, null, null, value, v, 4);
+        context.headers().forEach(withContext.headers()::addString);
+        assertEquals(context, ((SchemaChange) ChangeEventReader.read(withContext)).object());
+        SinkRecord unreadable = new SinkRecord("p.shop", 0, null, null, value, v, 4);
+        context.headers().forEach(unreadable.headers()::addString);
+        unreadable.headers().addString(ObjectContext.SQL_MODE, "x'; DROP TABLE t; --");
+        DataException e = assertThrows(DataException.class, () -> ChangeEventReader.read(unreadable));
+        assertTrue(e.getMessage().contains("p.shop/0@4"), e.getMessage());
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class DefinerRewriter {
 
-    private static final String USER = "(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|[^\\s@]+)";
+    /** A user or host name: quoted with backticks, single quotes or (an object defined under ANSI_QUOTES) double quotes. */
+    private static final String USER = "(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[^\\s@]+)";
     private static final String DEFINER = "DEFINER\\s*=\\s*" + USER + "(?:\\s*@\\s*" + USER + ")?\\s+";
     private static final Pattern VIEW_HEAD = Pattern.compile("^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(ALGORITHM\\s*=\\s*\\w+\\s+)?(?:"
             + DEFINER + ")?(?:SQL\\s+SECURITY\\s+\\w+\\s+)?VIEW\\s+", Pattern.CASE_INSENSITIVE);
@@ -62,7 +63,8 @@ public final class DefinerRewriter {
     public static final String SINK_SESSION_MARK = io.mysqlmigrate.dialect.SinkSession.MARK;
 
     private static final Pattern TRIGGER_BODY = Pattern.compile(
-            "FOR\\s+EACH\\s+ROW\\s+(?:(?:FOLLOWS|PRECEDES)\\s+(?:`(?:[^`]|``)+`|[\\w$]+)\\s+)?", Pattern.CASE_INSENSITIVE);
+            "FOR\\s+EACH\\s+ROW\\s+(?:(?:FOLLOWS|PRECEDES)\\s+(?:`(?:[^`]|``)+`|\"(?:[^\"]|\"\")+\"|[\\w$]+)\\s+)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern EVENT_STATUS = Pattern.compile(
             "\\s(ENABLE|DISABLE\\s+ON\\s+(?:SLAVE|REPLICA)|DISABLE)\\s+(?:COMMENT\\s+'(?:[^']|'')*'\\s+)?DO\\s", Pattern.CASE_INSENSITIVE);
 

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.source.objects;
 
+import io.mysqlmigrate.dialect.ObjectContext;
 import java.util.List;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -10,6 +11,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Shapes a statement Debezium did not report as a Debezium schema change event, so the sink and any other consumer
  * read it like the rest: the envelope of a schema change Debezium did emit, the statement's text and database, no
  * table changes, and the source position of the newest record forwarded, so the statement lands in order after it.
+ * The session context the object was defined in (sql_mode, character set, collations) travels in the record's
+ * headers ({@link ObjectContext#headers()}), leaving the value Debezium's.
  */
 public final class ObjectChangeRecords {
 
@@ -29,6 +32,11 @@ public final class ObjectChangeRecords {
     }
 
     public SourceRecord create(String database, String ddl) {
+        return create(database, ddl, null);
+    }
+
+    /** The record of a statement that runs on the destination in {@code context} (null: the sink's own session). */
+    public SourceRecord create(String database, String ddl, ObjectContext context) {
         Struct template = (Struct) schemaChangeTemplate.value();
         Schema schema = template.schema();
         Struct value = new Struct(schema);
@@ -53,7 +61,11 @@ public final class ObjectChangeRecords {
             newKey.put("databaseName", database);
             key = newKey;
         }
-        return new SourceRecord(lastForwarded.sourcePartition(), lastForwarded.sourceOffset(), schemaChangeTemplate.topic(),
+        SourceRecord record = new SourceRecord(lastForwarded.sourcePartition(), lastForwarded.sourceOffset(), schemaChangeTemplate.topic(),
                 schemaChangeTemplate.kafkaPartition(), schemaChangeTemplate.keySchema(), key, schema, value, System.currentTimeMillis());
+        if (context != null) {
+            context.headers().forEach(record.headers()::addString);
+        }
+        return record;
     }
 }

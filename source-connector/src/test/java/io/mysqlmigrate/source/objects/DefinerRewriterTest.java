@@ -29,6 +29,16 @@ class DefinerRewriterTest {
     }
 
     @Test
+    void objectsDefinedUnderAnsiQuotesShowTheirDefinerAndNamesInDoubleQuotes() {
+        assertEquals("CREATE TRIGGER \"tr\" BEFORE INSERT ON \"t\" FOR EACH ROW SET NEW.\"a\" = 1",
+                DefinerRewriter.withoutDefiner("CREATE DEFINER=\"app user\"@\"%\" TRIGGER \"tr\" BEFORE INSERT ON \"t\" FOR EACH ROW SET NEW.\"a\" = 1"));
+        assertEquals("CREATE TRIGGER \"tr\" BEFORE INSERT ON \"t\" FOR EACH ROW FOLLOWS \"other\" BEGIN IF "
+                        + DefinerRewriter.SINK_SESSION_MARK + " IS NULL THEN SET NEW.\"a\" = 1; END IF; END",
+                DefinerRewriter.guardedTrigger("CREATE DEFINER=\"root\"@\"localhost\" TRIGGER \"tr\" BEFORE INSERT ON \"t\" FOR EACH ROW "
+                        + "FOLLOWS \"other\" SET NEW.\"a\" = 1"));
+    }
+
+    @Test
     void triggersOnlyLoseTheirDefiner() {
         assertEquals("CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW SET @a = 1",
                 DefinerRewriter.withoutDefiner("CREATE DEFINER=`app`@`%` TRIGGER tr AFTER INSERT ON t FOR EACH ROW SET @a = 1"));
