@@ -45,15 +45,21 @@ public final class ObjectVisibility {
 
     /**
      * A kind the account cannot fully see in {@code databases}: the privileges it lacks, the GRANT statements that
-     * close the gap, and what is known about what is hidden.
+     * close the gap, and what is known about what is hidden; {@code known} when objects are known to be hidden (views
+     * whose definitions it cannot read, events counted in mysql.event), false when nothing can tell whether any are.
      */
-    public record Gap(Kind kind, List<String> databases, List<ObjectPrivilege> missing, List<String> grants, String hidden) {
+    public record Gap(Kind kind, List<String> databases, List<ObjectPrivilege> missing, List<String> grants, String hidden,
+                      boolean known) {
 
         public String describe() {
             return kind.label() + " of " + String.join(", ", databases) + ": the account lacks "
                     + String.join(", ", missing.stream().map(ObjectPrivilege::toString).distinct().toList())
                     + ", so the source shows it " + hidden;
         }
+    }
+
+    /** What the source hides from the account in one database, and whether objects are known to be hidden there. */
+    private record Hidden(String text, boolean known) {
     }
 
     private ObjectVisibility() {
@@ -83,7 +89,17 @@ public final class ObjectVisibility {
         List<Gap> gaps = new ArrayList<>();
         List<String> dbs = databases.stream().map(String::trim).filter(d -> !d.isEmpty()).toList();
         if (kinds.contains(Kind.VIEWS)) {
+            Map<String, List<String>> unreadable = new LinkedHashMap<>();
+            for (String db : dbs) {
+                unreadable.put(db, CheckContext.rows(c, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? "
+                        + "ORDER BY TABLE_NAME", db).stream().map(r -> r.get(0)).filter(v -> !grants.holdsOnTable("SELECT", db, v)
+                        || !grants.holdsOnTable("SHOW VIEW", db, v)).toList());
+            }
+            // a privilege on the whole database shows every view; then only those whose definitions it cannot read matter
             perDatabase(gaps, Kind.VIEWS, account, dbs, db -> {
+                if (grants.holdsAnyOnDatabase(db) && unreadable.get(db).isEmpty()) {
+                    return List.of();
+                }
                 List<ObjectPrivilege> missing = new ArrayList<>();
                 for (String p : List.of("SELECT", "SHOW VIEW")) {
                     if (!grants.holdsOnDatabase(p, db)) {
@@ -91,13 +107,10 @@ public final class ObjectVisibility {
                     }
                 }
                 return missing;
-            }, db -> {
-                List<String> names = CheckContext.rows(c, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? "
-                        + "ORDER BY TABLE_NAME", db).stream().map(r -> r.get(0)).filter(v -> !grants.holdsOnTable("SELECT", db, v)
-                        || !grants.holdsOnTable("SHOW VIEW", db, v)).toList();
-                return names.isEmpty() ? "no view it has no privilege on, nor the definition of any other view"
-                        : "the views " + String.join(", ", names) + " without their definitions, and none it has no privilege on";
-            });
+            }, db -> unreadable.get(db).isEmpty()
+                    ? new Hidden("no view it has no privilege on: whether any exist cannot be known without one", false)
+                    : new Hidden("the views " + String.join(", ", unreadable.get(db)) + " without their definitions, and none it has "
+                            + "no privilege on", true));
         }
         if (kinds.contains(Kind.ROUTINES)) {
             List<ObjectPrivilege> readers = dialect.routineReaders();
@@ -108,7 +121,7 @@ public final class ObjectVisibility {
                 ObjectPrivilege grant = readers.get(0);
                 gaps.add(new Gap(Kind.ROUTINES, dbs, List.of(grant), List.of(grant.grantTo(account)),
                         "only the routines it created itself (or those granted to it, without their definitions): "
-                                + "whether others exist cannot be known without the privilege"));
+                                + "whether others exist cannot be known without the privilege", false));
             }
         }
         if (kinds.contains(Kind.TRIGGERS)) {
@@ -122,7 +135,8 @@ public final class ObjectVisibility {
                     || grants.holdsAnyOnDatabase(db) && !tables.get(db).isEmpty()
                     && tables.get(db).stream().allMatch(t -> grants.holdsOnTable("TRIGGER", db, t)) ? List.of()
                     : List.of(new ObjectPrivilege("TRIGGER", db, null)),
-                    db -> "no trigger of a table it lacks TRIGGER on: whether any exist cannot be known without the privilege");
+                    db -> new Hidden("no trigger of a table it lacks TRIGGER on: whether any exist cannot be known without the "
+                            + "privilege", false));
         }
         if (kinds.contains(Kind.EVENTS)) {
             perDatabase(gaps, Kind.EVENTS, account, dbs, db -> grants.holdsOnDatabase("EVENT", db) ? List.of()
@@ -137,15 +151,15 @@ public final class ObjectVisibility {
 
     /** One gap for the databases that miss the same privileges and hide the same way. */
     private static void perDatabase(List<Gap> gaps, Kind kind, String account, List<String> databases,
-                                    PerDatabase<List<ObjectPrivilege>> missing, PerDatabase<String> hidden) throws SQLException {
+                                    PerDatabase<List<ObjectPrivilege>> missing, PerDatabase<Hidden> hidden) throws SQLException {
         Map<String, Gap> byWhat = new LinkedHashMap<>();
         for (String db : databases) {
             List<ObjectPrivilege> m = missing.apply(db);
             if (m.isEmpty()) {
                 continue;
             }
-            String h = hidden.apply(db);
-            String what = String.join(",", m.stream().map(ObjectPrivilege::privilege).toList()) + "|" + h;
+            Hidden h = hidden.apply(db);
+            String what = String.join(",", m.stream().map(ObjectPrivilege::privilege).toList()) + "|" + h.text();
             Gap g = byWhat.get(what);
             List<String> dbsOf = new ArrayList<>(g == null ? List.of() : g.databases());
             dbsOf.add(db);
@@ -154,21 +168,22 @@ public final class ObjectVisibility {
             List<String> grantsOf = new ArrayList<>(g == null ? List.of() : g.grants());
             grantsOf.add("GRANT " + String.join(", ", m.stream().map(ObjectPrivilege::privilege).toList()) + " ON "
                     + Identifiers.quote(db) + ".* TO " + account + ";");
-            byWhat.put(what, new Gap(kind, dbsOf, missingOf, grantsOf, h));
+            byWhat.put(what, new Gap(kind, dbsOf, missingOf, grantsOf, h.text(), h.known()));
         }
         gaps.addAll(byWhat.values());
     }
 
-    private static String hiddenEvents(Connection c, SqlDialect dialect, String db) {
+    private static Hidden hiddenEvents(Connection c, SqlDialect dialect, String db) {
         String sql = dialect.eventCatalogCount();
         if (sql != null) {
             try {
                 long n = Long.parseLong(CheckContext.rows(c, sql, db).get(0).get(0));
-                return "none of its " + n + " events (counted in mysql.event)";
+                return n > 0 ? new Hidden("none of its " + n + " events (counted in mysql.event)", true)
+                        : new Hidden("no event (mysql.event holds none now), nor any created later", false);
             } catch (SQLException | RuntimeException e) {
                 // mysql.event is not readable either: nothing can be counted
             }
         }
-        return "no event: whether any exist cannot be known without the privilege";
+        return new Hidden("no event: whether any exist cannot be known without the privilege", false);
     }
 }

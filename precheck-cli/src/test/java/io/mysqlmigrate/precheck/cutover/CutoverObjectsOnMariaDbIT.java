@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cut-over's triggers and events on the shared MariaDB source and destination: a source account that cannot see
- * them (or the routines the migration copied) stops the cut-over before anything is stopped, naming the kind and the
- * GRANT; and a trigger or event of the
+ * them stops the cut-over before anything is stopped, naming the kind and the GRANT (routines it cannot see are a
+ * warning); and a trigger or event of the
  * source that is not on the destination afterwards fails the step by name instead of counting as success.
  */
 class CutoverObjectsOnMariaDbIT {
@@ -66,7 +66,7 @@ class CutoverObjectsOnMariaDbIT {
     }
 
     @Test
-    void aSourceAccountThatCannotSeeTriggersEventsOrRoutinesStopsTheCutoverBeforeWritesStop() throws Exception {
+    void aSourceAccountThatCannotSeeTriggersOrEventsStopsTheCutoverBeforeWritesStop() throws Exception {
         SharedStack stack = SharedStack.databasesOnly();
         MariaDbServer src = stack.source();
         String db = newDatabase(src, "cut_priv");
@@ -97,15 +97,21 @@ class CutoverObjectsOnMariaDbIT {
         assertEquals(2, result.exitCode());
         assertFalse(writesStopped.get(), "nothing is stopped when the cut-over could not finish its job");
         String account = "'" + user + "'@'%'";
-        assertTrue(result.failure().startsWith("source's objects readable: the source account cannot read every object the "
-                + "migration copies and the cut-over creates: procedures and functions of " + db + ": the account lacks SELECT on "
-                + "`mysql`.`proc`"), result.failure());
-        assertTrue(result.failure().contains("; triggers of " + db + ": the account lacks TRIGGER on `" + db + "`.*"), result.failure());
+        assertTrue(result.failure().startsWith("source's objects readable: the source account cannot read what the cut-over "
+                + "must create: triggers of " + db + ": the account lacks TRIGGER on `" + db + "`.*"), result.failure());
         assertTrue(result.failure().contains("; events of " + db + ": the account lacks EVENT on `" + db + "`.*"), result.failure());
-        assertTrue(result.failure().endsWith("GRANT SELECT ON `mysql`.`proc` TO " + account + "; GRANT TRIGGER ON `" + db + "`.* TO "
-                + account + "; GRANT EVENT ON `" + db + "`.* TO " + account + ";"), result.failure());
+        assertTrue(result.failure().endsWith("GRANT TRIGGER ON `" + db + "`.* TO " + account + "; GRANT EVENT ON `" + db + "`.* TO "
+                + account + ";"), result.failure());
 
-        src.execute("GRANT TRIGGER, EVENT ON " + db + ".* TO " + account, "GRANT SELECT ON mysql.proc TO " + account);
+        src.execute("GRANT TRIGGER, EVENT ON " + db + ".* TO " + account);
+        try (Connection s = connect(src, user, "pw")) {
+            assertEquals("views, triggers, events of " + db + " all visible to the source account; WARNING: procedures and functions of "
+                    + db + ": the account lacks SELECT on `mysql`.`proc`, so the source shows it only the routines it created itself "
+                    + "(or those granted to it, without their definitions): whether others exist cannot be known without the "
+                    + "privilege, and the migration may have left them out (GRANT SELECT ON `mysql`.`proc` TO " + account + ";)",
+                    cutover.objectsReadable(s), "routines, which the cut-over does not create, are a warning in its output");
+        }
+        src.execute("GRANT SELECT ON mysql.proc TO " + account);
         try (Connection s = connect(src, user, "pw")) {
             assertEquals("views, procedures and functions, triggers, events of " + db + " all visible to the source account",
                     cutover.objectsReadable(s));
