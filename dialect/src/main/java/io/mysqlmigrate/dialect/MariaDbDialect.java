@@ -38,6 +38,16 @@ final class MariaDbDialect implements SqlDialect {
         return "SELECT CONCAT(@@hostname, ':', @@port, '#', @@server_id)";
     }
 
+    @Override
+    public List<ObjectPrivilege> routineReaders() {
+        return List.of(new ObjectPrivilege("SELECT", "mysql", "proc"));
+    }
+
+    @Override
+    public String eventCatalogCount() {
+        return "SELECT COUNT(*) FROM mysql.event WHERE db = ?";
+    }
+
     static void appendUpdates(StringBuilder sql, List<String> updateColumns, java.util.function.UnaryOperator<String> newValue) {
         if (updateColumns.isEmpty()) {
             return;

@@ -50,4 +50,16 @@ final class MySqlDialect implements SqlDialect {
     public String showBinaryLogStatus() {
         return version.atLeast(8, 2, 0) ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
     }
+
+    @Override
+    public List<ObjectPrivilege> routineReaders() {
+        ObjectPrivilege globalSelect = new ObjectPrivilege("SELECT", null, null);
+        return version.atLeast(8, 0, 20) ? List.of(new ObjectPrivilege("SHOW_ROUTINE", null, null), globalSelect)
+                : List.of(globalSelect);
+    }
+
+    @Override
+    public String eventCatalogCount() {
+        return null;
+    }
 }

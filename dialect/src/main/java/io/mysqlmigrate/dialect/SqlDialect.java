@@ -34,6 +34,21 @@ public interface SqlDialect {
      */
     String exactFloatSelect(String quotedColumn);
 
+    /**
+     * The privileges that show an account every stored procedure and function with its definition, whoever owns it
+     * (information_schema.ROUTINES and SHOW CREATE): any one of them suffices; the first is the one to grant. MariaDB:
+     * SELECT on mysql.proc (a global SELECT includes it). MySQL 8.0.20+: SHOW_ROUTINE, or the global SELECT that older
+     * versions require.
+     */
+    List<ObjectPrivilege> routineReaders();
+
+    /**
+     * A query counting the events of one database ({@code ?}) in the server's own catalog table, which an account may
+     * read without the EVENT privilege that information_schema.EVENTS requires; null where the server keeps events in a
+     * data dictionary no account can read (MySQL 8).
+     */
+    String eventCatalogCount();
+
     static SqlDialect of(ServerVersion version) {
         return version.isMariaDb() ? new MariaDbDialect(version) : new MySqlDialect(version);
     }

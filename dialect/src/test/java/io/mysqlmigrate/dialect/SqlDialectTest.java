@@ -61,4 +61,19 @@ class SqlDialectTest {
         assertEquals("`we``ird name`", Identifiers.quote("we`ird name"));
         assertEquals("`db`.`t`", Identifiers.quote("db", "t"));
     }
+
+    @Test
+    void theRoutineReadingPrivilegeFollowsTheFlavour() {
+        assertEquals("GRANT SELECT ON `mysql`.`proc` TO 'u'@'%';", MARIADB.routineReaders().get(0).grantTo("'u'@'%'"));
+        assertEquals(1, MARIADB.routineReaders().size());
+        assertEquals(List.of("SHOW_ROUTINE on *.*", "SELECT on *.*"), MYSQL_84.routineReaders().stream().map(Object::toString).toList());
+        assertEquals(List.of("SELECT on *.*"), MYSQL_80_OLD.routineReaders().stream().map(Object::toString).toList(),
+                "SHOW_ROUTINE arrived in 8.0.20");
+    }
+
+    @Test
+    void onlyMariaDbHasAnEventCatalogTableToCountFrom() {
+        assertEquals("SELECT COUNT(*) FROM mysql.event WHERE db = ?", MARIADB.eventCatalogCount());
+        assertNull(MYSQL_84.eventCatalogCount());
+    }
 }

@@ -2,6 +2,7 @@ package io.mysqlmigrate.localrun;
 
 import io.mysqlmigrate.localrun.SinkWatch.Table;
 import io.mysqlmigrate.localrun.SinkWatch.TopicProgress;
+import io.mysqlmigrate.sink.retry.RetryEpisode;
 import io.mysqlmigrate.localrun.StateDirectory.Server;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
@@ -611,6 +612,7 @@ final class MainJob {
         long lastSignature = -1;
         List<ProgressBars.Row> rows = List.of();
         String status = "";
+        String lastRetry = "";
         while (true) {
             Map<String, TopicProgress> progress = watch.progress();
             Map<Table, Long> counts = watch.destinationCounts(tables);
@@ -620,6 +622,16 @@ final class MainJob {
             boolean done = progress.values().stream().allMatch(p -> p.incremental()
                     || (countsReached && p.nextOffset() > 0 && p.pending() == 0));
             status = phaseStatus(progress);
+            String retry = retryNotice(watch.retrying());
+            if (!retry.equals(lastRetry)) {
+                if (!term.ansi()) {
+                    term.println(retry.isEmpty() ? "  the sink's retry is over: a batch succeeded" : "  " + retry);
+                }
+                lastRetry = retry;
+            }
+            if (!retry.isEmpty()) {
+                status = status + "; " + retry;
+            }
             long elapsed = System.nanoTime() - started;
             if (done) {
                 if (term.ansi()) {
@@ -647,6 +659,7 @@ final class MainJob {
             } else if (System.nanoTime() - lastChange > STALL_TIMEOUT.toNanos()) {
                 throw new LocalRunException("The full load made no progress for " + STALL_TIMEOUT.toSeconds()
                         + " s although both connectors run.\n  Connectors: " + String.join("; ", connectors.describe())
+                        + (retry.isEmpty() ? "" : "\n  " + retry)
                         + "\n  Fix: look for errors in the worker log " + display(state.serverLog(Server.WORKER)) + ".");
             }
             if (System.nanoTime() - lastHealth > 1_000_000_000L) {
@@ -686,7 +699,8 @@ final class MainJob {
             for (int i = 1; i <= DELAY_SECONDS_EXISTING; i++) {
                 Thread.sleep(1000);
                 connectors.check();
-                term.println("  " + Format.fit("+" + i + " s", 6) + " " + delayLine(watch.progress()));
+                term.println("  " + Format.fit("+" + i + " s", 6) + " " + delayLine(watch.progress())
+                        + retrySuffix(watch.retrying()));
             }
             return;
         }
@@ -711,7 +725,7 @@ final class MainJob {
                 }
                 connectors.check();
                 term.println("  " + Format.fit("+" + i + " s", 6) + " " + Format.fit(Format.count(writer.transactions())
-                        + " tx", 9) + delayLine(watch.progress()));
+                        + " tx", 9) + delayLine(watch.progress()) + retrySuffix(watch.retrying()));
             }
         } finally {
             transactions = stopWriter(writer);
@@ -737,6 +751,20 @@ final class MainJob {
      * source time of the last event the sink applied from it; it counts for topics with events still pending, and
      * otherwise (all caught up) for the most recent one, unless the source has been idle for more than 2 s.
      */
+    /**
+     * What the sink's tasks retrying within their window say, one clause per task ({@code sink task 0 retrying since
+     * ... (attempt 3, ...): <failure>}), or an empty string: such a task shows RUNNING and applies nothing.
+     */
+    static String retryNotice(Map<Integer, RetryEpisode> retrying) {
+        return retrying.entrySet().stream().map(e -> "sink task " + e.getKey() + " " + e.getValue().describe())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    private static String retrySuffix(Map<Integer, RetryEpisode> retrying) {
+        String notice = retryNotice(retrying);
+        return notice.isEmpty() ? "" : "  ! " + notice;
+    }
+
     static String delayLine(Map<String, TopicProgress> progress) {
         return delayLine(progress, System.currentTimeMillis());
     }

@@ -1,5 +1,7 @@
 package io.mysqlmigrate.localrun;
 
+import io.mysqlmigrate.sink.retry.RetryEpisode;
+import io.mysqlmigrate.sink.retry.RetryRecords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -127,6 +129,19 @@ final class SinkWatch implements AutoCloseable {
         sums.forEach((topic, sum) -> result.put(topic, new TopicProgress(topic, sum[0], phases.get(topic), sum[1],
                 updated.get(topic), ends.getOrDefault(topic, -1L))));
         return result;
+    }
+
+    /**
+     * The sink's tasks that are retrying a failure within their retry window (they show RUNNING in Connect), by task
+     * id, as the sink records them in {@code mysql_migrate.sink_retries}; empty when none is.
+     */
+    Map<Integer, RetryEpisode> retrying() throws SQLException {
+        try {
+            return RetryRecords.read(connection(), "mysql_migrate", sinkConnector);
+        } catch (SQLException e) {
+            dropConnection();
+            throw e;
+        }
     }
 
     /** Rows in each table on the destination; a table that does not exist yet has 0. */

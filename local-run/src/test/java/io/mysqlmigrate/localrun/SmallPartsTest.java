@@ -138,4 +138,14 @@ class SmallPartsTest {
         assertEquals("abcd…", Format.fit("abcdefgh", 5));
         assertEquals(List.of(), List.of());
     }
+
+    @Test
+    void aSinkTaskRetryingShowsAsOneClausePerTaskAndNothingOtherwise() {
+        io.mysqlmigrate.sink.retry.RetryEpisode episode = new io.mysqlmigrate.sink.retry.RetryEpisode(
+                io.mysqlmigrate.sink.retry.FailureKind.OTHER, "Data too long for column 'v' at row 1\n\tat x",
+                java.time.Instant.parse("2026-12-07T05:00:00Z"), java.time.Instant.parse("2026-12-07T05:10:00Z"), 3, "retry.other.minutes");
+        assertEquals("sink task 1 retrying since 2026-12-07T05:00:00Z (attempt 3, other failure; gives up at 2026-12-07T05:10:00Z "
+                + "by retry.other.minutes): Data too long for column 'v' at row 1", MainJob.retryNotice(Map.of(1, episode)));
+        assertEquals("", MainJob.retryNotice(Map.of()));
+    }
 }

@@ -16,6 +16,8 @@ import io.mysqlmigrate.sink.naming.DestinationNames;
 import io.mysqlmigrate.sink.metrics.SinkTaskMetrics;
 import io.mysqlmigrate.sink.naming.NameMapping;
 import io.mysqlmigrate.sink.retry.FailureKind;
+import io.mysqlmigrate.sink.retry.RetryEpisode;
+import io.mysqlmigrate.sink.retry.RetryRecords;
 import io.mysqlmigrate.sink.retry.RetryWindows;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
@@ -24,7 +26,9 @@ import io.mysqlmigrate.sink.throttle.RecordSize;
 import io.mysqlmigrate.throttle.Throttle;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,6 +68,13 @@ public final class MigrationSinkTask extends SinkTask {
     private MigrationSinkConfig config;
     private String connectorName;
     private RetryWindows retries;
+    /** This task's retry episode in the destination's state database, where status and the local run read it. */
+    private RetryRecords retryRecords;
+    /**
+     * Whether the destination may hold a retry episode of this task to clear after the next success: true at start, so
+     * an episode left by an earlier run of the task (a worker that died while retrying) is cleared too.
+     */
+    private volatile boolean retryRecorded = true;
     private Throttle throttle;
     private Connection connection;
     private WriterPool writers;
@@ -100,6 +111,7 @@ public final class MigrationSinkTask extends SinkTask {
         throttle = config.throttle();
         String taskId = props.getOrDefault(MigrationSinkConnector.TASK_ID_KEY, "0");
         metrics = new SinkTaskMetrics().register(connectorName, taskId);
+        retryRecords = new RetryRecords(config.stateDatabase(), connectorName, Integer.parseInt(taskId.trim()));
         applyThread = new ApplyThread("mysql-migrate-apply-" + connectorName + "-" + taskId);
     }
 
@@ -115,6 +127,7 @@ public final class MigrationSinkTask extends SinkTask {
             DestinationTables newTables = new DestinationTables();
             ProgressStore newProgress = new ProgressStore(config.stateDatabase(), connectorName, dialect);
             newProgress.createIfMissing(opened);
+            retryRecords.createIfMissing(opened);
             opened.commit();
             ConflictPolicies policies = config.conflictPolicies();
             NameMapping names = config.nameMapping(DestinationTables.lowerCaseTableNames(opened));
@@ -222,7 +235,16 @@ public final class MigrationSinkTask extends SinkTask {
             throw e;
         }
         retries.onSuccess();
+        metrics.retryCleared();
         metrics.recordsApplied(batch.records);
+        if (retryRecorded) {
+            try {
+                retryRecords.clear(c);
+                retryRecorded = false;
+            } catch (SQLException e) {
+                LOG.warn("Cannot clear this task's retry episode in {}.{}: {}", config.stateDatabase(), RetryRecords.TABLE, e.getMessage());
+            }
+        }
     }
 
     /**
@@ -368,14 +390,57 @@ public final class MigrationSinkTask extends SinkTask {
         RetryWindows.Decision decision = retries.onFailure(kind);
         if (decision instanceof RetryWindows.Retry retry) {
             metrics.retried();
+            RetryEpisode episode = new RetryEpisode(kind, e.getMessage(), retries.since(),
+                    Instant.now().plus(retry.remaining()), retry.attempt(), setting);
+            metrics.retrying(episode);
+            recordRetry(episode);
             LOG.warn("Apply attempt {} failed ({} failure): {}. Retrying in {} ms; {} s left of {}", retry.attempt(),
                     kind.name().toLowerCase(), e.getMessage(), retry.backoff().toMillis(), retry.remaining().toSeconds(), setting);
             context.timeout(retry.backoff().toMillis());
             return new RetriableException(e.getMessage(), e);
         }
         RetryWindows.GiveUp giveUp = (RetryWindows.GiveUp) decision;
+        metrics.retryCleared();
+        clearRetryRecord(); // the task fails now: Connect shows FAILED with the trace
         return new ApplyException("Gave up after " + giveUp.attempts() + " attempt(s) over " + giveUp.lasted().toSeconds()
                 + " s (" + setting + "=" + giveUp.window().toMinutes() + "): " + e.getMessage(), e);
+    }
+
+    /**
+     * Writes the retry episode to the destination, best effort, on a connection of its own (the task's may be the one
+     * that failed) with a short lock wait: what cannot be written there still shows on the task's JMX bean.
+     */
+    private void recordRetry(RetryEpisode episode) {
+        try (Connection c = retryRecordConnection()) {
+            retryRecords.write(c, episode);
+            retryRecorded = true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Cannot record the retry episode in the destination: {}", e.getMessage());
+        }
+    }
+
+    /** A connection of its own for the retry record, waiting at most 5 s for a lock on it. */
+    private Connection retryRecordConnection() throws SQLException {
+        Connection c = DestinationConnections.open(config);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION innodb_lock_wait_timeout = 5");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private void clearRetryRecord() {
+        if (!retryRecorded || retryRecords == null) {
+            return;
+        }
+        try (Connection c = retryRecordConnection()) {
+            retryRecords.clear(c);
+            retryRecorded = false;
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Cannot clear the retry episode in the destination: {}", e.getMessage());
+        }
     }
 
     @Override
@@ -409,6 +474,9 @@ public final class MigrationSinkTask extends SinkTask {
             applyThread.close();
         }
         closeQuietly();
+        if (metrics != null && metrics.isRetrying()) {
+            clearRetryRecord(); // a stopped task retries nothing; status must not show it stuck
+        }
         if (metrics != null) {
             metrics.close();
         }

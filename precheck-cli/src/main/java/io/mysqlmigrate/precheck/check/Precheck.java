@@ -24,6 +24,7 @@ import io.mysqlmigrate.precheck.checks.OnlineDdlLeftoversCheck;
 import io.mysqlmigrate.precheck.checks.ReplicaLogUpdatesCheck;
 import io.mysqlmigrate.precheck.checks.ServerIdCheck;
 import io.mysqlmigrate.precheck.checks.ServerVersionsCheck;
+import io.mysqlmigrate.precheck.checks.SourceObjectsVisibleCheck;
 import io.mysqlmigrate.precheck.checks.SourcePrivilegesCheck;
 import io.mysqlmigrate.precheck.checks.SqlModeCheck;
 import io.mysqlmigrate.precheck.checks.TableTraitsCheck;
@@ -43,7 +44,8 @@ public final class Precheck {
 
     public static List<Check> all() {
         return List.of(new ServerVersionsCheck(), TlsCheck.source(), TlsCheck.destination(), new SourcePrivilegesCheck(),
-                new DestinationPrivilegesCheck(), new DestinationRoutineCreationCheck(), BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
+                new SourceObjectsVisibleCheck(), new DestinationPrivilegesCheck(), new DestinationRoutineCreationCheck(),
+                BinlogSettingCheck.enabled(), BinlogSettingCheck.format(),
                 BinlogSettingCheck.rowImage(), new BinlogRetentionCheck(), new ServerIdCheck(), new ReplicaLogUpdatesCheck(),
                 new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),

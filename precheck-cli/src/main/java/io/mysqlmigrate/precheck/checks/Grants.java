@@ -91,6 +91,12 @@ final class Grants {
                 && (g.database() == null || likeMatches(g.database(), database)));
     }
 
+    /** Any privilege at all on the whole database (which makes information_schema show the account all its tables). */
+    boolean holdsAnyOnDatabase(String database) {
+        return grants.stream().anyMatch(g -> g.table() == null && (g.database() == null || likeMatches(g.database(), database))
+                && g.privileges().stream().anyMatch(p -> !"USAGE".equals(p)));
+    }
+
     /** Held on the table: on its database as a whole, or by a grant on that very table. */
     boolean holdsOnTable(String privilege, String database, String table) {
         return holdsOnDatabase(privilege, database) || grants.stream().anyMatch(g -> covers(g, privilege)

@@ -4,6 +4,9 @@ import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.dialect.ObjectContext;
 import io.mysqlmigrate.dialect.ObjectSession;
+import io.mysqlmigrate.dialect.ServerVersion;
+import io.mysqlmigrate.precheck.check.CheckContext;
+import io.mysqlmigrate.precheck.checks.ObjectVisibility;
 import io.mysqlmigrate.sink.naming.NameMapping;
 import io.mysqlmigrate.source.objects.ObjectCatalog;
 import io.mysqlmigrate.source.objects.SourceObject;
@@ -26,17 +29,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The end of a migration, in the order that makes it safe: wait until the delay is small; stop writes on the source;
+ * The end of a migration, in the order that makes it safe: check that the source account sees every trigger and event
+ * the cut-over creates (and warn about views and routines it cannot see), before anything is stopped; wait until the
+ * delay is small; stop writes on the source;
  * note where its binary log ends; wait until the sink has applied every transaction of the migrated databases up to
  * there (read from the binary log itself) and everything in Kafka; verify; stop and delete both connectors, so no
  * resumed task can write to the destination again; ANALYZE TABLE on the destination. Each step is timed. When verify
- * finds differences the connectors are left in place and the cutover stops there.
+ * finds differences the connectors are left in place and the cutover stops there. The triggers and events created are
+ * then compared with the source's, by name.
  */
 public final class Cutover {
 
@@ -85,9 +93,13 @@ public final class Cutover {
     public Result run(Options options, WritesStop writesStop) throws InterruptedException {
         List<Step> steps = new ArrayList<>();
         List<TableResult> verify = List.of();
-        String stepName = "delay under " + options.maxDelayMs() + " ms";
+        String stepName = "source's objects readable";
         try (Connection s = servers.source(); Connection d = servers.destination()) {
             long t0 = System.nanoTime();
+            steps.add(step(stepName, t0, objectsReadable(s)));
+
+            stepName = "delay under " + options.maxDelayMs() + " ms";
+            t0 = System.nanoTime();
             MigrationStatus status = awaitDelay(options);
             List<String> quiet = status.partitions().stream().filter(p -> !p.streams()).map(MigrationStatus.PartitionView::topic).toList();
             steps.add(step(stepName, t0, "delay " + status.delayMs() + " ms, phase " + status.phase()
@@ -135,7 +147,7 @@ public final class Cutover {
 
             stepName = "triggers created, events enabled";
             t0 = System.nanoTime();
-            steps.add(step(stepName, t0, triggersAndEvents(s, d)));
+            steps.add(step(stepName, t0, heldBackObjects(s, d)));
 
             stepName = "ANALYZE TABLE on the destination";
             t0 = System.nanoTime();
@@ -153,38 +165,93 @@ public final class Cutover {
         }
     }
 
+    /** The kinds the cut-over creates or enables on the destination, and so must read from the source in full. */
+    private Set<ObjectVisibility.Kind> heldBackKinds() {
+        Set<ObjectVisibility.Kind> kinds = EnumSet.copyOf(ObjectVisibility.migrated(source));
+        kinds.retainAll(EnumSet.of(ObjectVisibility.Kind.TRIGGERS, ObjectVisibility.Kind.EVENTS));
+        return kinds;
+    }
+
+    /**
+     * Before anything is stopped: the source account (the connector's, which the migration read with) must see every
+     * trigger and event the cut-over creates or enables. The server hides those it has no privilege on without an error,
+     * so the cut-over would create none and call that success: a gap fails naming what it cannot read and the GRANT.
+     * Views and routines, which the migration created, are checked too; what the account cannot see of them is a
+     * warning in this step's line (the precheck's source.objects.visible decides about them before the migration).
+     */
+    String objectsReadable(Connection s) throws SQLException {
+        Set<ObjectVisibility.Kind> kinds = ObjectVisibility.migrated(source);
+        if (kinds.isEmpty()) {
+            return "tables are selected one by one: no views, routines, triggers or events are migrated";
+        }
+        List<ObjectVisibility.Gap> gaps = ObjectVisibility.gaps(s, ServerVersion.detect(s), source.databases(), kinds);
+        Set<ObjectVisibility.Kind> created = heldBackKinds();
+        List<ObjectVisibility.Gap> blocking = gaps.stream().filter(g -> created.contains(g.kind())).toList();
+        if (!blocking.isEmpty()) {
+            throw new IllegalStateException("the source account cannot read what the cut-over must create: "
+                    + blocking.stream().map(ObjectVisibility.Gap::describe).collect(Collectors.joining("; ")) + ". Nothing was "
+                    + "stopped; grant it and cut over again: "
+                    + blocking.stream().flatMap(g -> g.grants().stream()).collect(Collectors.joining(" ")));
+        }
+        String visible = kinds.stream().filter(k -> gaps.stream().noneMatch(g -> g.kind() == k)).map(ObjectVisibility.Kind::label)
+                .collect(Collectors.joining(", "));
+        String text = (visible.isEmpty() ? "" : visible + " of " + String.join(", ", source.databases()) + " all visible to the "
+                + "source account");
+        for (ObjectVisibility.Gap g : gaps) {
+            text += (text.isEmpty() ? "" : "; ") + "WARNING: " + g.describe() + ", and the migration may have left them out ("
+                    + String.join(" ", g.grants()) + ")";
+        }
+        return text;
+    }
+
     /**
      * With the connectors gone, what was held back goes live: the source's triggers (unless the migration created
      * them already, guarded) and its events, which the migration created disabled. A trigger already there is kept.
+     * Then every trigger and event the source holds must be on the destination (enabled, for events): a shortfall fails
+     * naming what is missing, rather than a count that looks like success.
      */
-    private String triggersAndEvents(Connection s, Connection d) throws SQLException {
+    String heldBackObjects(Connection s, Connection d) throws SQLException {
         NameMapping names;
         try (Statement st = d.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT @@lower_case_table_names")) {
             rs.next();
             names = sink.nameMapping(rs.getInt(1));
         }
+        Set<ObjectVisibility.Kind> kinds = heldBackKinds();
         int created = 0;
         int existing = 0;
-        if (!source.triggersImmediately()) {
-            for (SourceObject trigger : ObjectCatalog.triggers(s, source.databases())) {
-                try {
-                    // in the sql_mode and character set the source's trigger was defined in, as the sink creates objects
-                    var mapping = sink.collationMapping();
-                    ObjectSession.execute(d, names.database(trigger.database()),
-                            trigger.context() == null ? null : trigger.context().mapped(mapping::charset, mapping::collation),
-                            trigger.createStatement(),
-                            collation -> io.mysqlmigrate.sink.DestinationConnections.open(sink, collation));
-                    created++;
-                } catch (SQLException e) {
-                    if (e.getErrorCode() != 1359) { // ER_TRG_ALREADY_EXISTS
-                        throw new SQLException("Cannot create trigger " + trigger.database() + "." + trigger.name() + ": " + e.getMessage(), e);
+        List<String> missing = new ArrayList<>();
+        int sourceTriggers = 0;
+        if (kinds.contains(ObjectVisibility.Kind.TRIGGERS)) {
+            List<SourceObject> triggers = ObjectCatalog.triggers(s, source.databases());
+            sourceTriggers = triggers.size();
+            if (!source.triggersImmediately()) {
+                for (SourceObject trigger : triggers) {
+                    try {
+                        // in the sql_mode and character set the source's trigger was defined in, as the sink creates objects
+                        var mapping = sink.collationMapping();
+                        ObjectSession.execute(d, names.database(trigger.database()),
+                                trigger.context() == null ? null : trigger.context().mapped(mapping::charset, mapping::collation),
+                                trigger.createStatement(),
+                                collation -> io.mysqlmigrate.sink.DestinationConnections.open(sink, collation));
+                        created++;
+                    } catch (SQLException e) {
+                        if (e.getErrorCode() != 1359) { // ER_TRG_ALREADY_EXISTS
+                            throw new SQLException("Cannot create trigger " + trigger.database() + "." + trigger.name() + ": " + e.getMessage(), e);
+                        }
+                        existing++;
                     }
-                    existing++;
+                }
+            }
+            for (SourceObject trigger : triggers) {
+                if (!destinationHas(d, "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? AND TRIGGER_NAME = ?",
+                        names.database(trigger.database()), trigger.name())) {
+                    missing.add("trigger " + trigger.database() + "." + trigger.name());
                 }
             }
         }
         int enabled = 0;
-        if (source.migrateEvents()) {
+        int sourceEvents = 0;
+        if (kinds.contains(ObjectVisibility.Kind.EVENTS)) {
             for (String database : source.databases()) {
                 String target = names.database(database);
                 // ALTER EVENT records its own session's character set and collation with the event: it runs in the
@@ -205,10 +272,28 @@ public final class Cutover {
                     ObjectSession.execute(d, target, event, "ALTER EVENT " + Identifiers.quote(target, event.name()) + " ENABLE", null);
                     enabled++;
                 }
+                for (List<String> row : CheckContext.rows(s,
+                        "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME", database)) {
+                    sourceEvents++;
+                    if (!destinationHas(d, "SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND EVENT_NAME = ? "
+                            + "AND STATUS = 'ENABLED'", target, row.get(0))) {
+                        missing.add("event " + database + "." + row.get(0));
+                    }
+                }
             }
         }
-        return created + " triggers created" + (existing > 0 ? " (" + existing + " already there)" : "")
+        String done = created + " triggers created" + (existing > 0 ? " (" + existing + " already there)" : "")
                 + (source.triggersImmediately() ? " (created during the migration)" : "") + ", " + enabled + " events enabled";
+        if (!missing.isEmpty()) {
+            throw new SQLException(done + ", but the source holds " + sourceTriggers + " triggers and " + sourceEvents + " events "
+                    + "and the destination lacks (or has not enabled) " + String.join(", ", missing) + ": create them on the "
+                    + "destination (SHOW CREATE on the source), and check that the destination account holds TRIGGER and EVENT");
+        }
+        return done + "; all " + sourceTriggers + " triggers and " + sourceEvents + " events of the source are on the destination";
+    }
+
+    private static boolean destinationHas(Connection d, String sql, String database, String name) throws SQLException {
+        return Long.parseLong(CheckContext.rows(d, sql, database, name).get(0).get(0)) > 0;
     }
 
     private Step step(String name, long startNanos, String detail) {

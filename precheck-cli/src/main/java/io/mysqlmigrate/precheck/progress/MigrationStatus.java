@@ -1,8 +1,10 @@
 package io.mysqlmigrate.precheck.progress;
 
+import io.mysqlmigrate.sink.retry.RetryEpisode;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where one migration stands, gathered from Connect's REST API, the sink's progress in the destination, Kafka's end
@@ -11,10 +13,21 @@ import java.util.List;
  * @param delayMs    replication delay over the databases that stream (null when none does); see {@link StatusCollector}
  * @param delayExact false when Kafka could not be asked how far the topics go, so the delay is the last apply's lag
  * @param notes      what could not be measured, and why
+ * @param retrying   sink tasks Connect shows RUNNING that are retrying a failure within their retry window, by task id
  */
 public record MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectRest.Connector source,
                               ConnectRest.Connector sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
-                              boolean delayExact, List<String> notes) {
+                              boolean delayExact, List<String> notes, Map<Integer, RetryEpisode> retrying) {
+
+    public MigrationStatus {
+        retrying = Map.copyOf(retrying);
+    }
+
+    public MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectRest.Connector source,
+                           ConnectRest.Connector sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
+                           boolean delayExact, List<String> notes) {
+        this(at, migration, migrationTypes, phase, source, sink, partitions, tables, delayMs, delayExact, notes, Map.of());
+    }
 
     public enum Phase {
         /** Neither connector is registered and the sink has recorded nothing. */

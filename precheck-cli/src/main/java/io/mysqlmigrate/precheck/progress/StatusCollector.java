@@ -6,6 +6,8 @@ import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.verify.TablePair;
 import io.mysqlmigrate.precheck.verify.VerifyPlanner;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
+import io.mysqlmigrate.sink.retry.RetryEpisode;
+import io.mysqlmigrate.sink.retry.RetryRecords;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.MigrationType;
@@ -127,8 +129,24 @@ public final class StatusCollector implements AutoCloseable {
                 }
             }
             return new MigrationStatus(Instant.now(), source.topicPrefix(), MigrationType.describe(types), phase, src, snk, partitions,
-                    tables, delay, exact, notes);
+                    tables, delay, exact, notes, retrying(d, snk));
         }
+    }
+
+    /**
+     * The retry episodes the sink's tasks recorded in the destination, for the tasks Connect shows RUNNING (a failed or
+     * gone task retries nothing, whatever a row left behind says).
+     */
+    private Map<Integer, RetryEpisode> retrying(Connection d, ConnectRest.Connector snk) throws SQLException {
+        return retrying(d, sink.stateDatabase(), snk);
+    }
+
+    static Map<Integer, RetryEpisode> retrying(Connection d, String stateDatabase, ConnectRest.Connector snk) throws SQLException {
+        Set<Integer> running = new java.util.HashSet<>();
+        snk.tasks().stream().filter(t -> "RUNNING".equals(t.state())).forEach(t -> running.add(t.id()));
+        Map<Integer, RetryEpisode> out = new java.util.TreeMap<>(RetryRecords.read(d, stateDatabase, snk.name()));
+        out.keySet().retainAll(running);
+        return out;
     }
 
     private boolean completed(JsonNode offsets) {

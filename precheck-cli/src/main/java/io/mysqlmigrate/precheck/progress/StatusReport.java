@@ -34,6 +34,8 @@ public final class StatusReport {
                     .forEach(t -> out.append(", task ").append(t.id()).append(' ').append(t.state()));
             out.append('\n');
         }
+        s.retrying().forEach((task, episode) -> out.append("  RETRYING ").append(s.sink().name()).append(" task ").append(task)
+                .append(": ").append(episode.describe()).append('\n'));
         for (MigrationStatus.PartitionView p : s.partitions()) {
             out.append("  ").append(p.topic()).append('/').append(p.partition()).append(": ").append(p.phase() == null ? "-" : p.phase())
                     .append(", applied up to offset ").append(p.nextOffset());
@@ -92,6 +94,10 @@ public final class StatusReport {
                 }
             }
         }
+        ArrayNode retrying = root.putArray("retrying");
+        s.retrying().forEach((task, e) -> retrying.addObject().put("connector", s.sink().name()).put("task", task)
+                .put("kind", e.kind().name()).put("failure", e.failure()).put("since", e.since().toString())
+                .put("windowEnd", e.windowEnd().toString()).put("attempts", e.attempts()).put("setting", e.setting()));
         ArrayNode partitions = root.putArray("partitions");
         for (MigrationStatus.PartitionView p : s.partitions()) {
             partitions.addObject().put("topic", p.topic()).put("partition", p.partition()).put("phase", p.phase())

@@ -10,7 +10,9 @@ import java.util.Set;
  * Statements that make destination rows equal to the source's, with the source's values written as hexadecimal
  * literals of their exact server image (so no value passes through Java's types): INSERT for a missing row, UPDATE
  * of its other columns for a different one, DELETE for an extra one, each by primary key. Plain statements, valid on
- * MySQL and MariaDB alike; no REPLACE, which would delete first and fire cascading foreign keys.
+ * MySQL and MariaDB alike; no REPLACE, which would delete first and fire cascading foreign keys. Generated columns
+ * (VIRTUAL or STORED) are never written: the destination computes them, and a strict sql_mode rejects any value given
+ * for one (MariaDB error 1906, MySQL 3105). A generated column in the key is only matched on.
  */
 public final class RepairSql {
 
@@ -31,19 +33,31 @@ public final class RepairSql {
         List<String> literals = new ArrayList<>();
         for (int i = 0; i < pair.columns().size(); i++) {
             TablePair.ColumnPair c = pair.columns().get(i);
+            if (c.generated()) {
+                continue;
+            }
             names.add(Identifiers.quote(c.destination()));
             literals.add(literal(hexValues.get(i), c));
         }
         return "INSERT INTO " + table(pair) + " (" + String.join(", ", names) + ") VALUES (" + String.join(", ", literals) + ");";
     }
 
-    /** The UPDATE of every non-key column; null when every column is part of the key (nothing can differ). */
+    /**
+     * The UPDATE of every non-key column that is not generated; null when every column is part of the key (nothing can
+     * differ); a comment naming the row when the only other columns are generated, since then only they can differ and
+     * no statement can set them (the destination's generation expression differs from the source's).
+     */
     public static String update(TablePair pair, List<String> hexValues) {
         List<String> sets = new ArrayList<>();
         List<String> keyHex = new ArrayList<>();
+        boolean generatedOnly = false;
         for (int i = 0; i < pair.columns().size(); i++) {
             TablePair.ColumnPair c = pair.columns().get(i);
             if (isKey(pair, c)) {
+                continue;
+            }
+            if (c.generated()) {
+                generatedOnly = true;
                 continue;
             }
             sets.add(Identifiers.quote(c.destination()) + " = " + literal(hexValues.get(i), c));
@@ -52,7 +66,8 @@ public final class RepairSql {
             keyHex.add(hexValues.get(pair.columns().indexOf(pair.column(k))));
         }
         if (sets.isEmpty()) {
-            return null;
+            return generatedOnly ? "-- " + table(pair) + " WHERE " + keyCondition(pair, keyHex) + ": only generated columns can "
+                    + "differ, which no statement writes; compare the column definitions (SHOW CREATE TABLE) on both sides" : null;
         }
         return "UPDATE " + table(pair) + " SET " + String.join(", ", sets) + " WHERE " + keyCondition(pair, keyHex) + ";";
     }

@@ -10,8 +10,15 @@ import java.util.List;
 public record TablePair(String sourceDatabase, String sourceTable, String destinationDatabase, String destinationTable,
                         List<ColumnPair> columns, List<String> sourceKey, String sourceFilter) {
 
-    /** A compared column: source name, destination name, and the source's type and character set (null if none). */
-    public record ColumnPair(String source, String destination, String dataType, String charset) {
+    /**
+     * A compared column: source name, destination name, the source's type and character set (null if none), and whether
+     * the source computes it (a VIRTUAL or STORED generated column: compared, but never written by a repair).
+     */
+    public record ColumnPair(String source, String destination, String dataType, String charset, boolean generated) {
+
+        public ColumnPair(String source, String destination, String dataType, String charset) {
+            this(source, destination, dataType, charset, false);
+        }
     }
 
     public TablePair {

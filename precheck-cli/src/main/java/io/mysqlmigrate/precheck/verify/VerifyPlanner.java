@@ -23,6 +23,13 @@ import java.util.regex.Pattern;
  */
 public final class VerifyPlanner {
 
+    /**
+     * 1 for a generated column, VIRTUAL or STORED (MariaDB's PERSISTENT shows as STORED), from EXTRA as both flavours write
+     * it; MySQL's DEFAULT_GENERATED (an expression default) and its generated invisible primary key (auto_increment
+     * INVISIBLE) are ordinary columns a repair writes.
+     */
+    static final String GENERATED = "(EXTRA LIKE '%VIRTUAL GENERATED%' OR EXTRA LIKE '%STORED GENERATED%')";
+
     private VerifyPlanner() {
     }
 
@@ -43,8 +50,8 @@ public final class VerifyPlanner {
                 }
                 List<String> key = primaryKey(sourceConnection, name);
                 List<TablePair.ColumnPair> columns = new ArrayList<>();
-                for (List<String> col : CheckContext.rows(sourceConnection, "SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_SET_NAME "
-                        + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+                for (List<String> col : CheckContext.rows(sourceConnection, "SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_SET_NAME, "
+                        + GENERATED + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
                         name.database(), name.table())) {
                     String column = col.get(0);
                     String id = name.debeziumId() + "." + column;
@@ -52,7 +59,7 @@ public final class VerifyPlanner {
                             && exclude.stream().noneMatch(p -> p.matcher(id).matches());
                     if (selected || key.stream().anyMatch(column::equalsIgnoreCase)) {
                         columns.add(new TablePair.ColumnPair(column, names.column(name.database(), table, column), col.get(1),
-                                col.get(2)));
+                                col.get(2), "1".equals(col.get(3))));
                     }
                 }
                 RowCondition filter = filters.get(name);

@@ -57,4 +57,12 @@ class GrantsTest {
         assertFalse(Grants.parse(List.of("GRANT SELECT ON *.* TO `x`@`%`")).holdsAnyGlobally(
                 SourcePrivilegesCheck.binlogStatusPrivilege(true)));
     }
+
+    @Test
+    void anyPrivilegeOnTheWholeDatabaseIsToldFromTableGrants() {
+        Grants grants = Grants.parse(java.util.List.of("GRANT USAGE ON *.* TO `u`@`%`", "GRANT SHOW VIEW ON `shop`.* TO `u`@`%`",
+                "GRANT SELECT ON `crm`.`t` TO `u`@`%`"));
+        org.junit.jupiter.api.Assertions.assertTrue(grants.holdsAnyOnDatabase("shop"));
+        org.junit.jupiter.api.Assertions.assertFalse(grants.holdsAnyOnDatabase("crm"), "a table grant shows only that table");
+    }
 }

@@ -1,6 +1,7 @@
 package io.mysqlmigrate.precheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -166,6 +167,42 @@ class VerifyCommandOnMariaDbIT {
         }
         Run repaired = verify(sourceFile, sinkFile);
         assertEquals(0, repaired.exitCode(), repaired.stdout());
+    }
+
+    @Test
+    void repairSqlNeverWritesGeneratedColumnsSoAStrictDestinationAcceptsIt() throws Exception {
+        for (MariaDbServer s : List.of(source, destination)) {
+            s.execute("CREATE TABLE " + db + ".gen (id INT PRIMARY KEY, a INT NOT NULL, b VARCHAR(20), "
+                            + "total INT AS (a * 2) STORED, label VARCHAR(30) AS (CONCAT(b, '-', a)) VIRTUAL, "
+                            + "kept INT AS (a + 1) PERSISTENT, KEY (total))",
+                    "INSERT INTO " + db + ".gen (id, a, b) SELECT seq, seq, CONCAT('b', seq) FROM " + db + ".seq_1_to_50");
+        }
+        destination.execute("DELETE FROM " + db + ".gen WHERE id = 7",
+                "UPDATE " + db + ".gen SET a = 100 WHERE id = 8",
+                "INSERT INTO " + db + ".gen (id, a, b) VALUES (99, 1, 'extra')");
+        Path repair = dir.resolve("repair-generated.sql");
+        Run planted = verify(sourceFile(null), sinkFile(null), "--repair-sql", repair.toString());
+        assertEquals(1, planted.exitCode(), planted.stdout());
+        JsonNode gen = planted.table(db + ".gen");
+        assertEquals(List.of("7"), keys(gen, "missing"));
+        assertEquals(List.of("8"), keys(gen, "different"));
+        assertEquals(List.of("99"), keys(gen, "extra"));
+
+        List<String> statements = Files.readAllLines(repair).stream().filter(l -> !l.isBlank() && !l.startsWith("--")).toList();
+        assertEquals(4, statements.size(), "time zone, insert, update, delete: " + statements);
+        for (String sql : statements) {
+            assertFalse(sql.contains("`total`") || sql.contains("`label`") || sql.contains("`kept`"), "no generated column written: " + sql);
+        }
+        try (var c = destination.connect(); var st = c.createStatement()) {
+            st.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+            for (String sql : statements) {
+                st.execute(sql);
+                assertEquals(null, st.getWarnings(), "no value ignored with a warning: " + sql);
+            }
+        }
+        Run repaired = verify(sourceFile(null), sinkFile(null));
+        assertEquals(0, repaired.exitCode(), repaired.stdout());
+        assertEquals("IDENTICAL", repaired.table(db + ".gen").get("outcome").asText());
     }
 
     @Test

@@ -57,4 +57,20 @@ class MigrationStatusTest {
         assertTrue(text.contains("shop.orders [############------------]  50% 500 / ~1000 rows, 250 rows/s, ETA 2 s"), text);
         assertTrue(text.startsWith("migration m (schema,full,incremental): initial load"), text);
     }
+
+    @Test
+    void aSinkTaskRetryingWithinItsWindowIsShownPerTaskInTextAndJson() {
+        io.mysqlmigrate.sink.retry.RetryEpisode episode = new io.mysqlmigrate.sink.retry.RetryEpisode(
+                io.mysqlmigrate.sink.retry.FailureKind.OTHER, "Lock wait timeout exceeded",
+                Instant.parse("2026-12-07T05:00:00Z"), Instant.parse("2026-12-07T05:10:00Z"), 4, "retry.other.minutes");
+        MigrationStatus s = new MigrationStatus(Instant.EPOCH, "m", "schema,full,incremental", MigrationStatus.Phase.INCREMENTAL,
+                RUNNING_SOURCE, RUNNING_SINK, List.of(), List.of(), 0L, true, List.of(), java.util.Map.of(0, episode));
+        String text = StatusReport.text(s);
+        assertTrue(text.contains("\n  RETRYING m-sink task 0: retrying since 2026-12-07T05:00:00Z (attempt 4, other failure; gives up "
+                + "at 2026-12-07T05:10:00Z by retry.other.minutes): Lock wait timeout exceeded\n"), text);
+        String json = StatusReport.json(s, null);
+        assertTrue(json.contains("\"retrying\":[{\"connector\":\"m-sink\",\"task\":0,\"kind\":\"OTHER\",\"failure\":\"Lock wait "
+                + "timeout exceeded\",\"since\":\"2026-12-07T05:00:00Z\",\"windowEnd\":\"2026-12-07T05:10:00Z\",\"attempts\":4"), json);
+        assertTrue(!StatusReport.text(status(MigrationStatus.Phase.INCREMENTAL, RUNNING_SOURCE, 0L, List.of())).contains("RETRYING"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.metrics;
 
+import io.mysqlmigrate.sink.retry.RetryEpisode;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMXBean, AutoCloseab
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile long delayMillis = -1;
+    private volatile RetryEpisode retry;
     private ObjectName registeredAs;
 
     public static ObjectName objectName(String connectorName, String task) throws JMException {
@@ -68,6 +70,45 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMXBean, AutoCloseab
 
     public void retried() {
         retries.incrementAndGet();
+    }
+
+    /** The task is retrying this failure within its window. */
+    public void retrying(RetryEpisode episode) {
+        retry = episode;
+    }
+
+    /** A batch succeeded: nothing is being retried. */
+    public void retryCleared() {
+        retry = null;
+    }
+
+    @Override
+    public boolean isRetrying() {
+        return retry != null;
+    }
+
+    @Override
+    public String getRetryFailure() {
+        RetryEpisode r = retry;
+        return r == null ? "" : r.failure().lines().findFirst().orElse("");
+    }
+
+    @Override
+    public long getRetryingSinceEpochMillis() {
+        RetryEpisode r = retry;
+        return r == null ? 0 : r.since().toEpochMilli();
+    }
+
+    @Override
+    public long getRetryWindowEndEpochMillis() {
+        RetryEpisode r = retry;
+        return r == null ? 0 : r.windowEnd().toEpochMilli();
+    }
+
+    @Override
+    public int getRetryAttempts() {
+        RetryEpisode r = retry;
+        return r == null ? 0 : r.attempts();
     }
 
     public void throttled(long millis) {

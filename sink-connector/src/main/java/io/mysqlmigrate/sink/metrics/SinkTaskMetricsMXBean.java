@@ -35,4 +35,22 @@ public interface SinkTaskMetricsMXBean {
      * its commit on the destination; -1 before the first.
      */
     long getDelayMillis();
+
+    /**
+     * Whether the task is retrying a failure within its retry window (it then shows RUNNING in Connect and applies
+     * nothing); false again once a batch succeeds.
+     */
+    boolean isRetrying();
+
+    /** The failure being retried (its first line), or an empty string. */
+    String getRetryFailure();
+
+    /** When the failure being retried first happened (epoch milliseconds), or 0. */
+    long getRetryingSinceEpochMillis();
+
+    /** When the retry window ends and the task fails unless a batch succeeded (epoch milliseconds), or 0. */
+    long getRetryWindowEndEpochMillis();
+
+    /** Failed attempts of the failure being retried, or 0. */
+    int getRetryAttempts();
 }

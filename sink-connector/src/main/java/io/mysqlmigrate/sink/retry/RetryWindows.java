@@ -60,6 +60,11 @@ public final class RetryWindows {
         return new Retry(attempts, backoff, remaining);
     }
 
+    /** When the current episode's first failure happened; null when no failure is being retried. */
+    public Instant since() {
+        return firstFailure;
+    }
+
     public void onSuccess() {
         firstFailure = null;
         attempts = 0;
