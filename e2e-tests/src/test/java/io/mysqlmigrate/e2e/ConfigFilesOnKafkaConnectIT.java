@@ -244,7 +244,8 @@ class ConfigFilesOnKafkaConnectIT {
             blocks.put(m.group(1), m.group(2));
         }
         assertEquals(Set.of("-- source account", "-- destination account",
-                "-- destination account, for views, routines, triggers and events"), blocks.keySet(), "docs/SECURITY.md's SQL");
+                "-- destination account, for views, routines, triggers and events", "-- source account, for routines on MariaDB",
+                "-- source account, for routines on MySQL"), blocks.keySet(), "docs/SECURITY.md's SQL");
         return blocks;
     }
 

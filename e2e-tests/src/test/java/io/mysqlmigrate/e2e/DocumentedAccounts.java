@@ -1,5 +1,6 @@
 package io.mysqlmigrate.e2e;
 
+import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.stack.DatabaseServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The least-privilege accounts exactly as docs/SECURITY.md states them: every {@code sql} block whose first line is a
  * {@code -- source account...} or {@code -- destination account...} comment, placeholders filled, a line naming
- * {@code ${DATABASE}} repeated once per migrated database (as the doc tells users to do).
+ * {@code ${DATABASE}} repeated once per migrated database (as the doc tells users to do); a block whose comment ends
+ * {@code on MariaDB} or {@code on MySQL} only on a server of that flavour.
  */
 final class DocumentedAccounts {
 
@@ -35,6 +37,11 @@ final class DocumentedAccounts {
         Matcher m = SQL_BLOCK.matcher(read());
         while (m.find()) {
             if (!m.group(2).equals(side)) {
+                continue;
+            }
+            String heading = m.group(1);
+            if (heading.endsWith(" on MariaDB") && server.flavour() != Flavour.MARIADB
+                    || heading.endsWith(" on MySQL") && server.flavour() != Flavour.MYSQL) {
                 continue;
             }
             blocks++;

@@ -9,6 +9,7 @@ import io.mysqlmigrate.source.capture.SourceServerProbe;
 import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
 import io.mysqlmigrate.source.heartbeat.HeartbeatWriter;
 import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
+import io.mysqlmigrate.source.capture.SnapshotDefinitions;
 import io.mysqlmigrate.source.capture.SourceConnections;
 import io.mysqlmigrate.source.objects.AccountCatalog;
 import io.mysqlmigrate.source.objects.ObjectCatalog;
@@ -74,6 +75,7 @@ public final class MigrationSourceTask extends SourceTask {
     /** Reads the catalog for changes once the objects are migrated (incremental migrations only). */
     private ObjectWatcher objectWatcher;
     private OnlineSchemaChanges onlineSchemaChanges;
+    private SnapshotDefinitions snapshotDefinitions;
     private HeartbeatTable heartbeat;
     private HeartbeatWriter heartbeatWriter;
     private StoredPosition resumeFrom;
@@ -134,6 +136,7 @@ public final class MigrationSourceTask extends SourceTask {
         gate = new MigrationTypeGate(types);
         fullLoadThrottle = config.fullLoadThrottle();
         incrementalThrottle = config.incrementalThrottle();
+        snapshotDefinitions = new SnapshotDefinitions(() -> SourceConnections.open(config));
         onlineSchemaChanges = config.onlineSchemaChanges(OnlineSchemaChanges.PendingAlters.decode(
                 CompletionMarker.storedOnlineDdlState(context.offsetStorageReader(), config.topicPrefix())));
         snapshotProgress = new DebeziumSnapshotProgress(config.topicPrefix());
@@ -227,6 +230,9 @@ public final class MigrationSourceTask extends SourceTask {
             }
             if (!gate.passes(r)) {
                 continue;
+            }
+            if (EventKind.of(r) == EventKind.SCHEMA_CHANGE) {
+                r = snapshotDefinitions.restore(r, SnapshotRecords.isSnapshot(r));
             }
             for (SourceRecord changed : onlineSchemaChanges.handle(r, EventKind.of(r))) {
                 SourceRecord selected = selection.select(changed);
@@ -392,6 +398,9 @@ public final class MigrationSourceTask extends SourceTask {
             objectWatcher = null;
         }
         stopCapture();
+        if (snapshotDefinitions != null) {
+            snapshotDefinitions.close();
+        }
         if (metrics != null) {
             metrics.close();
         }

@@ -22,7 +22,10 @@ public final class ObjectCatalog {
     private ObjectCatalog() {
     }
 
-    /** Views, procedures and functions, in that order (views may call functions; routines may read views). */
+    /**
+     * Functions, views (those read by other views first, {@link ViewOrder}) and procedures, in that order (views may call
+     * functions; routines may read views).
+     */
     public static List<SourceObject> viewsAndRoutines(Connection c, List<String> databases) throws SQLException {
         List<SourceObject> out = new ArrayList<>();
         for (String db : databases) {
@@ -41,10 +44,12 @@ public final class ObjectCatalog {
                 }
             }
             out.addAll(functions);
+            List<SourceObject> views = new ArrayList<>();
             for (String view : names(c, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME", db)) {
                 Shown create = showCreate(c, ObjectKind.VIEW, db, view, 2);
-                out.add(new SourceObject(ObjectKind.VIEW, db, view, DefinerRewriter.view(create.viewText(db)), create.context()));
+                views.add(new SourceObject(ObjectKind.VIEW, db, view, DefinerRewriter.view(create.viewText(db)), create.context()));
             }
+            out.addAll(ViewOrder.dependenciesFirst(views));
             out.addAll(procedures);
         }
         return out;
