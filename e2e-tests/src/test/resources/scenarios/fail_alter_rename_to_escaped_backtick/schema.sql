@@ -1,0 +1,5 @@
+CREATE TABLE `group` (
+  id INT NOT NULL PRIMARY KEY,
+  v VARCHAR(20)
+);
+INSERT INTO `group` VALUES (1, 'a');
