@@ -33,8 +33,6 @@ import io.mysqlmigrate.throttle.RowBytes;
 import io.mysqlmigrate.throttle.Throttle;
 import io.mysqlmigrate.source.selection.condition.RowCondition;
 import io.mysqlmigrate.source.routing.EventKind;
-import io.mysqlmigrate.source.routing.EscapedQuoteRenameTarget;
-import io.mysqlmigrate.source.routing.SimultaneousColumnNames;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -234,7 +232,6 @@ public final class MigrationSourceTask extends SourceTask {
                 continue;
             }
             if (EventKind.of(r) == EventKind.SCHEMA_CHANGE) {
-                refuseSequentialMisreading(r);
                 r = snapshotDefinitions.restore(r, SnapshotRecords.isSnapshot(r));
             }
             for (SourceRecord changed : onlineSchemaChanges.handle(r, EventKind.of(r))) {
@@ -252,34 +249,6 @@ public final class MigrationSourceTask extends SourceTask {
             out.add(CompletionMarker.onlineDdlState(config.topicPrefix(), onlineSchemaChanges.pending().encode()));
         }
         return out;
-    }
-
-    /**
-     * Stops the migration at a streamed ALTER TABLE that Debezium's parser reads with a different outcome than the
-     * server ({@link SimultaneousColumnNames}, {@link EscapedQuoteRenameTarget}): the rows after it would be decoded
-     * with a wrong schema, or refused later with a message that names neither the statement nor the fix.
-     */
-    static void refuseSequentialMisreading(SourceRecord schemaChange) {
-        Struct value = (Struct) schemaChange.value();
-        String ddl = value.getString("ddl");
-        String database = value.getString("databaseName");
-        String table = SimultaneousColumnNames.tableOf(ddl);
-        String where = "The source's statement on table " + table
-                + (database == null || database.isEmpty() ? "" : " (database `" + database + "`)") + " cannot be captured: ";
-        String after = ". Statement: " + ddl + " . The rows of that table after it cannot be decoded correctly, so the"
-                + " migration stops here. Fix: start the migration of that table again (a new snapshot reads its definition"
-                + " from the server); on a source being migrated, ";
-        java.util.Optional<String> columns = SimultaneousColumnNames.conflict(ddl);
-        if (columns.isPresent()) {
-            throw new ConnectException(where + columns.get() + after + "write such renames as separate statements (a swap"
-                    + " through a temporary name), or in one statement in an order where every new name was freed by an"
-                    + " earlier clause (RENAME COLUMN b TO c, RENAME COLUMN a TO b).");
-        }
-        java.util.Optional<String> renamed = EscapedQuoteRenameTarget.conflict(ddl);
-        if (renamed.isPresent()) {
-            throw new ConnectException(where + renamed.get() + after + "rename such a table with RENAME TABLE, or with"
-                    + " its database named (ALTER TABLE t RENAME TO `db`.`ta``ble`).");
-        }
     }
 
     /**

@@ -60,6 +60,8 @@ public final class DebeziumSettings {
         p.putAll(SnapshotSelects.overrides(config.rowFilters(), floatTables, dialect));
         p.put("snapshot.mode", snapshotMode(config.migrationTypes()));
 
+        // Kafka's schema history, refusing the statements Debezium's DDL parser misreads, before any row after them.
+        p.put("schema.history.internal", CheckedSchemaHistory.class.getName());
         p.put("schema.history.internal.kafka.bootstrap.servers", config.kafkaBootstrapServers());
         p.put("schema.history.internal.kafka.topic", config.schemaHistoryTopic());
         // Only the selected databases' DDL: otherwise the snapshot sends every database's and creates their topics.

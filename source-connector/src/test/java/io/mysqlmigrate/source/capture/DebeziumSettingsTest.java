@@ -37,6 +37,7 @@ class DebeziumSettingsTest {
         assertEquals("true", d.get("provide.transaction.metadata"));
         assertEquals("initial", d.get("snapshot.mode"));
         assertEquals("_mysql_migrate.m1.schema_history", d.get("schema.history.internal.kafka.topic"));
+        assertEquals(CheckedSchemaHistory.class.getName(), d.get("schema.history.internal"));
         assertEquals("\\Qshop\\E,\\Qcrm\\E", d.get("database.include.list"));
         assertEquals("secret", d.get("database.password"));
     }
