@@ -185,7 +185,9 @@ final class CanonicalDump {
                 + "r.DELETE_RULE, k.COLUMN_NAME, k.REFERENCED_COLUMN_NAME) FROM information_schema.REFERENTIAL_CONSTRAINTS r "
                 + "JOIN information_schema.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND "
                 + "k.CONSTRAINT_NAME = r.CONSTRAINT_NAME AND k.TABLE_NAME = r.TABLE_NAME WHERE r.CONSTRAINT_SCHEMA = ? "
-                + "AND r.TABLE_NAME = ?", database, table));
+                + "AND r.TABLE_NAME = ?", database, table).stream()
+                // InnoDB treats RESTRICT and NO ACTION alike; MariaDB reports the default as RESTRICT, MySQL as NO ACTION
+                .map(l -> l.replace(" | NO ACTION", " | RESTRICT")).toList());
         lines.addAll(query(c, "SELECT CONCAT_WS(' | ', 'table', ENGINE, TABLE_COLLATION, TABLE_COMMENT) FROM "
                 + "information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", database, table).stream()
                 .map(l -> mapCollations(l, collations)).toList());
@@ -198,11 +200,32 @@ final class CanonicalDump {
      * defaults (MariaDB quotes them, MySQL does not) and {@code current_timestamp()} spellings mean the same.
      */
     static String normaliseColumnLine(String line) {
-        return line.replaceAll("\\b(tinyint|smallint|mediumint|int|bigint|year)\\(\\d+\\)", "$1")
-                .replaceAll("\\| '(.*)' \\|", "| $1 |")
-                .replaceAll("(?i)current_timestamp(\\(\\))?", "current_timestamp")
-                .replace(" | NULL | ", " | \\N | ")
-                .replace("DEFAULT_GENERATED", "").replaceAll(" +\\|", " |");
+        String[] fields = line.split(" \\| ", -1);
+        for (int i = 0; i < fields.length; i++) {
+            String f = fields[i].replaceAll("\\b(tinyint|smallint|mediumint|int|bigint|year)\\(\\d+\\)", "$1")
+                    .replaceAll("(?i)current_timestamp(\\(\\))?", "current_timestamp")
+                    .replace("DEFAULT_GENERATED", "").strip();
+            if (i == 5 && fields[0].equals("column")) {
+                f = defaultExpression(f);
+            }
+            fields[i] = f;
+        }
+        return String.join(" | ", fields);
+    }
+
+    /**
+     * A column default as both flavours mean it: MariaDB quotes a literal default ({@code 'x'}) where MySQL does not,
+     * prints NULL where MySQL has none, and MySQL prints an expression default with character set introducers, escaped
+     * quotes and extra parentheses ({@code concat(_utf8mb4\\'c-\\',(1 + 1))} for MariaDB's {@code concat('c-',1 + 1)}).
+     */
+    static String defaultExpression(String value) {
+        if (value.equals("NULL")) {
+            return NULL;
+        }
+        String v = value.length() > 1 && value.startsWith("'") && value.endsWith("'") && value.indexOf('(') < 0
+                ? value.substring(1, value.length() - 1) : value;
+        return v.replaceAll("_(utf8mb4|utf8mb3|utf8|latin1|binary)\\\\?'", "'").replace("\\'", "'")
+                .replaceAll("[()\\s]", "").toLowerCase(Locale.ROOT);
     }
 
     /** Each {@code | name |} field of a catalog line passed through the collation mapping (identity when unmapped). */
@@ -218,7 +241,7 @@ final class CanonicalDump {
             throws SQLException {
         if (!asText) {
             return query(c, "SELECT CONCAT_WS(' | ', 'view column', ORDINAL_POSITION, COLUMN_NAME) FROM "
-                    + "information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", database, view);
+                    + "information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", database, view);
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW CREATE VIEW " + q(database, view))) {
             rs.next();

@@ -8,6 +8,14 @@ public record BinlogEvent(String file, long pos, String type, String info) imple
 
     private static final Pattern TABLE_MAP = Pattern.compile("table_id: \\d+ \\((.+)\\)\\s*$");
     private static final Pattern USE = Pattern.compile("^use `((?:[^`]|``)+)`", Pattern.CASE_INSENSITIVE);
+    /**
+     * A statement that defines a view, routine, trigger or event (after the {@code use `db`; } prefix the server adds):
+     * Debezium emits nothing for these, and the migration carries such objects outside the binary log stream (the source's
+     * catalog watcher, the cutover), so the sink never records a position past them.
+     */
+    private static final Pattern OBJECT_DEFINITION = Pattern.compile("^(?:use `(?:[^`]|``)+`;\\s*)?(?:CREATE|ALTER|DROP)\\s+"
+            + "(?:OR\\s+REPLACE\\s+)?(?:ALGORITHM\\s*=\\s*\\w+\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?(?:SQL\\s+SECURITY\\s+\\w+\\s+)?"
+            + "(?:AGGREGATE\\s+)?(?:VIEW|PROCEDURE|FUNCTION|TRIGGER|EVENT)\\b", Pattern.CASE_INSENSITIVE);
 
     /** An event that opens a transaction (or a DDL statement): both flavours write one before each. */
     public boolean startsTransaction() {
@@ -34,6 +42,11 @@ public record BinlogEvent(String file, long pos, String type, String info) imple
         }
         Matcher m = USE.matcher(text);
         return m.find() ? m.group(1).replace("``", "`") : null;
+    }
+
+    /** Whether this is a statement that defines a view, routine, trigger or event (see {@link #OBJECT_DEFINITION}). */
+    public boolean definesObject() {
+        return "Query".equalsIgnoreCase(type) && info != null && OBJECT_DEFINITION.matcher(info.trim()).find();
     }
 
     /** The numeric suffix of a binary log file name ({@code mysql-bin.000012} gives 12). */

@@ -8,7 +8,8 @@ import java.util.List;
  * Whether the sink has applied every transaction of a database up to the source's final position, read from the
  * source's binary log itself: after the transaction the sink applied last for the database (it records where that
  * transaction starts), is there another one that changes a selected table of that database, or runs a statement in
- * it? The answer names the first such event.
+ * it? The answer names the first such event. Statements that define views, routines, triggers and events do not count:
+ * nothing of theirs reaches the sink through the stream (see {@link BinlogEvent#definesObject()}).
  */
 public final class PendingChanges {
 
@@ -43,7 +44,7 @@ public final class PendingChanges {
                     return e;
                 }
             }
-            if (database.equals(e.statementDatabase())) {
+            if (database.equals(e.statementDatabase()) && !e.definesObject()) {
                 return e;
             }
         }

@@ -65,4 +65,20 @@ class PendingChangesTest {
         assertNull(new BinlogEvent("f.1", 1, "Query", "BEGIN").statementDatabase());
         assertEquals(12, BinlogEvent.fileIndex("mysql-bin.000012"));
     }
+
+    @Test
+    void statementsDefiningViewsRoutinesTriggersAndEventsNeverReachTheSinkSoTheyAreNotPending() {
+        for (String statement : List.of(
+                "use `shop`; CREATE DEFINER=`migrate`@`%` TRIGGER orders_bi BEFORE INSERT ON orders FOR EACH ROW SET NEW.note = 'x' /* xid=401 */",
+                "use `shop`; CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW `v` AS select 1",
+                "use `shop`; DROP PROCEDURE IF EXISTS p", "use `shop`; CREATE OR REPLACE FUNCTION f() RETURNS INT RETURN 1",
+                "use `shop`; ALTER EVENT ev DISABLE")) {
+            List<BinlogEvent> events = List.of(new BinlogEvent("mysql-bin.000003", 4, "Gtid", ""),
+                    new BinlogEvent("mysql-bin.000003", 40, "Query", statement));
+            assertNull(PendingChanges.firstPending(events, "mysql-bin.000002", 320, "shop", SHOP), statement);
+        }
+        List<BinlogEvent> table = List.of(new BinlogEvent("mysql-bin.000003", 4, "Gtid", ""),
+                new BinlogEvent("mysql-bin.000003", 40, "Query", "use `shop`; CREATE TABLE view_log (id INT)"));
+        assertEquals(40, PendingChanges.firstPending(table, "mysql-bin.000002", 320, "shop", SHOP).pos());
+    }
 }

@@ -46,9 +46,17 @@ class SnapshotSelectsTest {
     }
 
     @Test
-    void onMySqlTablesAreReadAsTheyAre() {
-        assertTrue(SnapshotSelects.overrides(Map.of(), FLOATS, MYSQL).isEmpty());
+    void onMySqlFloatColumnsAreReadWidenedToo() {
+        assertEquals("SELECT `id`, CAST(`celsius` AS DOUBLE) AS `celsius`, `note`, CAST(`weight` AS DOUBLE) AS `weight` "
+                + "FROM `lab`.`readings`", SnapshotSelects.overrides(Map.of(), FLOATS, MYSQL)
+                .get("snapshot.select.statement.overrides.lab.readings"));
+    }
+
+    @Test
+    void onAMySqlWithoutCastAsDoubleTablesAreReadAsTheyAre() {
+        SqlDialect old = SqlDialect.of(ServerVersion.parse("8.0.16", "MySQL Community Server"));
+        assertTrue(SnapshotSelects.overrides(Map.of(), FLOATS, old).isEmpty());
         assertEquals("SELECT * FROM `lab`.`readings` WHERE (id > 3)", SnapshotSelects.overrides(
-                RowFilterSettings.parse("lab.readings WHERE id > 3"), FLOATS, MYSQL).get("snapshot.select.statement.overrides.lab.readings"));
+                RowFilterSettings.parse("lab.readings WHERE id > 3"), FLOATS, old).get("snapshot.select.statement.overrides.lab.readings"));
     }
 }

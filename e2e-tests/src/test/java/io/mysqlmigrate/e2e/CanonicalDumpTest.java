@@ -1,0 +1,24 @@
+package io.mysqlmigrate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+class CanonicalDumpTest {
+
+    @Test
+    void columnLinesOfBothFlavoursMeanTheSame() {
+        String mariadb = "column | 5 | code | varchar(12) | YES | concat('c-',1 + 1) |  | utf8mb4 | utf8mb4_general_ci |  | ";
+        String mysql = "column | 5 | code | varchar(12) | YES | concat(_utf8mb4\\'c-\\',(1 + 1)) | DEFAULT_GENERATED | utf8mb4 | utf8mb4_general_ci |  | ";
+        assertEquals(CanonicalDump.normaliseColumnLine(mariadb), CanonicalDump.normaliseColumnLine(mysql));
+        assertEquals(CanonicalDump.normaliseColumnLine("column | 1 | id | int(11) | NO | 'a' | on update current_timestamp() | - | - |  | "),
+                CanonicalDump.normaliseColumnLine("column | 1 | id | int | NO | a | DEFAULT_GENERATED on update CURRENT_TIMESTAMP | - | - |  | "));
+    }
+
+    @Test
+    void differentDefaultsStayDifferent() {
+        assertNotEquals(CanonicalDump.defaultExpression("'a'"), CanonicalDump.defaultExpression("'b'"));
+        assertNotEquals(CanonicalDump.defaultExpression("NULL"), CanonicalDump.defaultExpression("'NULL'"));
+    }
+}

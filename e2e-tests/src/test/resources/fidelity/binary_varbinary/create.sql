@@ -1,6 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  b8 BINARY(8),
-  vb VARBINARY(16),
-  b1 BINARY(1)
-);

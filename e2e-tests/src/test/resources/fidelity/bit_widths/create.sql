@@ -1,7 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  b1 BIT(1),
-  b8 BIT(8),
-  b17 BIT(17),
-  b64 BIT(64)
-);

@@ -1,9 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  tb TINYBLOB,
-  b BLOB,
-  mb MEDIUMBLOB,
-  lb LONGBLOB,
-  tt TINYTEXT,
-  lt LONGTEXT
-);

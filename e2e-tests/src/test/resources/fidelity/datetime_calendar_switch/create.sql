@@ -1,6 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  dt0 DATETIME,
-  dt6 DATETIME(6),
-  d DATE
-);

@@ -1,6 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  e ENUM('plain', '😀'),
-  s SET('x', '𝕏'),
-  d VARCHAR(10) DEFAULT '😀' COMMENT 'emoji 😀 comment'
-) COMMENT 'table 𝕏 comment';

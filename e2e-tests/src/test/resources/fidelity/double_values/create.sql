@@ -1,6 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  d DOUBLE,
-  dmd DOUBLE(22,6),
-  r REAL
-);

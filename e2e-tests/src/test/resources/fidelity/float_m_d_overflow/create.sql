@@ -1,5 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  fmd FLOAT(10,4),
-  dmd DOUBLE(22,6)
-);

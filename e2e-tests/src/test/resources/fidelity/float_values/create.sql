@@ -1,5 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  f FLOAT,
-  fmd FLOAT(10,4)
-);

@@ -1,8 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  ti TINYINT,
-  si SMALLINT,
-  mi MEDIUMINT,
-  i INT,
-  bi BIGINT
-);

@@ -1,1 +1,0 @@
-INSERT INTO t VALUES (1, 'a`b', 1, 2, 'значение', 3, 4), (2, NULL, NULL, NULL, NULL, NULL, NULL);

@@ -1,6 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL,
-  k VARCHAR(10) NOT NULL,
-  v VARCHAR(20),
-  PRIMARY KEY (id, k)
-);

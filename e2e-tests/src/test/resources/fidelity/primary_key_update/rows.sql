@@ -1,1 +1,0 @@
-INSERT INTO t VALUES (1, 'a', 'one'), (2, 'b', 'two'), (3, 'c', 'three');

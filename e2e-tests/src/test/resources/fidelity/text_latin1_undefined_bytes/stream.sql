@@ -1,1 +1,0 @@
-INSERT INTO t VALUES (11, _latin1 0x81), (12, _latin1 0x8D8F909D);

@@ -1,7 +1,0 @@
-CREATE TABLE t (
-  id INT NOT NULL PRIMARY KEY,
-  c CHAR(10),
-  vc VARCHAR(100),
-  tx TEXT,
-  mt MEDIUMTEXT
-) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

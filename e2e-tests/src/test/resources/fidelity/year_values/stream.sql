@@ -1,3 +1,0 @@
-INSERT INTO t VALUES (11, 1901), (12, 2155), (15, 1970), (16, 2000), (17, 0);
-UPDATE t SET y = 0 WHERE id = 8;
-UPDATE t SET y = 2155 WHERE id = 6;
