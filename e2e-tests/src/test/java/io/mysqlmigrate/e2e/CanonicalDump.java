@@ -31,8 +31,8 @@ import java.util.function.UnaryOperator;
  * <p>Between servers of one flavour, definitions are compared as {@code SHOW CREATE} text, which carries each
  * routine's, trigger's and event's {@code sql_mode} and character set context; across flavours, whose texts differ
  * by design, as the catalog's facts (columns, keys, partitions, foreign keys, routine bodies). Only what a migration
- * changes by design is normalised away: DEFINER and SQL SECURITY of views and routines, AUTO_INCREMENT counters,
- * whether an event is enabled.
+ * changes by design is normalised away: DEFINER and SQL SECURITY of views and routines, AUTO_INCREMENT counters;
+ * an event is compared with its state, which the cutover leaves as it is on the source.
  */
 final class CanonicalDump {
 
@@ -314,15 +314,14 @@ final class CanonicalDump {
                     rs.next();
                     lines.add("sql_mode=" + rs.getString(2));
                     lines.add("time_zone=" + rs.getString(3));
-                    lines.add(withoutDefinerAndSecurity(rs.getString(4))
-                            .replaceAll(" (ENABLE|DISABLE( ON (SLAVE|REPLICA))?) ", " "));
+                    lines.add(withoutDefinerAndSecurity(rs.getString(4)));
                     lines.add("character_set_client=" + rs.getString(5));
                     lines.add("collation_connection=" + rs.getString(6));
                     lines.add("database_collation=" + rs.getString(7));
                 }
             } else {
                 lines.addAll(query(c, "SELECT CONCAT_WS(' | ', EVENT_TYPE, IFNULL(INTERVAL_VALUE, '-'), IFNULL(INTERVAL_FIELD, '-'), "
-                        + "ON_COMPLETION, EVENT_DEFINITION) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND "
+                        + "ON_COMPLETION, IF(STATUS = 'ENABLED', 'ENABLED', 'DISABLED'), EVENT_DEFINITION) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND "
                         + "EVENT_NAME = ?", database, name).stream().map(CanonicalDump::collapse).toList());
             }
             sections.put("event " + name, lines);

@@ -202,6 +202,8 @@ abstract class ScenarioCorpusKafkaConnectIT {
             Map<String, String> sinkSettings = new LinkedHashMap<>();
             // A row the destination rejects fails the sink task after one minute of retries rather than ten.
             sinkSettings.put("retry.other.minutes", "1");
+            // the catalog watcher checks views and routines every second, so the cutover's wait for a full check is short
+            sourceSettings.put("objects.sync.interval.ms", "1000");
             if (DOCUMENTED_COLLATION_MAPPING.containsKey(pair)) {
                 sinkSettings.put("collation.mapping", DOCUMENTED_COLLATION_MAPPING.get(pair));
             }

@@ -108,6 +108,7 @@ public final class Cutover {
 
             stepName = "writes stopped on the source";
             t0 = System.nanoTime();
+            long writesStopped = t0;
             String how = writesStop.stop(s);
             steps.add(step(stepName, t0, how));
 
@@ -133,6 +134,10 @@ public final class Cutover {
                 return new Result(verdict == 1 ? 1 : 2, steps, verify, "verify found differences or could not read a table: the "
                         + "connectors are left running and the source stays as it is; look into the tables listed, then cut over again");
             }
+
+            stepName = "views and routines in step";
+            t0 = System.nanoTime();
+            steps.add(step(stepName, t0, awaitObjectsInStep(s, d, writesStopped, options)));
 
             stepName = "connectors stopped and deleted";
             t0 = System.nanoTime();
@@ -256,6 +261,13 @@ public final class Cutover {
                 String target = names.database(database);
                 // ALTER EVENT records its own session's character set and collation with the event: it runs in the
                 // event's recorded context, so the event keeps the one the source defined it in.
+                // The source's own state decides: an event disabled there stays disabled here (enabling it would start
+                // a job the source does not run).
+                java.util.Map<String, String> sourceStatus = new java.util.LinkedHashMap<>();
+                for (List<String> row : CheckContext.rows(s, "SELECT EVENT_NAME, STATUS FROM information_schema.EVENTS "
+                        + "WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME", database)) {
+                    sourceStatus.put(row.get(0), row.get(1));
+                }
                 List<ObjectContext> disabled = new ArrayList<>();
                 try (java.sql.PreparedStatement ps = d.prepareStatement("SELECT EVENT_NAME, SQL_MODE, CHARACTER_SET_CLIENT, "
                         + "COLLATION_CONNECTION, DATABASE_COLLATION, TIME_ZONE FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? "
@@ -269,15 +281,17 @@ public final class Cutover {
                     }
                 }
                 for (ObjectContext event : disabled) {
-                    ObjectSession.execute(d, target, event, "ALTER EVENT " + Identifiers.quote(target, event.name()) + " ENABLE", null);
-                    enabled++;
+                    if ("ENABLED".equals(sourceStatus.get(event.name()))) {
+                        ObjectSession.execute(d, target, event, "ALTER EVENT " + Identifiers.quote(target, event.name()) + " ENABLE", null);
+                        enabled++;
+                    }
                 }
-                for (List<String> row : CheckContext.rows(s,
-                        "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME", database)) {
+                for (java.util.Map.Entry<String, String> event : sourceStatus.entrySet()) {
                     sourceEvents++;
+                    boolean enabledThere = "ENABLED".equals(event.getValue());
                     if (!destinationHas(d, "SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND EVENT_NAME = ? "
-                            + "AND STATUS = 'ENABLED'", target, row.get(0))) {
-                        missing.add("event " + database + "." + row.get(0));
+                            + "AND (STATUS = 'ENABLED') = " + enabledThere, target, event.getKey())) {
+                        missing.add("event " + database + "." + event.getKey() + (enabledThere ? " (enabled)" : " (disabled)"));
                     }
                 }
             }
@@ -286,7 +300,7 @@ public final class Cutover {
                 + (source.triggersImmediately() ? " (created during the migration)" : "") + ", " + enabled + " events enabled";
         if (!missing.isEmpty()) {
             throw new SQLException(done + ", but the source holds " + sourceTriggers + " triggers and " + sourceEvents + " events "
-                    + "and the destination lacks (or has not enabled) " + String.join(", ", missing) + ": create them on the "
+                    + "and the destination lacks (or holds in another state) " + String.join(", ", missing) + ": create them on the "
                     + "destination (SHOW CREATE on the source), and check that the destination account holds TRIGGER and EVENT");
         }
         return done + "; all " + sourceTriggers + " triggers and " + sourceEvents + " events of the source are on the destination";
@@ -385,6 +399,65 @@ public final class Cutover {
         throw new IllegalStateException("the sink did not apply everything up to " + end + " within " + options.timeout()
                 + "; waiting for " + waitingFor + ". (A change that the row filters or incremental.operations leave out is "
                 + "never applied: check with verify, then finish by hand.)");
+    }
+
+    /**
+     * Views, procedures and functions reach the destination from the source task's catalog watcher, which compares the
+     * source's catalog with what it sent every {@code objects.sync.interval.ms}, not through the binary log. So the
+     * connectors may only go once a whole check has run after writes stopped (two intervals), and the destination holds
+     * exactly the source's views and routines by name: otherwise a view created or dropped just before the cutover would
+     * be left behind (seen in the scenario corpus).
+     */
+    String awaitObjectsInStep(Connection s, Connection d, long writesStoppedNanos, Options options) throws Exception {
+        if (!source.tables().isEmpty()) {
+            return "none migrated (" + MigrationSourceConfig.TABLES_INCLUDE + " selects tables)";
+        }
+        long interval = source.objectsSyncIntervalMs();
+        if (interval <= 0) {
+            return "not kept in step (" + MigrationSourceConfig.OBJECTS_SYNC_INTERVAL_MS + "=0): checked only at the start";
+        }
+        NameMapping names;
+        try (Statement st = d.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT @@lower_case_table_names")) {
+            rs.next();
+            names = sink.nameMapping(rs.getInt(1));
+        }
+        long settled = writesStoppedNanos + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2 * interval);
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        java.util.SortedSet<String> missing = new java.util.TreeSet<>();
+        java.util.SortedSet<String> extra = new java.util.TreeSet<>();
+        int count = 0;
+        while (true) {
+            missing.clear();
+            extra.clear();
+            count = 0;
+            for (String database : source.databases()) {
+                java.util.Set<String> want = objectNames(s, database);
+                java.util.Set<String> have = objectNames(d, names.database(database));
+                count += want.size();
+                want.stream().filter(o -> !have.contains(o)).forEach(o -> missing.add(database + " " + o));
+                have.stream().filter(o -> !want.contains(o)).forEach(o -> extra.add(database + " " + o));
+            }
+            boolean inStep = missing.isEmpty() && extra.isEmpty();
+            if (inStep && System.nanoTime() - settled >= 0) {
+                return count + " views, procedures and functions on both sides, after a full catalog check since writes stopped";
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IllegalStateException("the destination's views and routines did not match the source's within "
+                        + options.timeout().toSeconds() + " s: missing " + missing + ", not on the source " + extra
+                        + " (the source task's catalog watcher carries them; see its log)");
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    private static java.util.Set<String> objectNames(Connection c, String database) throws SQLException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (List<String> row : CheckContext.rows(c, "SELECT CONCAT('view ', TABLE_NAME) FROM information_schema.VIEWS "
+                + "WHERE TABLE_SCHEMA = ? UNION ALL SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME) FROM "
+                + "information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?", database, database)) {
+            out.add(row.get(0));
+        }
+        return out;
     }
 
     private void awaitGone(Options options) throws Exception {

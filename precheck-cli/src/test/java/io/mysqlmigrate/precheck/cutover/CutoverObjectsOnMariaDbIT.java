@@ -61,7 +61,8 @@ class CutoverObjectsOnMariaDbIT {
         String db = prefix + "_" + System.nanoTime() % 1_000_000;
         source.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v INT)",
                 "CREATE TRIGGER " + db + ".trg BEFORE INSERT ON " + db + ".t FOR EACH ROW SET NEW.v = 1",
-                "CREATE EVENT " + db + ".ev ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM " + db + ".t WHERE id < 0");
+                "CREATE EVENT " + db + ".ev ON SCHEDULE EVERY 1 DAY ENABLE DO DELETE FROM " + db + ".t WHERE id < 0",
+                "CREATE EVENT " + db + ".ev_off ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM " + db + ".t WHERE id < 0");
         return db;
     }
 
@@ -129,13 +130,21 @@ class CutoverObjectsOnMariaDbIT {
                 null, null, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         try (Connection s = src.connect(); Connection d = dst.connect()) {
             SQLException shortfall = assertThrows(SQLException.class, () -> cutover.heldBackObjects(s, d));
-            assertEquals("1 triggers created, 0 events enabled, but the source holds 1 triggers and 1 events and the destination "
-                    + "lacks (or has not enabled) event " + db + ".ev: create them on the destination (SHOW CREATE on the source), "
-                    + "and check that the destination account holds TRIGGER and EVENT", shortfall.getMessage());
+            assertEquals("1 triggers created, 0 events enabled, but the source holds 1 triggers and 2 events and the destination "
+                    + "lacks (or holds in another state) event " + db + ".ev (enabled), event " + db + ".ev_off (disabled): create "
+                    + "them on the destination (SHOW CREATE on the source), and check that the destination account holds TRIGGER "
+                    + "and EVENT", shortfall.getMessage());
 
-            dst.execute("CREATE EVENT " + db + ".ev ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM " + db + ".t WHERE id < 0");
-            assertEquals("0 triggers created (1 already there), 1 events enabled; all 1 triggers and 1 events of the source are on "
+            // as the sink creates them: disabled; the cutover enables the one the source runs and leaves the other off
+            dst.execute("CREATE EVENT " + db + ".ev ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM " + db + ".t WHERE id < 0",
+                    "CREATE EVENT " + db + ".ev_off ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM " + db + ".t WHERE id < 0");
+            assertEquals("0 triggers created (1 already there), 1 events enabled; all 1 triggers and 2 events of the source are on "
                     + "the destination", cutover.heldBackObjects(s, d));
+            try (var rs = d.createStatement().executeQuery("SELECT STATUS FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '"
+                    + db + "' AND EVENT_NAME = 'ev_off'")) {
+                assertTrue(rs.next());
+                assertEquals("DISABLED", rs.getString(1), "an event the source does not run stays disabled");
+            }
         }
         dst.execute("ALTER EVENT " + db + ".ev DISABLE");
     }

@@ -241,6 +241,13 @@ public final class DdlApplier {
                         + "; then restart the sink task.\nStatement: " + change.ddl(), e);
             }
             tables.invalidate();
+            if (dropOfAbsentObject(change.ddl(), e)) {
+                // Views, routines, triggers and events reach the destination from the source's catalog watcher, on its
+                // own schedule: the object a streamed DROP names may not have been created here yet, or gone already.
+                LOG.info("DDL at {} drops an object the destination does not have ({}); its drop is in effect",
+                        change.position(), e.getMessage());
+                return "already-in-effect";
+            }
             if (alreadyInEffect(c, change)) {
                 LOG.warn("DDL at {} failed ({}) but the destination already has its result; recorded as in effect",
                         change.position(), e.getMessage());
@@ -250,6 +257,17 @@ public final class DdlApplier {
                     + "' at source position " + change.position() + ": " + e.getMessage() + "\nStatement: "
                     + change.ddl(), e);
         }
+    }
+
+    private static final java.util.regex.Pattern DROP_OBJECT = java.util.regex.Pattern.compile(
+            "^(?:\\s|/\\*.*?\\*/)*DROP\\s+(?:VIEW|PROCEDURE|FUNCTION|TRIGGER|EVENT)\\s",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    /** 1305: routine, 1360: trigger, 1539: event, 1051: view (unknown table) does not exist. */
+    private static final java.util.Set<Integer> DOES_NOT_EXIST = java.util.Set.of(1305, 1360, 1539, 1051, 4092);
+
+    /** A DROP of a view, routine, trigger or event that failed only because the destination does not have it. */
+    static boolean dropOfAbsentObject(String ddl, SQLException e) {
+        return ddl != null && DROP_OBJECT.matcher(ddl).find() && DOES_NOT_EXIST.contains(e.getErrorCode());
     }
 
     /** Whether the destination already looks the way the statement leaves the source. */
