@@ -99,6 +99,16 @@ public final class DdlApplier {
                     return "skipped-exists";
                 }
                 break;
+            case CREATE_DISABLED_EVENT:
+                if (change.object() == null) {
+                    // The binary log's own CREATE EVENT (Debezium forwards it) carries no session context; the source's
+                    // catalog watcher sends the same event with its sql_mode, time zone and character sets
+                    // (events.migrate), and only that one may create it, or the event would run under the sink's session.
+                    LOG.info("CREATE EVENT from the binary log at {} left to the source's catalog watcher, which sends it "
+                            + "with its session context: {}", change.position(), oneLine(change.ddl()));
+                    return "skipped-carried-by-catalog";
+                }
+                break;
             case CREATE_ROUTINE:
                 if (routineExists(c, change)) {
                     LOG.warn("A routine of the same name already exists on the destination in {}; kept as it is: {}",
