@@ -1,6 +1,7 @@
 package io.mysqlmigrate.sink.types;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class ColumnValues {
                 case "io.debezium.time.Year":
                     return year(((Number) value).intValue());
                 case "io.debezium.data.Bits":
-                    return bitsBigEndian(bytes(value));
+                    return bits(bytes(value));
                 case Decimal.LOGICAL_NAME:
                     return (BigDecimal) value;
                 case "io.debezium.data.geometry.Geometry", "io.debezium.data.geometry.Point":
@@ -118,13 +119,20 @@ public final class ColumnValues {
         return year == 1900 ? 0 : year;
     }
 
-    /** Debezium writes BIT(n) little-endian; MySQL reads a binary string big-endian. */
-    static byte[] bitsBigEndian(byte[] littleEndian) {
-        byte[] out = new byte[littleEndian.length];
+    /**
+     * A BIT(n) value as the unsigned number its bits spell (Debezium writes them little-endian), bound as a DECIMAL.
+     * Never as bytes: a server-side prepared statement receives bytes as a string in the connection's character set,
+     * which MySQL converts to the column's derived character set and refuses when the bits are not valid text
+     * ("Conversion from collation utf8mb4_0900_ai_ci into latin1_swedish_ci impossible for parameter"), and a BIT
+     * column compared with bytes in a WHERE clause matches nothing on either flavour. A number is stored and compared
+     * exactly by both, up to BIT(64)'s 2^64-1, which is why it is not a (signed) long.
+     */
+    static BigDecimal bits(byte[] littleEndian) {
+        byte[] bigEndian = new byte[littleEndian.length];
         for (int i = 0; i < littleEndian.length; i++) {
-            out[i] = littleEndian[littleEndian.length - 1 - i];
+            bigEndian[i] = littleEndian[littleEndian.length - 1 - i];
         }
-        return out;
+        return new BigDecimal(new BigInteger(1, bigEndian));
     }
 
     /**

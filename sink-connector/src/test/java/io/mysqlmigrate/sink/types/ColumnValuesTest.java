@@ -74,7 +74,10 @@ class ColumnValuesTest {
     @Test
     void bitsTurnBigEndian() {
         Schema bits = SchemaBuilder.bytes().name("io.debezium.data.Bits").optional().build();
-        assertArrayEquals(new byte[] {0x01, 0x02}, (byte[]) ColumnValues.toJdbc(bits, new byte[] {0x02, 0x01}));
+        assertEquals(new BigDecimal(0x0102), ColumnValues.toJdbc(bits, new byte[] {0x02, 0x01}));
+        assertEquals(new BigDecimal("18446744073709551615"), ColumnValues.toJdbc(bits, new byte[] {-1, -1, -1, -1, -1, -1, -1, -1}),
+                "all 64 bits set is 2^64-1, not -1");
+        assertEquals(new BigDecimal("9223372036854775809"), ColumnValues.toJdbc(bits, new byte[] {0x01, 0, 0, 0, 0, 0, 0, (byte) 0x80}));
     }
 
     @Test
