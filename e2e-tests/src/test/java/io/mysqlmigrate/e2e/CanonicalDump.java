@@ -208,6 +208,9 @@ final class CanonicalDump {
             if (i == 5 && fields[0].equals("column")) {
                 f = defaultExpression(f);
             }
+            if (i == 10 && fields[0].equals("column")) {
+                f = generationExpression(f);
+            }
             fields[i] = f;
         }
         return String.join(" | ", fields);
@@ -219,13 +222,23 @@ final class CanonicalDump {
      * quotes and extra parentheses ({@code concat(_utf8mb4\\'c-\\',(1 + 1))} for MariaDB's {@code concat('c-',1 + 1)}).
      */
     static String defaultExpression(String value) {
-        if (value.equals("NULL")) {
+        // MariaDB states a nullable column without a default as the text NULL, MySQL as SQL NULL (read as \N): no default
+        if (value.equals("NULL") || value.equals(NULL)) {
             return NULL;
         }
         String v = value.length() > 1 && value.startsWith("'") && value.endsWith("'") && value.indexOf('(') < 0
                 ? value.substring(1, value.length() - 1) : value;
         return v.replaceAll("_(utf8mb4|utf8mb3|utf8|latin1|binary)\\\\?'", "'").replace("\\'", "'")
                 .replaceAll("[()\\s]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A generated column's expression as both flavours mean it: MySQL prints string literals with their character set
+     * introducer and JSON_VALUE with its implicit {@code RETURNING CHAR(512)}, MariaDB neither.
+     */
+    static String generationExpression(String expression) {
+        return expression.replaceAll("_(utf8mb4|utf8mb3|utf8|latin1|binary)\\\\?'", "'").replace("\\'", "'")
+                .replaceAll("(?i)\\s+returning\\s+char\\(512\\)", "").replaceAll(",\\s+", ",");
     }
 
     /** Each {@code | name |} field of a catalog line passed through the collation mapping (identity when unmapped). */
