@@ -57,6 +57,8 @@ public final class ColumnValues {
                     return year(((Number) value).intValue());
                 case "io.debezium.data.Bits":
                     return bits(bytes(value));
+                case "io.debezium.data.Json":
+                    return mysqlPrintedJson(value.toString());
                 case Decimal.LOGICAL_NAME:
                     return (BigDecimal) value;
                 case "io.debezium.data.geometry.Geometry", "io.debezium.data.geometry.Point":
@@ -117,6 +119,34 @@ public final class ColumnValues {
      */
     static int year(int year) {
         return year == 1900 ? 0 : year;
+    }
+
+    /**
+     * A MySQL JSON document as MySQL itself prints it, {@code {"a": 1, "b": [1, 2]}}: the snapshot reads that text, but
+     * the binary log's decoder writes it without the blank after each {@code ,} and {@code :} between tokens. A MySQL
+     * destination parses either; a MariaDB one, whose JSON is LONGTEXT that keeps the text, would otherwise hold a
+     * document in two spellings depending on whether the snapshot or the stream brought it. Strings are left as they
+     * are; text that already has the blanks is unchanged.
+     */
+    static String mysqlPrintedJson(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            out.append(c);
+            if (inString) {
+                if (c == '\\' && i + 1 < json.length()) {
+                    out.append(json.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if ((c == ',' || c == ':') && i + 1 < json.length() && json.charAt(i + 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        return out.toString();
     }
 
     /**
