@@ -201,6 +201,15 @@ final class CanonicalDump {
      */
     static String normaliseColumnLine(String line) {
         String[] fields = line.split(" \\| ", -1);
+        if (fields.length > 3 && fields[0].equals("column") && fields[3].equals("geomcollection")) {
+            fields[3] = "geometrycollection"; // MySQL 8+ names the type GEOMCOLLECTION, MariaDB GEOMETRYCOLLECTION
+        }
+        if (fields.length > 8 && fields[0].equals("column") && fields[3].equals("json")) {
+            // MariaDB's JSON is an alias of LONGTEXT in utf8mb4_bin (with a json_valid check): MySQL's json is that column
+            fields[3] = "longtext";
+            fields[7] = "utf8mb4";
+            fields[8] = "utf8mb4_bin";
+        }
         for (int i = 0; i < fields.length; i++) {
             String f = fields[i].replaceAll("\\b(tinyint|smallint|mediumint|int|bigint|year)\\(\\d+\\)", "$1")
                     .replaceAll("(?i)current_timestamp(\\(\\))?", "current_timestamp")
@@ -237,8 +246,31 @@ final class CanonicalDump {
      * introducer and JSON_VALUE with its implicit {@code RETURNING CHAR(512)}, MariaDB neither.
      */
     static String generationExpression(String expression) {
+        if (enclosedInParentheses(expression)) { // MySQL prints the expression in parentheses, MariaDB without
+            expression = expression.substring(1, expression.length() - 1);
+        }
         return expression.replaceAll("_(utf8mb4|utf8mb3|utf8|latin1|binary)\\\\?'", "'").replace("\\'", "'")
                 .replaceAll("(?i)\\s+returning\\s+char\\(512\\)", "").replaceAll(",\\s+", ",");
+    }
+
+    /** Whether the whole text is one parenthesised expression: {@code (a + b)}, not {@code (a) + (b)}. */
+    private static boolean enclosedInParentheses(String text) {
+        if (!text.startsWith("(") || !text.endsWith(")")) {
+            return false;
+        }
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '`') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0 && i < text.length() - 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each {@code | name |} field of a catalog line passed through the collation mapping (identity when unmapped). */

@@ -24,6 +24,18 @@ class CanonicalDumpTest {
         assertEquals(CanonicalDump.normaliseColumnLine("column | 3 | name | varchar(20) | YES | NULL | VIRTUAL GENERATED | utf8mb4 | utf8mb4_general_ci |  | json_value(`doc`,'$.name')"),
                 CanonicalDump.normaliseColumnLine("column | 3 | name | varchar(20) | YES | \\N | VIRTUAL GENERATED | utf8mb4 | utf8mb4_general_ci |  | json_value(`doc`, _utf8mb4\\'$.name\\' returning char(512))"));
         assertNotEquals(CanonicalDump.generationExpression("json_value(`doc`,'$.name')"), CanonicalDump.generationExpression("json_value(`doc`,'$.other')"));
+        assertEquals(CanonicalDump.generationExpression("`a` + `b`"), CanonicalDump.generationExpression("(`a` + `b`)"));
+        assertEquals("(`a`) + (`b`)", CanonicalDump.generationExpression("(`a`) + (`b`)"), "two parenthesised terms keep theirs");
+        assertEquals(CanonicalDump.normaliseColumnLine("column | 7 | gc | geometrycollection | YES | NULL |  | - | - |  | "),
+                CanonicalDump.normaliseColumnLine("column | 7 | gc | geomcollection | YES | \\N |  | - | - |  | "));
+    }
+
+    @Test
+    void mysqlsJsonIsMariaDbsLongtextInUtf8mb4Bin() {
+        assertEquals(CanonicalDump.normaliseColumnLine("column | 2 | doc | longtext | YES | NULL |  | utf8mb4 | utf8mb4_bin |  | "),
+                CanonicalDump.normaliseColumnLine("column | 2 | doc | json | YES | \\N |  | - | - |  | "));
+        assertNotEquals(CanonicalDump.normaliseColumnLine("column | 2 | doc | longtext | YES | NULL |  | utf8mb4 | utf8mb4_general_ci |  | "),
+                CanonicalDump.normaliseColumnLine("column | 2 | doc | json | YES | \\N |  | - | - |  | "));
     }
 
     @Test
