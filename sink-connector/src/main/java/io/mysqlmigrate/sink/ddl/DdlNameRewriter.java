@@ -34,6 +34,7 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * default collation of that character set, which differs between flavours (utf8mb4: MariaDB utf8mb4_general_ci, MySQL
  * utf8mb4_0900_ai_ci). Given the source's defaults ({@link io.mysqlmigrate.dialect.CharsetDefaults}), the rewriter
  * makes that collation explicit, through the collation mapping, so the destination does not substitute its own.
+ * MySQL's type name GEOMCOLLECTION becomes GEOMETRYCOLLECTION, the spelling both flavours know.
  *
  * <p>A statement the grammar cannot read is refused rather than guessed at: renaming by pattern could rename a
  * string literal, a default value or a different object.
@@ -43,6 +44,10 @@ public final class DdlNameRewriter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DdlNameRewriter.class);
     /** A statement that may name a character set (CHARACTER SET, CHARSET); a cheap test before parsing it. */
     private static final java.util.regex.Pattern NAMES_CHARSET = java.util.regex.Pattern.compile("CHAR(?:ACTER\\s+SET|SET)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A statement that may use MySQL's GEOMCOLLECTION type name, which MariaDB lacks. */
+    private static final java.util.regex.Pattern GEOMCOLLECTION = java.util.regex.Pattern.compile("GEOMCOLLECTION",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final NameMapping names;
@@ -82,7 +87,8 @@ public final class DdlNameRewriter {
         }
         boolean mapping = !names.isIdentity() || collations.mayApply(ddl);
         boolean defaults = !charsetDefaults.isEmpty() && NAMES_CHARSET.matcher(ddl).find();
-        if (!mapping && !defaults) {
+        boolean spelling = GEOMCOLLECTION.matcher(ddl).find();
+        if (!mapping && !defaults && !spelling) {
             return ddl;
         }
         Errors errors = new Errors();
@@ -192,6 +198,14 @@ public final class DdlNameRewriter {
                     String collation = implicitCollation(node, charset, mapped);
                     if (collation != null) {
                         rewriter.insertAfter(node.getStop(), " COLLATE " + collation);
+                    }
+                    return;
+                }
+                case "SpatialDataType" -> {
+                    // MySQL 8+ spells GEOMETRYCOLLECTION also GEOMCOLLECTION (and prints that); MariaDB knows only the first,
+                    // which MySQL reads as the same type
+                    if (node.getText().equalsIgnoreCase("GEOMCOLLECTION")) {
+                        replace(node, "GEOMETRYCOLLECTION");
                     }
                     return;
                 }

@@ -44,8 +44,8 @@ public final class DestinationNames {
     }
 
     public ChangeEvent map(ChangeEvent event) {
-        if (event instanceof SchemaChange change && !change.charsetDefaults().isEmpty()) {
-            return map(change);
+        if (event instanceof SchemaChange change) {
+            return map(change); // also without a mapping: the source's charset defaults, type spellings (DdlNameRewriter)
         }
         if (ddl.isIdentity()) {
             return event;

@@ -73,6 +73,15 @@ class CharsetDefaultCollationTest {
                 "shop", grammar, MARIADB), "a mapped character set with an unmapped default collation gets the destination's default");
     }
 
+    @org.junit.jupiter.api.Test
+    void mysqlsGeomcollectionIsWrittenWithTheNameBothFlavoursKnow() {
+        assertEquals("CREATE TABLE t (gc GEOMETRYCOLLECTION DEFAULT NULL COMMENT 'a geomcollection', g GEOMETRYCOLLECTION)",
+                rewrite("CREATE TABLE t (gc geomcollection DEFAULT NULL COMMENT 'a geomcollection', g GEOMETRYCOLLECTION)",
+                        Flavour.MYSQL, Map.of()));
+        assertEquals("ALTER TABLE t ADD COLUMN c GEOMETRYCOLLECTION NOT NULL",
+                rewrite("ALTER TABLE t ADD COLUMN c GEOMCOLLECTION NOT NULL", Flavour.MYSQL, Map.of()));
+    }
+
     @ParameterizedTest
     @EnumSource(Flavour.class)
     void withoutTheSourcesDefaultsNothingIsAdded(Flavour grammar) {
