@@ -201,12 +201,24 @@ final class CanonicalDump {
      */
     static String normaliseColumnLine(String line) {
         String[] fields = line.split(" \\| ", -1);
+        if (fields.length > 3 && fields[0].equals("column") && fields[3].equals("geomcollection")) {
+            fields[3] = "geometrycollection"; // MySQL 8+ names the type GEOMCOLLECTION, MariaDB GEOMETRYCOLLECTION
+        }
+        if (fields.length > 8 && fields[0].equals("column") && fields[3].equals("json")) {
+            // MariaDB's JSON is an alias of LONGTEXT in utf8mb4_bin (with a json_valid check): MySQL's json is that column
+            fields[3] = "longtext";
+            fields[7] = "utf8mb4";
+            fields[8] = "utf8mb4_bin";
+        }
         for (int i = 0; i < fields.length; i++) {
             String f = fields[i].replaceAll("\\b(tinyint|smallint|mediumint|int|bigint|year)\\(\\d+\\)", "$1")
                     .replaceAll("(?i)current_timestamp(\\(\\))?", "current_timestamp")
                     .replace("DEFAULT_GENERATED", "").strip();
             if (i == 5 && fields[0].equals("column")) {
                 f = defaultExpression(f);
+            }
+            if (i == 10 && fields[0].equals("column")) {
+                f = generationExpression(f);
             }
             fields[i] = f;
         }
@@ -219,13 +231,46 @@ final class CanonicalDump {
      * quotes and extra parentheses ({@code concat(_utf8mb4\\'c-\\',(1 + 1))} for MariaDB's {@code concat('c-',1 + 1)}).
      */
     static String defaultExpression(String value) {
-        if (value.equals("NULL")) {
+        // MariaDB states a nullable column without a default as the text NULL, MySQL as SQL NULL (read as \N): no default
+        if (value.equals("NULL") || value.equals(NULL)) {
             return NULL;
         }
         String v = value.length() > 1 && value.startsWith("'") && value.endsWith("'") && value.indexOf('(') < 0
                 ? value.substring(1, value.length() - 1) : value;
         return v.replaceAll("_(utf8mb4|utf8mb3|utf8|latin1|binary)\\\\?'", "'").replace("\\'", "'")
                 .replaceAll("[()\\s]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A generated column's expression as both flavours mean it: MySQL prints string literals with their character set
+     * introducer and JSON_VALUE with its implicit {@code RETURNING CHAR(512)}, MariaDB neither.
+     */
+    static String generationExpression(String expression) {
+        if (enclosedInParentheses(expression)) { // MySQL prints the expression in parentheses, MariaDB without
+            expression = expression.substring(1, expression.length() - 1);
+        }
+        return expression.replaceAll("_(utf8mb4|utf8mb3|utf8|latin1|binary)\\\\?'", "'").replace("\\'", "'")
+                .replaceAll("(?i)\\s+returning\\s+char\\(512\\)", "").replaceAll(",\\s+", ",");
+    }
+
+    /** Whether the whole text is one parenthesised expression: {@code (a + b)}, not {@code (a) + (b)}. */
+    private static boolean enclosedInParentheses(String text) {
+        if (!text.startsWith("(") || !text.endsWith(")")) {
+            return false;
+        }
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '`') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0 && i < text.length() - 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each {@code | name |} field of a catalog line passed through the collation mapping (identity when unmapped). */

@@ -65,6 +65,8 @@ class CutoverOnMariaDbKafkaConnectIT {
         try (Migration migration = new Migration(stack, "m-cutover", List.of(db, quietDb))) {
             Map<String, String> sourceConfig = new java.util.LinkedHashMap<>(migration.source.config());
             sourceConfig.put("events.migrate", "true");
+            // views and routines are looked for every 8 s: one created just before the cutover is not there yet
+            sourceConfig.put("objects.sync.interval.ms", "8000");
             migration.start(sourceConfig, Map.of());
             writer.start();
             awaitStreaming(migration, Duration.ofSeconds(120));
@@ -86,6 +88,7 @@ class CutoverOnMariaDbKafkaConnectIT {
             assertTrue(live.out().contains("OK    " + quietDb + ".q: identical (500 rows"), live.out());
             assertTrue(written.get() > writtenBeforeVerify, "the application kept writing while verify ran");
 
+            stack.source().execute("CREATE VIEW " + quietDb + ".v_late AS SELECT id FROM " + quietDb + ".q WHERE id < 10");
             CliRun cutover = cli("cutover", "--source-config", sourceFile.toString(), "--sink-config", sinkFile.toString(),
                     "--connect-url", stack.rest().restUrl(), "--set-source-read-only", "--max-delay-ms", "5000", "--timeout-seconds", "120");
             String out = cutover.out();
@@ -94,6 +97,13 @@ class CutoverOnMariaDbKafkaConnectIT {
             assertTrue(out.contains("writes stopped on the source") && out.contains("read_only = ON"), out);
             assertTrue(out.contains("no change since the snapshot: m-cutover." + quietDb), out);
             assertTrue(out.contains("2 of 2 tables identical"), out);
+            assertTrue(out.contains("views and routines in step"), out);
+            try (var d = stack.destination().connect(); var st = d.createStatement();
+                 var rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '" + quietDb
+                         + "' AND TABLE_NAME = 'v_late'")) {
+                assertTrue(rs.next() && rs.getInt(1) == 1, "the view created just before the cutover was migrated before the "
+                        + "connectors were removed:\n" + out);
+            }
             assertTrue(out.contains("1 triggers created, 1 events enabled"), out);
             assertTrue(out.contains("ANALYZE TABLE on the destination"), out);
             try (var d = stack.destination().connect(); var st = d.createStatement()) {

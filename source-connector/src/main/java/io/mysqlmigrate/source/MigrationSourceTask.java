@@ -1,5 +1,6 @@
 package io.mysqlmigrate.source;
 
+import io.mysqlmigrate.dialect.CharsetDefaults;
 import io.mysqlmigrate.dialect.ServerVersion;
 import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.source.capture.DebeziumSettings;
@@ -76,6 +77,8 @@ public final class MigrationSourceTask extends SourceTask {
     private ObjectWatcher objectWatcher;
     private OnlineSchemaChanges onlineSchemaChanges;
     private SnapshotDefinitions snapshotDefinitions;
+    /** The source server's default collation of each character set, sent with every schema change. */
+    private String charsetDefaults;
     private HeartbeatTable heartbeat;
     private HeartbeatWriter heartbeatWriter;
     private StoredPosition resumeFrom;
@@ -137,6 +140,12 @@ public final class MigrationSourceTask extends SourceTask {
         fullLoadThrottle = config.fullLoadThrottle();
         incrementalThrottle = config.incrementalThrottle();
         snapshotDefinitions = new SnapshotDefinitions(() -> SourceConnections.open(config));
+        try (java.sql.Connection c = SourceConnections.open(config)) {
+            charsetDefaults = CharsetDefaults.encode(CharsetDefaults.read(c));
+        } catch (java.sql.SQLException e) {
+            throw new ConnectException("Cannot read the source's character sets and their default collations "
+                    + "(information_schema.CHARACTER_SETS): " + e.getMessage(), e);
+        }
         onlineSchemaChanges = config.onlineSchemaChanges(OnlineSchemaChanges.PendingAlters.decode(
                 CompletionMarker.storedOnlineDdlState(context.offsetStorageReader(), config.topicPrefix())));
         snapshotProgress = new DebeziumSnapshotProgress(config.topicPrefix());
@@ -233,6 +242,9 @@ public final class MigrationSourceTask extends SourceTask {
             }
             if (EventKind.of(r) == EventKind.SCHEMA_CHANGE) {
                 r = snapshotDefinitions.restore(r, SnapshotRecords.isSnapshot(r));
+                if (charsetDefaults != null) {
+                    r.headers().addString(CharsetDefaults.HEADER, charsetDefaults);
+                }
             }
             for (SourceRecord changed : onlineSchemaChanges.handle(r, EventKind.of(r))) {
                 SourceRecord selected = selection.select(changed);

@@ -14,11 +14,15 @@ import java.util.Set;
 /**
  * The destination account may do what the sink does in the databases it writes (the selected ones under their mapped
  * names) and in its state database: create, change and drop tables and indexes, read, insert, update and delete rows.
- * Privileges for views, routines, triggers and events are asked for, not required: the sink does not create them.
+ * When it migrates the schema it also creates foreign keys, for which MySQL wants REFERENCES on the parent table
+ * (MariaDB does not check it; asking for it on both keeps one set of grants). Privileges for views, routines, triggers
+ * and events are asked for, not required: the sink does not create them.
  */
 public final class DestinationPrivilegesCheck implements Check {
 
     static final List<String> REQUIRED = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "INDEX");
+    /** Required on the migrated databases when the sink creates their tables (foreign keys). */
+    static final List<String> REQUIRED_FOR_SCHEMA = List.of("REFERENCES");
     static final List<String> ADVISED = List.of("CREATE VIEW", "CREATE ROUTINE", "TRIGGER", "EVENT");
 
     @Override
@@ -49,6 +53,15 @@ public final class DestinationPrivilegesCheck implements Check {
             }
         }
         if (ctx.source().migrationTypes().contains(MigrationType.SCHEMA)) {
+            for (String database : databases) {
+                for (String privilege : REQUIRED_FOR_SCHEMA) {
+                    if (!grants.holdsOnDatabase(privilege, database)) {
+                        gaps.missing(true, privilege, PrivilegeGaps.onDatabase(database), "The sink creates the source's "
+                                + "tables with their foreign keys; MySQL refuses a foreign key without REFERENCES "
+                                + "(error 1142).");
+                    }
+                }
+            }
             for (String database : databases) {
                 for (String privilege : ADVISED) {
                     if (!grants.holdsOnDatabase(privilege, database)) {

@@ -409,8 +409,8 @@ public final class Cutover {
      * be left behind (seen in the scenario corpus).
      */
     String awaitObjectsInStep(Connection s, Connection d, long writesStoppedNanos, Options options) throws Exception {
-        if (!source.tables().isEmpty()) {
-            return "none migrated (" + MigrationSourceConfig.TABLES_INCLUDE + " selects tables)";
+        if (!ObjectVisibility.migrated(source).contains(ObjectVisibility.Kind.VIEWS)) {
+            return "none migrated (" + MigrationSourceConfig.TABLES_INCLUDE + " selects tables one by one)";
         }
         long interval = source.objectsSyncIntervalMs();
         if (interval <= 0) {

@@ -82,10 +82,10 @@ class PrivilegesOnMariaDbIT {
 
         CheckResult failed = CheckRuns.run(new DestinationPrivilegesCheck(), source, CheckRuns.sinkAs(stack.destination(), user, "pw", mapping));
         assertEquals(Status.FAIL, failed.status());
-        assertEquals("'" + user + "'@'%': missing DELETE on `" + mapped + "`.*; and, not blocking, CREATE VIEW, CREATE ROUTINE, "
-                + "TRIGGER, EVENT on `" + mapped + "`.*", failed.found(), "the mapped name is checked, and the state database");
+        assertEquals("'" + user + "'@'%': missing DELETE, REFERENCES on `" + mapped + "`.*; and, not blocking, CREATE VIEW, CREATE ROUTINE, "
+                + "TRIGGER, EVENT on `" + mapped + "`.*", failed.found(), "the mapped name is checked, and the state database; REFERENCES for the foreign keys");
 
-        stack.destination().execute("GRANT DELETE ON " + mapped + ".* TO '" + user + "'@'%'");
+        stack.destination().execute("GRANT DELETE, REFERENCES ON " + mapped + ".* TO '" + user + "'@'%'");
         CheckResult warned = CheckRuns.run(new DestinationPrivilegesCheck(), source, CheckRuns.sinkAs(stack.destination(), user, "pw", mapping));
         assertEquals(Status.WARN, warned.status());
         assertEquals("'" + user + "'@'%': missing CREATE VIEW, CREATE ROUTINE, TRIGGER, EVENT on `" + mapped + "`.*", warned.found());

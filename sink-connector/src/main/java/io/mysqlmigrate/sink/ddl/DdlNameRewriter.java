@@ -9,6 +9,7 @@ import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.sink.naming.NameMapping;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -29,10 +30,25 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * Index and constraint names are not object names in DTS's sense and stay. Collation and character set names are
  * replaced the same way when {@link CollationMapping} maps them (the destination lacks the source's).
  *
+ * <p>A database, table or column definition that names a character set without a collation means the source server's
+ * default collation of that character set, which differs between flavours (utf8mb4: MariaDB utf8mb4_general_ci, MySQL
+ * utf8mb4_0900_ai_ci). Given the source's defaults ({@link io.mysqlmigrate.dialect.CharsetDefaults}), the rewriter
+ * makes that collation explicit, through the collation mapping, so the destination does not substitute its own.
+ * MySQL's type name GEOMCOLLECTION becomes GEOMETRYCOLLECTION, the spelling both flavours know.
+ *
  * <p>A statement the grammar cannot read is refused rather than guessed at: renaming by pattern could rename a
  * string literal, a default value or a different object.
  */
 public final class DdlNameRewriter {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DdlNameRewriter.class);
+    /** A statement that may name a character set (CHARACTER SET, CHARSET); a cheap test before parsing it. */
+    private static final java.util.regex.Pattern NAMES_CHARSET = java.util.regex.Pattern.compile("CHAR(?:ACTER\\s+SET|SET)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A statement that may use MySQL's GEOMCOLLECTION type name, which MariaDB lacks. */
+    private static final java.util.regex.Pattern GEOMCOLLECTION = java.util.regex.Pattern.compile("GEOMCOLLECTION",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final NameMapping names;
     private final CollationMapping collations;
@@ -51,16 +67,28 @@ public final class DdlNameRewriter {
         return names.isIdentity() && collations.isEmpty();
     }
 
+    /** {@link #rewrite(String, String, Flavour, Map)} without the source's character set defaults. */
+    public String rewrite(String ddl, String defaultDatabase, Flavour grammar) {
+        return rewrite(ddl, defaultDatabase, grammar, Map.of());
+    }
+
     /**
      * The statement with destination names.
      *
      * @param ddl             the source statement
      * @param defaultDatabase the database the statement ran in on the source (unqualified names belong to it)
      * @param grammar         the source's flavour, which decides the grammar
-     * @throws UnreadableDdlException when the grammar cannot read the statement
+     * @param charsetDefaults the source server's default collation of each character set (lower case; empty: unknown)
+     * @throws UnreadableDdlException when the grammar cannot read the statement and names or collations must be mapped
      */
-    public String rewrite(String ddl, String defaultDatabase, Flavour grammar) {
-        if (ddl == null || ddl.isBlank() || names.isIdentity() && !collations.mayApply(ddl)) {
+    public String rewrite(String ddl, String defaultDatabase, Flavour grammar, Map<String, String> charsetDefaults) {
+        if (ddl == null || ddl.isBlank()) {
+            return ddl;
+        }
+        boolean mapping = !names.isIdentity() || collations.mayApply(ddl);
+        boolean defaults = !charsetDefaults.isEmpty() && NAMES_CHARSET.matcher(ddl).find();
+        boolean spelling = GEOMCOLLECTION.matcher(ddl).find();
+        if (!mapping && !defaults && !spelling) {
             return ddl;
         }
         Errors errors = new Errors();
@@ -74,11 +102,17 @@ public final class DdlNameRewriter {
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
         ParseTree root = grammar == Flavour.MARIADB ? ((MariaDBParser) parser).root() : ((MySqlParser) parser).root();
+        if (!errors.messages.isEmpty() && !mapping) {
+            LOG.warn("The {} grammar cannot read this statement, so a character set it names without a collation keeps "
+                    + "the destination's default collation rather than the source's ({}): {}", grammar.displayName(),
+                    String.join("; ", errors.messages), ddl);
+            return ddl;
+        }
         if (!errors.messages.isEmpty()) {
             throw new UnreadableDdlException("The " + grammar.displayName() + " grammar cannot read this statement, so its "
                     + "names cannot be mapped (" + String.join("; ", errors.messages) + ")");
         }
-        Walk walk = new Walk(tokens, new TokenStreamRewriter(tokens), defaultDatabase);
+        Walk walk = new Walk(tokens, new TokenStreamRewriter(tokens), defaultDatabase, charsetDefaults);
         walk.visit(root, null, null);
         return walk.rewriter.getText();
     }
@@ -105,11 +139,13 @@ public final class DdlNameRewriter {
         private final CommonTokenStream tokens;
         private final TokenStreamRewriter rewriter;
         private final String defaultDatabase;
+        private final Map<String, String> charsetDefaults;
 
-        Walk(CommonTokenStream tokens, TokenStreamRewriter rewriter, String defaultDatabase) {
+        Walk(CommonTokenStream tokens, TokenStreamRewriter rewriter, String defaultDatabase, Map<String, String> charsetDefaults) {
             this.tokens = tokens;
             this.rewriter = rewriter;
             this.defaultDatabase = defaultDatabase;
+            this.charsetDefaults = charsetDefaults;
         }
 
         /**
@@ -156,7 +192,21 @@ public final class DdlNameRewriter {
                     return;
                 }
                 case "CharsetName" -> {
-                    mapCharacterName(node, collations.charset(unquoted(node)));
+                    String charset = unquoted(node);
+                    String mapped = collations.charset(charset);
+                    mapCharacterName(node, mapped);
+                    String collation = implicitCollation(node, charset, mapped);
+                    if (collation != null) {
+                        rewriter.insertAfter(node.getStop(), " COLLATE " + collation);
+                    }
+                    return;
+                }
+                case "SpatialDataType" -> {
+                    // MySQL 8+ spells GEOMETRYCOLLECTION also GEOMCOLLECTION (and prints that); MariaDB knows only the first,
+                    // which MySQL reads as the same type
+                    if (node.getText().equalsIgnoreCase("GEOMCOLLECTION")) {
+                        replace(node, "GEOMETRYCOLLECTION");
+                    }
                     return;
                 }
                 case "ReferenceDefinition" -> {
@@ -280,6 +330,64 @@ public final class DdlNameRewriter {
             }
         }
 
+        /**
+         * The collation to make explicit after a character set a definition names without one: the source's default for
+         * it, mapped; null where the statement names a collation for it, where the character set is not part of a
+         * database, table or column definition (CONVERT(... USING), CAST, introducers), where the source's default is
+         * unknown, or where the character set itself is mapped and its collation is not (the destination's default
+         * collation of the mapped character set is then the closest there is).
+         */
+        private String implicitCollation(ParserRuleContext charsetName, String charset, String mappedCharset) {
+            String sourceDefault = charsetDefaults.get(charset.toLowerCase(java.util.Locale.ROOT));
+            if (sourceDefault == null || "binary".equalsIgnoreCase(charset)) {
+                return null;
+            }
+            String mapped = collations.collation(sourceDefault);
+            if (!mappedCharset.equalsIgnoreCase(charset) && mapped.equals(sourceDefault)) {
+                return null;
+            }
+            ParserRuleContext parent = charsetName.getParent();
+            String kind = kind(parent);
+            boolean explicit;
+            if (kind.equals("TableOptionCharset")) {
+                ParserRuleContext statement = ancestor(parent, "CreateTable", "AlterTable");
+                explicit = statement == null || hasDescendant(statement, "TableOptionCollate");
+            } else if (kind.equals("CreateDatabaseOption")) {
+                explicit = false;
+                ParserRuleContext statement = parent.getParent();
+                for (int i = 0; i < statement.getChildCount(); i++) {
+                    if (statement.getChild(i) instanceof ParserRuleContext option && kind(option).equals("CreateDatabaseOption")
+                            && firstChild(option, "CollationName") != null) {
+                        explicit = true;
+                    }
+                }
+            } else if (kind.equals("StringDataType") || kind.equals("CollectionDataType")
+                    || kind.equals("AlterByDefaultCharset") || kind.startsWith("AlterByConvertChar")) {
+                explicit = firstChild(parent, "CollationName") != null || hasToken(parent, "BINARY", charsetName);
+                ParserRuleContext column = parent.getParent();
+                if (column != null && kind(column).equals("ColumnDefinition") && firstChild(column, "CollateColumnConstraint") != null) {
+                    explicit = true;
+                }
+            } else {
+                return null;
+            }
+            return explicit ? null : mapped;
+        }
+
+        /** Whether a BINARY keyword follows the character set name in the node (CHARACTER SET x BINARY: its _bin). */
+        private boolean hasToken(ParserRuleContext node, String keyword, ParserRuleContext after) {
+            boolean seen = false;
+            for (int i = 0; i < node.getChildCount(); i++) {
+                ParseTree child = node.getChild(i);
+                if (child == after) {
+                    seen = true;
+                } else if (seen && child instanceof org.antlr.v4.runtime.tree.TerminalNode t && keyword.equalsIgnoreCase(t.getText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private String[] tableOf(ParserRuleContext tableName) {
             List<String> parts = parts(tableName);
             return new String[] {parts.size() > 1 ? parts.get(0) : defaultDatabase, parts.get(parts.size() - 1)};
@@ -304,6 +412,27 @@ public final class DdlNameRewriter {
     private static String kind(ParserRuleContext node) {
         String name = node.getClass().getSimpleName();
         return name.endsWith("Context") ? name.substring(0, name.length() - "Context".length()) : name;
+    }
+
+    /** The nearest enclosing node whose kind ends with one of {@code kinds} (CreateTable: any CREATE TABLE form). */
+    private static ParserRuleContext ancestor(ParserRuleContext node, String... kinds) {
+        for (ParserRuleContext p = node.getParent(); p != null; p = p.getParent()) {
+            for (String k : kinds) {
+                if (kind(p).endsWith(k)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasDescendant(ParserRuleContext node, String kind) {
+        for (int i = 0; i < node.getChildCount(); i++) {
+            if (node.getChild(i) instanceof ParserRuleContext child && (kind(child).equals(kind) || hasDescendant(child, kind))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ParserRuleContext firstChild(ParserRuleContext node, String kind) {

@@ -1,11 +1,13 @@
 package io.mysqlmigrate.sink.event;
 
 import io.mysqlmigrate.dialect.BinlogPosition;
+import io.mysqlmigrate.dialect.CharsetDefaults;
 import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.dialect.ObjectContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.header.Header;
@@ -32,7 +34,7 @@ public final class ChangeEventReader {
             return readRow(record, value);
         }
         if (schema.field("ddl") != null && schema.field("databaseName") != null) {
-            return readSchemaChange(offset, value, resumePosition(record), objectContext(record));
+            return readSchemaChange(offset, value, resumePosition(record), objectContext(record), charsetDefaults(record));
         }
         if (schema.field("status") != null && schema.field("id") != null) {
             return new TransactionBoundary(offset, value.getString("id"), "BEGIN".equals(value.getString("status")));
@@ -61,7 +63,8 @@ public final class ChangeEventReader {
                 value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source, resumePosition(record)), keyChange);
     }
 
-    private static SchemaChange readSchemaChange(long offset, Struct value, BinlogPosition resumeAt, ObjectContext object) {
+    private static SchemaChange readSchemaChange(long offset, Struct value, BinlogPosition resumeAt, ObjectContext object,
+                                                 Map<String, String> charsetDefaults) {
         Struct source = value.getStruct("source");
         List<SchemaChange.TableShape> shapes = new ArrayList<>();
         if (value.schema().field("tableChanges") != null && value.get("tableChanges") != null) {
@@ -79,7 +82,18 @@ public final class ChangeEventReader {
             }
         }
         return new SchemaChange(offset, value.getString("databaseName"), value.getString("ddl"), List.copyOf(shapes),
-                SourcePosition.of(source, resumeAt), grammarOf(source), object);
+                SourcePosition.of(source, resumeAt), grammarOf(source), object, charsetDefaults);
+    }
+
+    /** The source server's default collation of each character set, from the header the source connector adds. */
+    private static Map<String, String> charsetDefaults(SinkRecord record) {
+        Header h = record.headers().lastWithName(CharsetDefaults.HEADER);
+        try {
+            return h == null || h.value() == null ? Map.of() : CharsetDefaults.decode(h.value().toString());
+        } catch (IllegalArgumentException e) {
+            throw new DataException("Unreadable " + CharsetDefaults.HEADER + " header at " + record.topic() + "/"
+                    + record.kafkaPartition() + "@" + record.kafkaOffset() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The object and session context a view, routine, trigger or event statement carries in its headers, or null. */

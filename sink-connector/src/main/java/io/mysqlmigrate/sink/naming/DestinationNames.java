@@ -44,6 +44,9 @@ public final class DestinationNames {
     }
 
     public ChangeEvent map(ChangeEvent event) {
+        if (event instanceof SchemaChange change) {
+            return map(change); // also without a mapping: the source's charset defaults, type spellings (DdlNameRewriter)
+        }
         if (ddl.isIdentity()) {
             return event;
         }
@@ -78,10 +81,10 @@ public final class DestinationNames {
             shapes.add(new SchemaChange.TableShape(shape.changeType(), names.database(shapeDb), names.table(shapeDb, shape.table()),
                     columns));
         }
-        String text = ddl.rewrite(change.ddl(), db, change.grammar());
+        String text = ddl.rewrite(change.ddl(), db, change.grammar(), change.charsetDefaults());
         ObjectContext object = change.object() == null ? null : change.object().mapped(collations::charset, collations::collation);
         return new SchemaChange(change.offset(), names.database(db), text, List.copyOf(shapes), change.position(),
-                change.grammar(), object);
+                change.grammar(), object, change.charsetDefaults());
     }
 
     private Struct rename(Struct struct, String db, String table) {

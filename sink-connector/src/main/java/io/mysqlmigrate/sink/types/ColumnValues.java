@@ -1,6 +1,7 @@
 package io.mysqlmigrate.sink.types;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -55,7 +56,9 @@ public final class ColumnValues {
                 case "io.debezium.time.Year":
                     return year(((Number) value).intValue());
                 case "io.debezium.data.Bits":
-                    return bitsBigEndian(bytes(value));
+                    return bits(bytes(value));
+                case "io.debezium.data.Json":
+                    return mysqlPrintedJson(value.toString());
                 case Decimal.LOGICAL_NAME:
                     return (BigDecimal) value;
                 case "io.debezium.data.geometry.Geometry", "io.debezium.data.geometry.Point":
@@ -118,13 +121,48 @@ public final class ColumnValues {
         return year == 1900 ? 0 : year;
     }
 
-    /** Debezium writes BIT(n) little-endian; MySQL reads a binary string big-endian. */
-    static byte[] bitsBigEndian(byte[] littleEndian) {
-        byte[] out = new byte[littleEndian.length];
-        for (int i = 0; i < littleEndian.length; i++) {
-            out[i] = littleEndian[littleEndian.length - 1 - i];
+    /**
+     * A MySQL JSON document as MySQL itself prints it, {@code {"a": 1, "b": [1, 2]}}: the snapshot reads that text, but
+     * the binary log's decoder writes it without the blank after each {@code ,} and {@code :} between tokens. A MySQL
+     * destination parses either; a MariaDB one, whose JSON is LONGTEXT that keeps the text, would otherwise hold a
+     * document in two spellings depending on whether the snapshot or the stream brought it. Strings are left as they
+     * are; text that already has the blanks is unchanged.
+     */
+    static String mysqlPrintedJson(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            out.append(c);
+            if (inString) {
+                if (c == '\\' && i + 1 < json.length()) {
+                    out.append(json.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if ((c == ',' || c == ':') && i + 1 < json.length() && json.charAt(i + 1) != ' ') {
+                out.append(' ');
+            }
         }
-        return out;
+        return out.toString();
+    }
+
+    /**
+     * A BIT(n) value as the unsigned number its bits spell (Debezium writes them little-endian), bound as a DECIMAL.
+     * Never as bytes: a server-side prepared statement receives bytes as a string in the connection's character set,
+     * which MySQL converts to the column's derived character set and refuses when the bits are not valid text
+     * ("Conversion from collation utf8mb4_0900_ai_ci into latin1_swedish_ci impossible for parameter"), and a BIT
+     * column compared with bytes in a WHERE clause matches nothing on either flavour. A number is stored and compared
+     * exactly by both, up to BIT(64)'s 2^64-1, which is why it is not a (signed) long.
+     */
+    static BigDecimal bits(byte[] littleEndian) {
+        byte[] bigEndian = new byte[littleEndian.length];
+        for (int i = 0; i < littleEndian.length; i++) {
+            bigEndian[i] = littleEndian[littleEndian.length - 1 - i];
+        }
+        return new BigDecimal(new BigInteger(1, bigEndian));
     }
 
     /**

@@ -77,6 +77,24 @@ class ChangeEventReaderTest {
     }
 
     @Test
+    void readsTheSourcesCharsetDefaultsFromTheHeader() {
+        Schema value = SchemaBuilder.struct().field("source", SOURCE).field("databaseName", Schema.STRING_SCHEMA)
+                .field("ddl", Schema.STRING_SCHEMA).build();
+        Struct v = new Struct(value).put("databaseName", "shop").put("ddl", "CREATE TABLE t (a TEXT) CHARSET=utf8mb4")
+                .put("source", new Struct(SOURCE).put("db", "shop").put("file", "f").put("pos", 5L).put("snapshot", "false").put("ts_ms", 1L));
+        SinkRecord plain = new SinkRecord("p.shop", 0, null, null, value, v, 4);
+        assertEquals(java.util.Map.of(), ((SchemaChange) ChangeEventReader.read(plain)).charsetDefaults(), "an older source sends none");
+        SinkRecord sent = new SinkRecord("p.shop", 0, null, null, value, v, 4);
+        sent.headers().addString(io.mysqlmigrate.dialect.CharsetDefaults.HEADER, "latin1:latin1_swedish_ci,utf8mb4:utf8mb4_general_ci");
+        assertEquals(java.util.Map.of("latin1", "latin1_swedish_ci", "utf8mb4", "utf8mb4_general_ci"),
+                ((SchemaChange) ChangeEventReader.read(sent)).charsetDefaults());
+        SinkRecord unreadable = new SinkRecord("p.shop", 0, null, null, value, v, 4);
+        unreadable.headers().addString(io.mysqlmigrate.dialect.CharsetDefaults.HEADER, "utf8mb4:x' OR 1");
+        DataException e = assertThrows(DataException.class, () -> ChangeEventReader.read(unreadable));
+        assertTrue(e.getMessage().contains("p.shop/0@4"), e.getMessage());
+    }
+
+    @Test
     void splitsQuotedTableIds() {
         assertArrayEquals(new String[] {"a.b", "t\"x"}, ChangeEventReader.splitTableId("\"a.b\".\"t\"\"x\""));
         assertArrayEquals(new String[] {"db", "t"}, ChangeEventReader.splitTableId("db.t"));

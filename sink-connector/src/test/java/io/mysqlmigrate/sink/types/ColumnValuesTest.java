@@ -72,9 +72,22 @@ class ColumnValuesTest {
     }
 
     @Test
+    void mysqlJsonFromTheBinaryLogGetsTheBlanksMySqlPrints() {
+        Schema json = SchemaBuilder.string().name("io.debezium.data.Json").optional().build();
+        assertEquals("{\"a\": 1, \"b\": [1, 2, {}], \"s\": \"x,y: \\\"q,\\\" z\"}",
+                ColumnValues.toJdbc(json, "{\"a\":1,\"b\":[1,2,{}],\"s\":\"x,y: \\\"q,\\\" z\"}"));
+        assertEquals("[1, 2, 3]", ColumnValues.toJdbc(json, "[1, 2, 3]"), "the snapshot's text stays as it is");
+        assertEquals("\"a,b:c\"", ColumnValues.toJdbc(json, "\"a,b:c\""));
+        assertEquals("plain,text", ColumnValues.toJdbc(Schema.OPTIONAL_STRING_SCHEMA, "plain,text"), "only MySQL's JSON");
+    }
+
+    @Test
     void bitsTurnBigEndian() {
         Schema bits = SchemaBuilder.bytes().name("io.debezium.data.Bits").optional().build();
-        assertArrayEquals(new byte[] {0x01, 0x02}, (byte[]) ColumnValues.toJdbc(bits, new byte[] {0x02, 0x01}));
+        assertEquals(new BigDecimal(0x0102), ColumnValues.toJdbc(bits, new byte[] {0x02, 0x01}));
+        assertEquals(new BigDecimal("18446744073709551615"), ColumnValues.toJdbc(bits, new byte[] {-1, -1, -1, -1, -1, -1, -1, -1}),
+                "all 64 bits set is 2^64-1, not -1");
+        assertEquals(new BigDecimal("9223372036854775809"), ColumnValues.toJdbc(bits, new byte[] {0x01, 0, 0, 0, 0, 0, 0, (byte) 0x80}));
     }
 
     @Test
