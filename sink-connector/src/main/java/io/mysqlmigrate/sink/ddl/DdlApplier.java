@@ -270,7 +270,7 @@ public final class DdlApplier {
     }
 
     private static final java.util.regex.Pattern DROP_OBJECT = java.util.regex.Pattern.compile(
-            "^(?:\\s|/\\*.*?\\*/)*DROP\\s+(?:VIEW|PROCEDURE|FUNCTION|TRIGGER|EVENT)\\s",
+            "^(?:\\s|/\\*.*?\\*/|--[^\\n]*\\n|#[^\\n]*\\n)*DROP\\s+(?:VIEW|PROCEDURE|FUNCTION|TRIGGER|EVENT)\\s",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
     /** 1305: routine, 1360: trigger, 1539: event, 1051: view (unknown table) does not exist. */
     private static final java.util.Set<Integer> DOES_NOT_EXIST = java.util.Set.of(1305, 1360, 1539, 1051, 4092);

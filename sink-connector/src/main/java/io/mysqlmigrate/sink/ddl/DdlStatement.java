@@ -73,7 +73,8 @@ public final class DdlStatement {
             "^(?:\\s|/\\*.*?\\*/)*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?TRIGGER\\s",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern EVENT_HEAD = java.util.regex.Pattern.compile(
-            "^(?:\\s|/\\*.*?\\*/)*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?EVENT\\s.*?\\sDISABLE\\s+DO\\s",
+            "^(?:\\s|/\\*.*?\\*/)*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?EVENT\\s.*?\\sDISABLE(?:\\s+ON\\s+(?:SLAVE|REPLICA))?\\s+"
+                    + "(?:COMMENT\\s+'(?:[^'\\\\]|\\\\.|'')*'\\s+)?DO\\s",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
     public static DdlStatement classify(String ddl) {

@@ -60,6 +60,11 @@ class DdlStatementTest {
                 + "@mysql_migrate_sink IS NULL THEN INSERT INTO a VALUES (NEW.id); END IF; END").kind());
         assertEquals(Kind.CREATE_DISABLED_EVENT, DdlStatement.classify("CREATE EVENT `e` ON SCHEDULE EVERY 1 HOUR STARTS '2026-01-01 00:00:00' "
                 + "ON COMPLETION NOT PRESERVE DISABLE DO DELETE FROM x").kind());
+        // SHOW CREATE EVENT prints an event's comment between DISABLE and DO (and ON SLAVE after DISABLE on MariaDB)
+        assertEquals(Kind.CREATE_DISABLED_EVENT, DdlStatement.classify("CREATE EVENT `e` ON SCHEDULE EVERY 1 DAY STARTS "
+                + "'2030-01-01 00:00:00' ON COMPLETION NOT PRESERVE DISABLE COMMENT 'cleans ''up'' do' DO DELETE FROM x").kind());
+        assertEquals(Kind.CREATE_DISABLED_EVENT, DdlStatement.classify("CREATE EVENT `e` ON SCHEDULE EVERY 1 DAY "
+                + "ON COMPLETION PRESERVE DISABLE ON SLAVE DO DELETE FROM x").kind());
     }
 
     @Test

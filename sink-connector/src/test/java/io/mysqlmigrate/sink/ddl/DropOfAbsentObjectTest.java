@@ -12,6 +12,7 @@ class DropOfAbsentObjectTest {
     void aDropOfAViewRoutineTriggerOrEventTheDestinationLacksIsInEffect() {
         assertTrue(DdlApplier.dropOfAbsentObject("DROP PROCEDURE bump", new SQLException("PROCEDURE s.bump does not exist", "42000", 1305)));
         assertTrue(DdlApplier.dropOfAbsentObject("/* c */ drop function f", new SQLException("x", "42000", 1305)));
+        assertTrue(DdlApplier.dropOfAbsentObject("-- replaced by drop and create\nDROP PROCEDURE bump", new SQLException("x", "42000", 1305)));
         assertTrue(DdlApplier.dropOfAbsentObject("DROP TRIGGER t_bi", new SQLException("Trigger does not exist", "HY000", 1360)));
         assertTrue(DdlApplier.dropOfAbsentObject("DROP EVENT ev", new SQLException("Unknown event 'ev'", "HY000", 1539)));
         assertTrue(DdlApplier.dropOfAbsentObject("DROP VIEW v", new SQLException("Unknown table 's.v'", "42S02", 1051)));
