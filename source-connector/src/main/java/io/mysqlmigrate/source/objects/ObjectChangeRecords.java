@@ -27,6 +27,30 @@ public final class ObjectChangeRecords {
         lastForwarded = record;
     }
 
+    /**
+     * The schema change envelope's {@code source} block carrying the newest forwarded record's position. Row events
+     * and schema changes may describe their source with different schemas (MariaDB's connector does), so the fields
+     * are copied by name: a statement found after the snapshot must not carry the snapshot's position, or the sink
+     * would record its progress as going back to the snapshot.
+     */
+    static Struct positionOf(Struct stream, Struct template) {
+        if (template == null || stream.schema().equals(template.schema())) {
+            return stream;
+        }
+        Struct out = new Struct(template.schema());
+        for (Field f : template.schema().fields()) {
+            Field from = stream.schema().field(f.name());
+            Object v = template.get(f);
+            if (from != null && from.schema().type() == f.schema().type()) {
+                v = stream.get(from);
+            }
+            if (v != null || f.schema().isOptional()) {
+                out.put(f, v);
+            }
+        }
+        return out;
+    }
+
     public boolean ready() {
         return schemaChangeTemplate != null && lastForwarded != null;
     }
@@ -44,8 +68,8 @@ public final class ObjectChangeRecords {
             value.put(f, template.get(f));
         }
         Struct streamSource = lastForwarded.value() instanceof Struct v && v.schema().field("source") != null ? v.getStruct("source") : null;
-        if (streamSource != null && streamSource.schema().equals(schema.field("source").schema())) {
-            value.put("source", streamSource);
+        if (streamSource != null && schema.field("source") != null) {
+            value.put("source", positionOf(streamSource, template.getStruct("source")));
         }
         value.put("databaseName", database);
         value.put("ddl", ddl);
