@@ -65,8 +65,9 @@ class CutoverOnMariaDbKafkaConnectIT {
         try (Migration migration = new Migration(stack, "m-cutover", List.of(db, quietDb))) {
             Map<String, String> sourceConfig = new java.util.LinkedHashMap<>(migration.source.config());
             sourceConfig.put("events.migrate", "true");
-            // views and routines are looked for every 8 s: one created just before the cutover is not there yet
-            sourceConfig.put("objects.sync.interval.ms", "8000");
+            // views and routines are looked for every 60 s, and the first look after the snapshot's comes after the
+            // cutover would be done without waiting for it: a view created just before the cutover is not there yet
+            sourceConfig.put("objects.sync.interval.ms", "60000");
             migration.start(sourceConfig, Map.of());
             writer.start();
             awaitStreaming(migration, Duration.ofSeconds(120));
