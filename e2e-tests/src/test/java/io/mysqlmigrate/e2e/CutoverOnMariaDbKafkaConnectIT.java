@@ -65,8 +65,9 @@ class CutoverOnMariaDbKafkaConnectIT {
         try (Migration migration = new Migration(stack, "m-cutover", List.of(db, quietDb))) {
             Map<String, String> sourceConfig = new java.util.LinkedHashMap<>(migration.source.config());
             sourceConfig.put("events.migrate", "true");
-            // views and routines are looked for every 8 s: one created just before the cutover is not there yet
-            sourceConfig.put("objects.sync.interval.ms", "8000");
+            // views and routines are looked for every 30 s: a view created just before the cutover is not on the
+            // destination yet unless the cutover waits for a whole look after writes stopped (two intervals, 60 s)
+            sourceConfig.put("objects.sync.interval.ms", "30000");
             migration.start(sourceConfig, Map.of());
             writer.start();
             awaitStreaming(migration, Duration.ofSeconds(120));
@@ -104,6 +105,7 @@ class CutoverOnMariaDbKafkaConnectIT {
                 assertTrue(rs.next() && rs.getInt(1) == 1, "the view created just before the cutover was migrated before the "
                         + "connectors were removed:\n" + out);
             }
+            assertTrue(out.contains("views and routines on the destination"), out);
             assertTrue(out.contains("1 triggers created, 1 events enabled"), out);
             assertTrue(out.contains("ANALYZE TABLE on the destination"), out);
             try (var d = stack.destination().connect(); var st = d.createStatement()) {

@@ -53,7 +53,7 @@ abstract class ScenarioCorpusKafkaConnectIT {
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration FAILURE_TIMEOUT = Duration.ofSeconds(120);
-    private static final int GROUP_SIZE = Integer.getInteger("scenarios.group", 12);
+    private static final int GROUP_SIZE = Integer.getInteger("scenarios.group", 16);
     private static final int PARALLEL_GROUPS = Integer.getInteger("scenarios.parallel", 2);
     /**
      * The collation mapping docs/TYPES.md documents for a pair, set on every sink of that pair as an operator following
@@ -377,7 +377,7 @@ abstract class ScenarioCorpusKafkaConnectIT {
             try {
                 code = new CommandLine(new OperatorCli()).execute("cutover", "--source-config", sourceFile.toString(),
                         "--sink-config", sinkFile.toString(), "--connect-url", stack.rest().restUrl(), "--writes-stopped",
-                        "--max-delay-ms", "60000", "--timeout-seconds", "120");
+                        "--max-delay-ms", "60000", "--timeout-seconds", "60");
             } finally {
                 System.setOut(original);
             }
