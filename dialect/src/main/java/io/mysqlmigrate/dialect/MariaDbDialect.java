@@ -28,6 +28,14 @@ final class MariaDbDialect implements SqlDialect {
         return version.atLeast(10, 5, 2) ? "SHOW BINLOG STATUS" : "SHOW MASTER STATUS";
     }
 
+    private static final java.util.regex.Pattern MYSQL_INVISIBLE = java.util.regex.Pattern.compile(
+            "/\\*!80023\\s+INVISIBLE\\s*\\*/", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public String versionedClauses(String ddl) {
+        return ddl == null || !ddl.contains("/*!8") ? ddl : MYSQL_INVISIBLE.matcher(ddl).replaceAll("INVISIBLE");
+    }
+
     @Override
     public String exactFloatSelect(String quotedColumn) {
         return "CAST(" + quotedColumn + " AS DOUBLE)";

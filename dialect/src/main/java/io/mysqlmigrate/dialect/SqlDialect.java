@@ -35,6 +35,16 @@ public interface SqlDialect {
     String exactFloatSelect(String quotedColumn);
 
     /**
+     * A source statement as this destination runs it, for the clauses MySQL prints in version comments that this
+     * flavour would skip: MariaDB ignores MySQL 8's {@code /*!80023 INVISIBLE *&#47;}, so an invisible column became
+     * visible there; it gets the clause itself. Other version comments stay as written (MariaDB skips, for instance,
+     * {@code /*!80016 DEFAULT ENCRYPTION='N' *&#47;}, which it has no equivalent of).
+     */
+    default String versionedClauses(String ddl) {
+        return ddl;
+    }
+
+    /**
      * The privileges that show an account every stored procedure and function with its definition, whoever owns it
      * (information_schema.ROUTINES and SHOW CREATE): any one of them suffices; the first is the one to grant. MariaDB:
      * SELECT on mysql.proc (a global SELECT includes it). MySQL 8.0.20+: SHOW_ROUTINE, or the global SELECT that older

@@ -76,4 +76,13 @@ class SqlDialectTest {
         assertEquals("SELECT COUNT(*) FROM mysql.event WHERE db = ?", MARIADB.eventCatalogCount());
         assertNull(MYSQL_84.eventCatalogCount());
     }
+
+    @Test
+    void mysqlsVersionCommentedInvisibleIsWrittenOutForMariaDbAndKeptForMySql() {
+        String ddl = "CREATE TABLE `t` (\n  `id` int NOT NULL,\n  `secret` int DEFAULT NULL /*!80023 INVISIBLE */\n)";
+        assertEquals("CREATE TABLE `t` (\n  `id` int NOT NULL,\n  `secret` int DEFAULT NULL INVISIBLE\n)", MARIADB.versionedClauses(ddl));
+        assertEquals(ddl, MYSQL_84.versionedClauses(ddl));
+        String encryption = "CREATE DATABASE `d` /*!40100 DEFAULT CHARACTER SET utf8mb4 */ /*!80016 DEFAULT ENCRYPTION='N' */";
+        assertEquals(encryption, MARIADB.versionedClauses(encryption));
+    }
 }

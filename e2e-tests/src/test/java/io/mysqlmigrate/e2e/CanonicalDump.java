@@ -166,7 +166,10 @@ final class CanonicalDump {
             UnaryOperator<String> collations) throws SQLException {
         if (asText) {
             String text = showCreate(c, "SHOW CREATE TABLE " + q(database, table), 2);
-            return List.of(text.replaceAll(" AUTO_INCREMENT=\\d+", "").split("\n"));
+            // MySQL prints a column's CHARACTER SET beside its COLLATE when the collation was declared, not when it was
+            // inherited: the collation names the character set either way
+            return List.of(text.replaceAll(" AUTO_INCREMENT=\\d+", "")
+                    .replaceAll(" CHARACTER SET (\\w+) COLLATE (\\1_\\w+)", " COLLATE $2").split("\n"));
         }
         List<String> lines = new ArrayList<>();
         lines.addAll(query(c, "SELECT CONCAT_WS(' | ', 'column', ORDINAL_POSITION, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, "

@@ -140,7 +140,7 @@ public final class MigrationSinkTask extends SinkTask {
             });
             applier = new PartitionApplier(newProgress, new RowWriter(dialect, newTables, config.batchMaxRows(), policies, writers,
                     DestinationTables.maxAllowedPacket(opened), metrics),
-                    new DdlApplier(newProgress, newTables, policies.table(), collation -> DestinationConnections.open(config, collation)),
+                    new DdlApplier(newProgress, newTables, policies.table(), collation -> DestinationConnections.open(config, collation), dialect::versionedClauses),
                     new DestinationNames(names, config.collationMapping()), metrics);
             tables = newTables;
             progress = newProgress;

@@ -46,10 +46,18 @@ public final class DdlApplier {
     private final DestinationTables tables;
     private final TableConflictPolicy existingTables;
     private final ObjectSession.Connections encoded;
+    private final java.util.function.UnaryOperator<String> versionedClauses;
 
     /** {@code encoded} opens a destination connection in another client character set (see {@link ObjectSession}). */
     public DdlApplier(ProgressStore progress, DestinationTables tables, TableConflictPolicy existingTables,
                       ObjectSession.Connections encoded) {
+        this(progress, tables, existingTables, encoded, ddl -> ddl);
+    }
+
+    /** {@code versionedClauses} adapts MySQL's version-commented clauses to the destination ({@code SqlDialect}). */
+    public DdlApplier(ProgressStore progress, DestinationTables tables, TableConflictPolicy existingTables,
+                      ObjectSession.Connections encoded, java.util.function.UnaryOperator<String> versionedClauses) {
+        this.versionedClauses = versionedClauses;
         this.progress = progress;
         this.tables = tables;
         this.existingTables = existingTables;
@@ -237,7 +245,7 @@ public final class DdlApplier {
         try {
             String database = change.database() != null && !change.database().isEmpty()
                     && statement.kind() != DdlStatement.Kind.CREATE_DATABASE ? change.database() : null;
-            ObjectSession.execute(c, database, change.object(), change.ddl(), encoded);
+            ObjectSession.execute(c, database, change.object(), versionedClauses.apply(change.ddl()), encoded);
             return "applied";
         } catch (SQLException e) {
             if (SqlErrors.isTransient(e)) {
