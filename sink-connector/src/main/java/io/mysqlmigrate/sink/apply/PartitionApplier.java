@@ -77,8 +77,10 @@ public final class PartitionApplier {
                 continue;
             }
             ChangeEvent event = destinationNames(ChangeEventReader.read(record), tp);
+            // a view or routine statement from the source's catalog watcher carries a position it was found near, not one
+            // of the binary log: it neither starts a snapshot nor moves the last applied position
             SourcePosition position = event instanceof RowChange r ? r.position()
-                    : event instanceof SchemaChange s ? s.position() : null;
+                    : event instanceof SchemaChange s && s.object() == null ? s.position() : null;
             if (position != null) {
                 if (position.snapshot()) {
                     lastApplied = null;

@@ -8,6 +8,7 @@ import io.mysqlmigrate.sink.apply.PolicyStopException;
 import io.mysqlmigrate.sink.apply.SqlErrors;
 import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
 import io.mysqlmigrate.sink.event.SchemaChange;
+import io.mysqlmigrate.sink.event.SourcePosition;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.sink.table.DestinationTable;
@@ -70,9 +71,11 @@ public final class DdlApplier {
      */
     public String apply(Connection c, TopicPartition tp, SchemaChange change, PartitionProgress after) throws SQLException {
         String key = journalKey(change);
+        // A statement from the catalog watcher is not a point of the binary log: it leaves the recorded position and phase
+        SourcePosition recorded = change.object() != null ? SourcePosition.UNKNOWN : change.position();
         if (progress.ddlApplied(c, key)) {
             LOG.debug("DDL at {} already applied, skipped: {}", change.position(), change.ddl());
-            progress.save(c, tp, after, change.position());
+            progress.save(c, tp, after, recorded);
             c.commit();
             return "skipped-journaled";
         }
@@ -80,7 +83,7 @@ public final class DdlApplier {
         tables.invalidate();
         String table = change.tables().size() == 1 ? change.tables().get(0).table() : null;
         progress.recordDdl(c, key, tp, change.offset(), change.database(), table, change.position(), outcome, change.ddl());
-        progress.save(c, tp, after, change.position());
+        progress.save(c, tp, after, recorded);
         c.commit();
         LOG.info("DDL {} at {} on {}: {}", outcome, change.position(), change.database(), oneLine(change.ddl()));
         return outcome;
@@ -311,7 +314,12 @@ public final class DdlApplier {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(change.ddl().getBytes(StandardCharsets.UTF_8));
             String position = change.position().file() + ":" + change.position().pos();
-            return (change.database() == null ? "" : change.database()) + "@" + position + "#" + HexFormat.of().formatHex(digest, 0, 12);
+            // A view or routine statement from the source's catalog watcher is placed at the stream position it was found
+            // at; the same text may come again there (dropped and created again between two rows): its record offset
+            // tells the two apart.
+            String occurrence = change.object() != null ? "/" + change.offset() : "";
+            return (change.database() == null ? "" : change.database()) + "@" + position + occurrence + "#"
+                    + HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
