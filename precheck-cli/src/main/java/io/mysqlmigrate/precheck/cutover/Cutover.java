@@ -431,15 +431,17 @@ public final class Cutover {
             extra.clear();
             count = 0;
             for (String database : source.databases()) {
-                java.util.Set<String> want = objectNames(s, database);
-                java.util.Set<String> have = objectNames(d, names.database(database));
+                boolean events = ObjectVisibility.migrated(source).contains(ObjectVisibility.Kind.EVENTS);
+                java.util.Set<String> want = objectNames(s, database, events);
+                java.util.Set<String> have = objectNames(d, names.database(database), events);
                 count += want.size();
                 want.stream().filter(o -> !have.contains(o)).forEach(o -> missing.add(database + " " + o));
                 have.stream().filter(o -> !want.contains(o)).forEach(o -> extra.add(database + " " + o));
             }
             boolean inStep = missing.isEmpty() && extra.isEmpty();
             if (inStep && System.nanoTime() - settled >= 0) {
-                return count + " views, procedures and functions on both sides, after a full catalog check since writes stopped";
+                return count + " views, procedures, functions" + (ObjectVisibility.migrated(source).contains(ObjectVisibility.Kind.EVENTS)
+                        ? " and events" : "") + " on both sides, after a full catalog check since writes stopped";
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new IllegalStateException("the destination's views and routines did not match the source's within "
@@ -450,12 +452,18 @@ public final class Cutover {
         }
     }
 
-    private static java.util.Set<String> objectNames(Connection c, String database) throws SQLException {
+    private static java.util.Set<String> objectNames(Connection c, String database, boolean events) throws SQLException {
         java.util.Set<String> out = new java.util.TreeSet<>();
         for (List<String> row : CheckContext.rows(c, "SELECT CONCAT('view ', TABLE_NAME) FROM information_schema.VIEWS "
                 + "WHERE TABLE_SCHEMA = ? UNION ALL SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME) FROM "
                 + "information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?", database, database)) {
             out.add(row.get(0));
+        }
+        if (events) { // events.migrate: the watcher carries them too, created disabled
+            for (List<String> row : CheckContext.rows(c, "SELECT CONCAT('event ', EVENT_NAME) FROM information_schema.EVENTS "
+                    + "WHERE EVENT_SCHEMA = ?", database)) {
+                out.add(row.get(0));
+            }
         }
         return out;
     }
