@@ -28,7 +28,7 @@ record Scenario(String name, Path dir, String schema, Optional<String> live, Pro
 
     static final String CORPUS = "scenarios";
 
-    private static final Set<String> PLAIN_KEYS = Set.of("description", "flavours", "destinations", "session.sql_mode",
+    private static final Set<String> PLAIN_KEYS = Set.of("description", "flavours", "destinations", "pairs", "session.sql_mode",
             "session.time_zone", "accounts", "expect", "failure.message");
     private static final Pattern KEY_PREFIXES = Pattern.compile("(source|sink)\\..+|known-gap\\.[a-z]+-[a-z]+");
 
@@ -68,6 +68,12 @@ record Scenario(String name, Path dir, String schema, Optional<String> live, Pro
             Scenario scenario = new Scenario(name, dir, Files.readString(schema),
                     Files.isRegularFile(live) ? Optional.of(Files.readString(live)) : Optional.empty(), settings);
             scenario.expect(); // validates
+            for (String id : settings.getProperty("pairs", "").split(",")) {
+                if (!id.isBlank() && java.util.Arrays.stream(FlavourPair.values()).noneMatch(p -> p.id().equals(id.strip()))) {
+                    throw new IllegalArgumentException("scenarios/" + name + ": pairs lists an unknown pair '" + id.strip()
+                            + "' (mariadb-mariadb, mysql-mysql, mysql-mariadb, mariadb-mysql)");
+                }
+            }
             scenario.flavours("flavours");
             scenario.flavours("destinations");
             if (scenario.expect() == Expect.FAILURE && scenario.failureMessage().isEmpty()) {
@@ -85,6 +91,10 @@ record Scenario(String name, Path dir, String schema, Optional<String> live, Pro
 
     /** Whether the scripts are written for the pair's source flavour and the pair's destination is allowed. */
     boolean runsOn(FlavourPair pair) {
+        String pairs = settings.getProperty("pairs", "").strip();
+        if (!pairs.isEmpty() && java.util.Arrays.stream(pairs.split(",")).map(String::strip).noneMatch(pair.id()::equals)) {
+            return false;
+        }
         return flavours("flavours").contains(pair.source()) && flavours("destinations").contains(pair.destination());
     }
 
@@ -135,13 +145,12 @@ record Scenario(String name, Path dir, String schema, Optional<String> live, Pro
 
     /**
      * Whether this scenario can share a migration with others: nothing of its own to set, expected identical, no
-     * known gap on any pair (a gap often stops its migration, on other pairs too until they are listed; a differing
-     * table would also fail the shared cutover's verification for all of them).
+     * known gap on this pair (a gap may stop its migration, and a differing table fails the shared cutover's
+     * verification for all of them; gaps are listed for every pair they were measured on).
      */
     boolean shareable(FlavourPair pair) {
-        boolean anyGap = settings.stringPropertyNames().stream().anyMatch(k -> k.startsWith("known-gap."));
         return connectorSettings("source").isEmpty() && connectorSettings("sink").isEmpty() && !leastPrivilege()
-                && expect() == Expect.IDENTICAL && !anyGap;
+                && expect() == Expect.IDENTICAL && knownGap(pair).isEmpty();
     }
 
     /** The scenario's database on the servers of {@code pair}: its name, cut to fit, and the pair's tag. */
