@@ -80,7 +80,7 @@ public final class PartitionApplier {
             // a view or routine statement from the source's catalog watcher carries a position it was found near, not one
             // of the binary log: it neither starts a snapshot nor moves the last applied position
             SourcePosition position = event instanceof RowChange r ? r.position()
-                    : event instanceof SchemaChange s && s.object() == null ? s.position() : null;
+                    : event instanceof SchemaChange s && !DdlApplier.definesObject(s) ? s.position() : null;
             if (position != null) {
                 if (position.snapshot()) {
                     lastApplied = null;

@@ -72,7 +72,7 @@ public final class DdlApplier {
     public String apply(Connection c, TopicPartition tp, SchemaChange change, PartitionProgress after) throws SQLException {
         String key = journalKey(change);
         // A statement from the catalog watcher is not a point of the binary log: it leaves the recorded position and phase
-        SourcePosition recorded = change.object() != null ? SourcePosition.UNKNOWN : change.position();
+        SourcePosition recorded = definesObject(change) ? SourcePosition.UNKNOWN : change.position();
         if (progress.ddlApplied(c, key)) {
             LOG.debug("DDL at {} already applied, skipped: {}", change.position(), change.ddl());
             progress.save(c, tp, after, recorded);
@@ -309,6 +309,21 @@ public final class DdlApplier {
         return true;
     }
 
+    private static final java.util.Set<DdlStatement.Kind> OBJECT_KINDS = java.util.EnumSet.of(DdlStatement.Kind.CREATE_VIEW,
+            DdlStatement.Kind.DROP_VIEW, DdlStatement.Kind.CREATE_ROUTINE, DdlStatement.Kind.DROP_ROUTINE,
+            DdlStatement.Kind.CREATE_GUARDED_TRIGGER, DdlStatement.Kind.DROP_TRIGGER, DdlStatement.Kind.CREATE_DISABLED_EVENT,
+            DdlStatement.Kind.DROP_EVENT, DdlStatement.Kind.ACCOUNT);
+
+    /**
+     * Whether the statement defines (or drops) a view, routine, trigger, event or account: the source's catalog
+     * watcher sends those at a position it found them near (the snapshot's, when nothing newer was forwarded), and
+     * Debezium's few such statements from the binary log are carried by the watcher as well. None is a point of the
+     * binary log the sink's progress may move to.
+     */
+    public static boolean definesObject(SchemaChange change) {
+        return change.object() != null || change.ddl() != null && OBJECT_KINDS.contains(DdlStatement.classify(change.ddl()).kind());
+    }
+
     /** Identifies a statement across re-emissions: database, binlog position and a digest of the text. */
     static String journalKey(SchemaChange change) {
         try {
@@ -317,7 +332,7 @@ public final class DdlApplier {
             // A view or routine statement from the source's catalog watcher is placed at the stream position it was found
             // at; the same text may come again there (dropped and created again between two rows): its record offset
             // tells the two apart.
-            String occurrence = change.object() != null ? "/" + change.offset() : "";
+            String occurrence = definesObject(change) ? "/" + change.offset() : "";
             return (change.database() == null ? "" : change.database()) + "@" + position + occurrence + "#"
                     + HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
