@@ -253,7 +253,9 @@ final class CanonicalDump {
             expression = expression.substring(1, expression.length() - 1);
         }
         return expression.replaceAll("_(utf8mb4|utf8mb3|utf8|latin1|binary)\\\\?'", "'").replace("\\'", "'")
-                .replaceAll("(?i)\\s+returning\\s+char\\(512\\)", "").replaceAll(",\\s+", ",");
+                .replaceAll("(?i)\\s+returning\\s+char\\(512\\)", "").replaceAll(",\\s+", ",")
+                // MariaDB prints the synonyms UCASE/LCASE as written, MySQL as UPPER/LOWER
+                .replaceAll("(?i)\\bucase\\(", "upper(").replaceAll("(?i)\\blcase\\(", "lower(");
     }
 
     /** Whether the whole text is one parenthesised expression: {@code (a + b)}, not {@code (a) + (b)}. */

@@ -43,4 +43,10 @@ class CanonicalDumpTest {
         assertNotEquals(CanonicalDump.defaultExpression("'a'"), CanonicalDump.defaultExpression("'b'"));
         assertNotEquals(CanonicalDump.defaultExpression("NULL"), CanonicalDump.defaultExpression("'NULL'"));
     }
+
+    @Test
+    void generatedExpressionsSpelledWithSynonymsMeanTheSame() {
+        assertEquals(CanonicalDump.generationExpression("ucase(`name`)"), CanonicalDump.generationExpression("(upper(`name`))"));
+        assertNotEquals(CanonicalDump.generationExpression("ucase(`name`)"), CanonicalDump.generationExpression("lower(`name`)"));
+    }
 }
