@@ -6,6 +6,7 @@ import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
 import io.mysqlmigrate.precheck.checks.ConnectPluginsCheck;
 import io.mysqlmigrate.precheck.checks.ConnectValidateCheck;
+import io.mysqlmigrate.precheck.checks.CrossFlavourFeaturesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCapacityCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
@@ -51,7 +52,7 @@ public final class Precheck {
                 new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
                 new ConflictingTablesCheck(), new DestinationNamesCheck(), new TopicNamesCheck(), new DestinationCharsetCheck(),
-                new DestinationCollationsCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new ZeroDateWritesCheck(), new TimeZoneCheck(),
+                new DestinationCollationsCheck(), new CrossFlavourFeaturesCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new ZeroDateWritesCheck(), new TimeZoneCheck(),
                 new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
     }
 
