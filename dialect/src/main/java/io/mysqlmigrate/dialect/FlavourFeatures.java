@@ -174,6 +174,12 @@ public final class FlavourFeatures {
                 "On the source, index a prefix (ALTER TABLE <table> DROP INDEX <index>, ADD UNIQUE (<column>(<length>))) if a "
                         + "prefix is unique, or a stored hash column (ADD COLUMN h BINARY(32) AS (UNHEX(SHA2(<column>, 256))) "
                         + "STORED, ADD UNIQUE (h))."));
+        out.add(new Feature("table_options", "MariaDB's InnoDB table options (PAGE_COMPRESSED, ENCRYPTED, ...)",
+                "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_NAME, CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (%s) "
+                        + "AND UPPER(CREATE_OPTIONS) REGEXP 'PAGE_COMPRESS|ENCRYPTED|ENCRYPTION_KEY_ID'",
+                Outcome.REFUSED, "MySQL has none of them: its grammar refuses the CREATE TABLE",
+                "On the source, ALTER TABLE <table> <option>=DEFAULT for each (e.g. PAGE_COMPRESSED=DEFAULT): SHOW CREATE TABLE "
+                        + "then leaves it out."));
         out.add(new Feature("json_text", "JSON columns (LONGTEXT with CHECK (json_valid(...)))",
                 "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONCAT(TABLE_NAME, '.', CONSTRAINT_NAME), CHECK_CLAUSE FROM "
                         + "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (%s) AND CHECK_CLAUSE LIKE 'json_valid(%%'",

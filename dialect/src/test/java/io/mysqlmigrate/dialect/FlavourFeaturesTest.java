@@ -65,7 +65,7 @@ class FlavourFeaturesTest {
         Map<String, Outcome> outcomes = outcomes(FlavourFeatures.lackedBy(MARIADB_1011, MYSQL));
         assertEquals(Map.of("sequence", Outcome.REFUSED, "sequence_default", Outcome.REFUSED, "inet_uuid", Outcome.REFUSED,
                 "system_versioning", Outcome.REFUSED, "compressed_column", Outcome.CHANGED, "expression_default", Outcome.REFUSED,
-                "long_unique", Outcome.REFUSED, "json_text", Outcome.CHANGED), outcomes);
+                "long_unique", Outcome.REFUSED, "table_options", Outcome.REFUSED, "json_text", Outcome.CHANGED), outcomes);
     }
 
     @Test

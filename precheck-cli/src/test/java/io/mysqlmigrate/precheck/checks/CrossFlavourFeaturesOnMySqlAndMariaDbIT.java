@@ -107,6 +107,7 @@ class CrossFlavourFeaturesOnMySqlAndMariaDbIT {
                         + "s VARCHAR(10) DEFAULT 'lit', n INT DEFAULT 5, ts TIMESTAMP DEFAULT CURRENT_TIMESTAMP)",
                 "CREATE TABLE " + db + ".texts (id INT PRIMARY KEY, body TEXT, UNIQUE KEY uk_body (body))",
                 "CREATE TABLE " + db + ".docs (id INT PRIMARY KEY, doc JSON)",
+                "CREATE TABLE " + db + ".squeezed (id INT PRIMARY KEY) PAGE_COMPRESSED=1",
                 "CREATE TABLE " + db + ".plain (id INT PRIMARY KEY, v VARCHAR(10))");
 
         CheckResult result = CheckRuns.run(new CrossFlavourFeaturesCheck(), CheckRuns.source(source, db), CheckRuns.sink(destination));
@@ -123,10 +124,13 @@ class CrossFlavourFeaturesOnMySqlAndMariaDbIT {
                 || found.contains(db + ".defaults.ts"), "parenthesized expressions, literals and CURRENT_TIMESTAMP pass: " + found);
         assertTrue(found.contains("unique keys over whole BLOB/TEXT values (MariaDB's hash-based long unique keys): " + db
                 + ".texts index uk_body (body)"), found);
+        assertTrue(found.contains("MariaDB's InnoDB table options (PAGE_COMPRESSED, ENCRYPTED, ...): " + db
+                + ".squeezed (`PAGE_COMPRESSED`='1')"), found);
         assertTrue(found.contains("changed on the destination: compressed columns: " + db + ".packed.b"), found);
         assertTrue(found.contains("JSON columns (LONGTEXT with CHECK (json_valid(...))): " + db + ".docs.doc (json_valid(`doc`))"), found);
         assertFalse(found.contains(db + ".plain"), found);
-        assertTrue(result.fix().contains("DROP SYSTEM VERSIONING") && result.fix().contains("ENGINE=InnoDB"), result.fix());
+        assertTrue(result.fix().contains("DROP SYSTEM VERSIONING") && result.fix().contains("ENGINE=InnoDB")
+                && result.fix().contains("PAGE_COMPRESSED=DEFAULT"), result.fix());
 
         destination.execute("CREATE DATABASE " + db);
         assertThrows(StackException.class, () -> replay(source, destination, db, "seq"), "no sequences in MySQL");
@@ -136,6 +140,9 @@ class CrossFlavourFeaturesOnMySqlAndMariaDbIT {
         assertThrows(StackException.class, () -> replay(source, destination, db, "aria"), "no Aria in MySQL");
         assertThrows(StackException.class, () -> replay(source, destination, db, "defaults"), "MySQL wants DEFAULT (rand())");
         assertThrows(StackException.class, () -> replay(source, destination, db, "texts"), "MySQL wants a prefix");
+        assertThrows(StackException.class, () -> replay(source, destination, db, "squeezed"), "no PAGE_COMPRESSED in MySQL");
+        source.execute("ALTER TABLE " + db + ".squeezed PAGE_COMPRESSED=DEFAULT"); // the fix the check gives
+        replay(source, destination, db, "squeezed");
         assertFalse(replay(source, destination, db, "packed").toUpperCase().contains("COMPRESSED"), "stored uncompressed on MySQL");
         assertTrue(replay(source, destination, db, "docs").contains("longtext"), "MariaDB's JSON stays LONGTEXT on MySQL");
 
