@@ -33,8 +33,9 @@ import java.util.function.Predicate;
  * utf8mb4_uca1400_nopad_ai_ci (UCA 14.0.0), or a NO PAD collation becoming a PAD SPACE one. The destination's unique
  * index then refuses the second value, or an upsert by it overwrites the first row: the migration stops or loses rows.
  * Each such key's values (the rows the row filter keeps, without NULLs, which never collide) are compared on the
- * destination under its real collations ({@link KeyCollisions}). A full read of each such key, hence an assessment
- * check ({@code --assess}).
+ * destination under its real collations ({@link KeyCollisions}), in a TEMPORARY table in the sink's state database
+ * (created, as the sink creates it, when missing; the account needs CREATE TEMPORARY TABLES there). A full read of each
+ * such key, hence an assessment check ({@code --assess}).
  */
 public final class UniqueKeyCollisionsCheck implements Check {
 
