@@ -169,6 +169,28 @@ final class KeyCollisions implements AutoCloseable {
     }
 
     /**
+     * Whether the values stay apart when the text columns that have {@code from} take {@code collation} instead
+     * (another mapping the operator could choose): the number of groups still equal, or -1 when the destination refuses
+     * the collation for these columns.
+     */
+    long groupsUnder(String from, String collation) throws SQLException {
+        flush();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            KeyColumn c = columns.get(i);
+            keys.add("k" + (i + 1) + (c.text() && c.destinationCollation().equalsIgnoreCase(from) ? " COLLATE " + collation : ""));
+        }
+        try (Statement st = destination.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + " GROUP BY " + String.join(", ", keys)
+                     + " HAVING COUNT(*) > 1) g")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    /**
      * A text value as the operator can find it: quoted (quotes doubled), with its code points when it holds anything but
      * printable ASCII, since colliding values often look alike.
      */

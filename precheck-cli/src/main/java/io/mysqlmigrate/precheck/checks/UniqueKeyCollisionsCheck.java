@@ -64,6 +64,10 @@ public final class UniqueKeyCollisionsCheck implements Check {
         }
     }
 
+    /** A key to compare: its source columns and how each travels, and the collation changes said. */
+    private record Planned(UniqueKey key, List<SourceColumn> sourceColumns, List<KeyColumn> keyColumns, String changes) {
+    }
+
     @Override
     public String id() {
         return "assess.unique_keys.collation";
@@ -123,8 +127,6 @@ public final class UniqueKeyCollisionsCheck implements Check {
         DestinationCollationsCheck.available(ctx.destinationConnection()).forEach(c -> available.add(c.toLowerCase(Locale.ROOT)));
         Predicate<String> columnSelected = SelectedTablesQuery.columnSelection(ctx);
 
-        record Planned(UniqueKey key, List<SourceColumn> sourceColumns, List<KeyColumn> keyColumns, String changes) {
-        }
         List<Planned> planned = new ArrayList<>();
         List<String> notCompared = new ArrayList<>();
         List<String> missingCollations = new ArrayList<>();
@@ -187,6 +189,7 @@ public final class UniqueKeyCollisionsCheck implements Check {
         }
 
         List<String> collided = new ArrayList<>();
+        List<String> alternatives = new ArrayList<>();
         List<String> compared = new ArrayList<>();
         long values = 0;
         if (!planned.isEmpty()) {
@@ -208,6 +211,7 @@ public final class UniqueKeyCollisionsCheck implements Check {
                         compared.add(p.key().label() + " (" + p.changes() + ", " + collisions.rows() + " values)");
                         if (!groups.isEmpty()) {
                             collided.add(describe(p.key(), p.changes(), groups));
+                            alternatives.addAll(alternatives(p, collisions, available));
                         }
                     }
                 }
@@ -226,7 +230,10 @@ public final class UniqueKeyCollisionsCheck implements Check {
                             + "(UPDATE all but one row of each group, e.g. with a suffix); or map the source collation to "
                             + "another one in " + MigrationSinkConfig.COLLATION_MAPPING + " that keeps them apart (an accent- or "
                             + "case-sensitive or a binary collation of the destination, which changes what else compares equal "
-                            + "there); then run the precheck with --assess again.");
+                            + "there)" + (alternatives.isEmpty() ? "" : ". Compared on the destination, these keep the "
+                            + "values apart: " + String.join("; ", alternatives) + " (being stricter, they also tell apart "
+                            + "values the source's collation treats as equal, such as 'a' and 'A' under a case-sensitive one)")
+                            + "; then run the precheck with --assess again.");
         }
         if (!missingCollations.isEmpty()) {
             return CheckResult.warn(id(), comparedText + ", no collisions" + skipped,
@@ -236,6 +243,33 @@ public final class UniqueKeyCollisionsCheck implements Check {
         }
         return CheckResult.pass(id(), comparedText + ", no two distinct source values are equal there: "
                 + String.join("; ", compared) + skipped);
+    }
+
+    /**
+     * For a key whose values collide: the stricter collations of the destination (same pad attribute) under which they
+     * do not, for each collation the key's changed columns take ({@code db.t key k: name -> utf8mb4_uca1400_nopad_as_cs}).
+     */
+    private static List<String> alternatives(Planned p, KeyCollisions collisions, Set<String> available) throws SQLException {
+        List<String> out = new ArrayList<>();
+        Set<String> targets = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < p.keyColumns().size(); i++) {
+            KeyColumn k = p.keyColumns().get(i);
+            if (k.text() && !k.destinationCollation().equalsIgnoreCase(p.sourceColumns().get(i).collation())) {
+                targets.add(k.destinationCollation());
+            }
+        }
+        for (String target : targets) {
+            List<String> apart = new ArrayList<>();
+            for (String candidate : CollationSubstitutes.stricter(target, available)) {
+                if (collisions.groupsUnder(target, candidate) == 0) {
+                    apart.add(candidate);
+                }
+            }
+            if (!apart.isEmpty()) {
+                out.add(p.key().label() + ": " + String.join(" or ", apart) + " instead of " + target);
+            }
+        }
+        return out;
     }
 
     /** The PRIMARY and UNIQUE keys of the selected tables, parts in order. */

@@ -1,6 +1,7 @@
 package io.mysqlmigrate.precheck.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,9 @@ class UniqueKeyCollisionsOnMySqlToMariaDbIT {
                 + "its tenants differ so it does not collide; t's key is an INT: " + failed.found());
         assertTrue(!failed.found().contains(db + ".tenants key PRIMARY ("), "different tenants: " + failed.found());
         assertTrue(failed.fix().contains(MigrationSinkConfig.COLLATION_MAPPING) && failed.fix().contains("UPDATE"), failed.fix());
+        assertTrue(failed.fix().contains("these keep the values apart: " + db + ".codes key uk_code: utf8mb4_uca1400_nopad_as_cs or "
+                + "utf8mb4_nopad_bin instead of utf8mb4_uca1400_nopad_ai_ci"), "as_ci still equates compatibility variants, "
+                + "as_cs and binary do not (compared on MariaDB): " + failed.fix());
 
         // What the check says is what MariaDB's unique index does with the mapped collation.
         destination.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".codes (id INT PRIMARY KEY, code VARCHAR(20) "
@@ -109,6 +113,7 @@ class UniqueKeyCollisionsOnMySqlToMariaDbIT {
         assertEquals(Status.FAIL, padSpace.status(), padSpace.found());
         assertTrue(padSpace.found().contains(db + ".names key uk_name (name: utf8mb4_0900_ai_ci -> utf8mb4_unicode_520_ci): "
                 + "1 group of 2 rows, e.g. 'a' = 'a '"), padSpace.found());
+        assertFalse(padSpace.fix().contains("keep the values apart"), "every PAD SPACE collation equates 'a' and 'a ': " + padSpace.fix());
 
         CheckResult filtered = CheckRuns.run(new UniqueKeyCollisionsCheck(), CheckRuns.source(source, db,
                         MigrationSourceConfig.ROW_FILTERS, db + ".names WHERE id <> 2"),
