@@ -101,12 +101,11 @@ public final class CrossFlavourFeaturesCheck implements Check {
         }
         List<String> objects = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>();
-        for (SelectedTablesQuery.SelectedTable t : SelectedTablesQuery.baseTables(ctx)) {
-            List<List<String>> engine = CheckContext.rows(ctx.sourceConnection(), "SELECT ENGINE FROM information_schema.TABLES "
-                    + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", t.database(), t.table());
-            String name = engine.isEmpty() ? null : engine.get(0).get(0);
-            if (name != null && !supported.contains(name.toLowerCase(Locale.ROOT))) {
-                objects.add(t.qualified() + " (ENGINE=" + name + ")");
+        for (List<String> t : SelectedTablesQuery.rows(ctx, "SELECT TABLE_SCHEMA, TABLE_NAME, ENGINE FROM information_schema.TABLES "
+                + "WHERE TABLE_SCHEMA IN (%s) AND TABLE_TYPE <> 'VIEW' ORDER BY 1, 2")) {
+            String name = t.get(2);
+            if (name != null && !supported.contains(name.toLowerCase(Locale.ROOT)) && SelectedTablesQuery.selected(ctx, t.get(0), t.get(1))) {
+                objects.add(t.get(0) + "." + t.get(1) + " (ENGINE=" + name + ")");
                 missing.add(name);
             }
         }
