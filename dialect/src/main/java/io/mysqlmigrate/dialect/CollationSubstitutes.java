@@ -36,6 +36,34 @@ public final class CollationSubstitutes {
         return candidates(lower).stream().filter(known::contains).findFirst();
     }
 
+    /**
+     * Collations of {@code available} that tell more apart than {@code collation} and keep its pad attribute: its
+     * accent-sensitive and case-sensitive variants, then its character set's binary collation. Stricter never makes two
+     * values equal that {@code collation} keeps apart, so these are the alternatives to try when values collide under it.
+     * In order, without {@code collation} itself.
+     */
+    public static List<String> stricter(String collation, Set<String> available) {
+        String lower = collation.toLowerCase(Locale.ROOT);
+        Set<String> known = new java.util.HashSet<>();
+        available.forEach(c -> known.add(c.toLowerCase(Locale.ROOT)));
+        List<String> out = new ArrayList<>();
+        String charset = lower.substring(0, Math.max(lower.indexOf('_'), 0));
+        if (lower.endsWith("_ai_ci")) {
+            String stem = lower.substring(0, lower.length() - "ai_ci".length());
+            out.add(stem + "as_ci");
+            out.add(stem + "as_cs");
+        } else if (lower.endsWith("_as_ci")) {
+            out.add(lower.substring(0, lower.length() - "as_ci".length()) + "as_cs");
+        }
+        if (!lower.endsWith("_bin")) {
+            out.add(noPad(lower) ? charset + "_nopad_bin" : charset + "_bin");
+            if (noPad(lower)) {
+                out.add(charset + "_0900_bin");
+            }
+        }
+        return out.stream().filter(known::contains).filter(c -> !c.equals(lower)).distinct().toList();
+    }
+
     /** What the substitute changes, in one sentence, for the precheck and docs/TYPES.md. */
     public static String note(String source, String substitute) {
         boolean sourceNoPad = noPad(source);

@@ -47,6 +47,16 @@ class CollationSubstitutesTest {
     }
 
     @Test
+    void stricterCollationsKeepThePadAttributeAndAreOnlyTheOnesTheDestinationHas() {
+        assertEquals(java.util.List.of("utf8mb4_uca1400_nopad_as_cs", "utf8mb4_nopad_bin"),
+                CollationSubstitutes.stricter("utf8mb4_uca1400_nopad_ai_ci", MARIADB_10_11), "no as_ci in this set");
+        assertEquals(java.util.List.of("utf8mb4_0900_as_cs", "utf8mb4_0900_bin"), CollationSubstitutes.stricter("utf8mb4_0900_ai_ci", MYSQL),
+                "NO PAD: MySQL has no utf8mb4_nopad_bin, its NO PAD binary one is utf8mb4_0900_bin");
+        assertEquals(java.util.List.of("utf8mb4_bin"), CollationSubstitutes.stricter("utf8mb4_unicode_520_ci", MYSQL), "PAD SPACE stays");
+        assertEquals(java.util.List.of(), CollationSubstitutes.stricter("utf8mb4_nopad_bin", MARIADB_10_11), "nothing is stricter than binary");
+    }
+
+    @Test
     void aCollationBothHaveIsItselfAndAnUnknownOneHasNoProposal() {
         assertEquals(Optional.of("latin1_swedish_ci"), CollationSubstitutes.nearest("latin1_swedish_ci", MYSQL));
         assertEquals(Optional.empty(), CollationSubstitutes.nearest("utf8mb4_klingon_ci", MYSQL));

@@ -6,6 +6,7 @@ import io.mysqlmigrate.precheck.checks.BinlogSettingCheck;
 import io.mysqlmigrate.precheck.checks.ConflictingTablesCheck;
 import io.mysqlmigrate.precheck.checks.ConnectPluginsCheck;
 import io.mysqlmigrate.precheck.checks.ConnectValidateCheck;
+import io.mysqlmigrate.precheck.checks.CrossFlavourFeaturesCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCapacityCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCharsetCheck;
 import io.mysqlmigrate.precheck.checks.DestinationCollationsCheck;
@@ -33,6 +34,7 @@ import io.mysqlmigrate.precheck.checks.TimeZoneCheck;
 import io.mysqlmigrate.precheck.checks.TlsCheck;
 import io.mysqlmigrate.precheck.checks.TopicNamesCheck;
 import io.mysqlmigrate.precheck.checks.TopicRetentionCheck;
+import io.mysqlmigrate.precheck.checks.UniqueKeyCollisionsCheck;
 import io.mysqlmigrate.precheck.checks.ZeroDateWritesCheck;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ public final class Precheck {
                 new GtidModeCheck(), new TablesWithoutKeyCheck(), new InvisibleColumnsCheck(), new GeneratedInvisiblePrimaryKeyCheck(),
                 TableTraitsCheck.nonInnoDb(), TableTraitsCheck.cascadingForeignKeys(), new OnlineDdlLeftoversCheck(),
                 new ConflictingTablesCheck(), new DestinationNamesCheck(), new TopicNamesCheck(), new DestinationCharsetCheck(),
-                new DestinationCollationsCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new ZeroDateWritesCheck(), new TimeZoneCheck(),
+                new DestinationCollationsCheck(), new CrossFlavourFeaturesCheck(), new LowerCaseTableNamesCheck(), new SqlModeCheck(), new ZeroDateWritesCheck(), new TimeZoneCheck(),
                 new MaxAllowedPacketCheck(), new DestinationCapacityCheck());
     }
 
@@ -67,13 +69,15 @@ public final class Precheck {
      * The migration assessment (DTS's optional deeper pass): indexes too long under utf8mb4, views, routines,
      * triggers and foreign keys that use tables outside the selection, and values the capture changes or cannot carry
      * (zero dates, zero TIMESTAMPs, YEAR 0000, latin1 bytes undefined in Windows-1252, DATETIMEs of the calendar switch),
-     * found by reading every selected table that has such a column once: a full scan, which is why it is here and not in
+     * found by reading every selected table that has such a column once, and unique keys whose values collide under the
+     * collation they get on the destination (each such key read once and compared there): full scans, which is why they are here and not in
      * {@link #all()}.
      */
     public static List<Check> assessment() {
         List<Check> checks = new ArrayList<>(List.of(new IndexPrefixUtf8mb4Check(), new ObjectsOutsideSelectionCheck(),
                 new ForeignKeysOutsideSelectionCheck()));
         checks.addAll(CapturedValuesCheck.family());
+        checks.add(new UniqueKeyCollisionsCheck());
         return List.copyOf(checks);
     }
 

@@ -98,7 +98,8 @@ public final class DestinationCollationsCheck implements Check {
         }
         String mapFix = rules.isEmpty() ? "" : "Map them on the sink: \"" + MigrationSinkConfig.COLLATION_MAPPING + "\": \""
                 + String.join(",", rules) + "\" (the nearest the destination has: " + String.join("; ", ruleNotes)
-                + "; run the precheck with --assess to find unique keys whose values would collide under it). Or ";
+                + "; run the precheck with --assess to find unique keys whose values would collide under it, "
+                + "assess.unique_keys.collation). Or ";
         return CheckResult.fail(id(), "missing on the destination: " + String.join("; ", named),
                 "Creating these tables or databases on the destination fails, and so does the migration at its first table.",
                 mapFix + (mapFix.isEmpty() ? "O" : "o") + "n the source, move them to a collation the destination has ("
@@ -120,7 +121,7 @@ public final class DestinationCollationsCheck implements Check {
     }
 
     /** Every collation name the destination accepts; MariaDB 10.10+ also names its shared UCA 14 collations per charset. */
-    private static Set<String> available(Connection destination) throws SQLException {
+    static Set<String> available(Connection destination) throws SQLException {
         Set<String> names = new HashSet<>();
         CheckContext.rows(destination, "SELECT COLLATION_NAME FROM information_schema.COLLATIONS").forEach(r -> names.add(r.get(0)));
         boolean fullNames = !CheckContext.rows(destination, "SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "

@@ -44,7 +44,8 @@ public final class PrecheckCli implements Callable<Integer> {
     @Option(names = "--assess", description = "Also run the migration assessment: indexes too long under utf8mb4; views, "
             + "routines, triggers and foreign keys that use tables outside the selection; and values the capture would change "
             + "or cannot carry (zero dates, YEAR 0000, latin1 bytes undefined in Windows-1252, ...), which reads every "
-            + "selected table with a date or latin1 column once.")
+            + "selected table with a date or latin1 column once; and unique keys whose values collide under the collation "
+            + "the destination gives them, compared on the destination, which reads each such key once.")
     boolean assess;
 
     @Override
