@@ -45,6 +45,7 @@ public final class ReportPrinter {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("passed", passes);
+        root.put("exitCode", passes ? PrecheckCli.PASSED : PrecheckCli.FAILED);
         ArrayNode checks = root.putArray("checks");
         for (CheckResult r : results) {
             checks.addObject().put("id", r.id()).put("status", r.status().name())
