@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
+import io.mysqlmigrate.precheck.Words;
 import java.util.List;
 import java.util.Set;
 
@@ -36,8 +37,9 @@ public final class ReportPrinter {
         }
         long fails = results.stream().filter(r -> r.status() == Status.FAIL).count();
         long warns = toFix.stream().filter(r -> r.status() == Status.WARN).count();
-        out.append('\n').append(results.size()).append(" checks: ").append(fails).append(" failed, ").append(warns)
-                .append(" warning(s) not acknowledged, ").append(results.size() - toFix.size()).append(" passed or acknowledged\n");
+        out.append('\n').append(Words.count(results.size(), "check", "checks")).append(": ").append(fails).append(" failed, ")
+                .append(Words.count(warns, "warning", "warnings")).append(" not acknowledged, ").append(results.size() - toFix.size())
+                .append(" passed or acknowledged\n");
         return out.toString();
     }
 
