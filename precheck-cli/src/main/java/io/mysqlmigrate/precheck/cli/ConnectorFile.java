@@ -103,7 +103,7 @@ public record ConnectorFile(String name, Map<String, String> config) {
         ConfigTransformer transformer = new ConfigTransformer(providers());
         Map<String, String> resolved = new LinkedHashMap<>(config);
         for (Map.Entry<String, String> e : resolved.entrySet()) {
-            if (PROVIDER_REFERENCE.matcher(e.getValue()).find()) {
+            if (PROVIDER_REFERENCE.matcher(e.getValue()).find() && pathsReadable(e.getValue())) {
                 try {
                     e.setValue(transformer.transform(Map.of(e.getKey(), e.getValue())).data().get(e.getKey()));
                 } catch (ConfigException unreadable) {
@@ -131,6 +131,19 @@ public record ConnectorFile(String name, Map<String, String> config) {
             java.util.Arrays.fill(typed, '\0');
         }
         return resolved;
+    }
+
+    private static final Pattern PATH_REFERENCE = Pattern.compile("\\$\\{(?:file|directory):([^}:]+):[^}]*}");
+
+    /** False when a file or directory reference names a path not readable here (Kafka's providers log that as an error). */
+    private static boolean pathsReadable(String value) {
+        Matcher m = PATH_REFERENCE.matcher(value);
+        while (m.find()) {
+            if (!java.nio.file.Files.isReadable(Path.of(m.group(1)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String reason(String provider) {

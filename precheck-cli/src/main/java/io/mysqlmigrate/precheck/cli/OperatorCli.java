@@ -30,10 +30,12 @@ public final class OperatorCli implements Runnable {
         CommandLine cmd = new CommandLine(new OperatorCli());
         cmd.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println("Error: " + e.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr())) {
-                failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+            err.println("Error: " + e.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+                err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
             }
+            err.flush();
             return Output.CANNOT_RUN;
         });
         return cmd;
