@@ -194,10 +194,21 @@ final class StackControl {
         } else {
             Connectors connectors = new Connectors(rest, names, Format.path(displayBase, state.serverLog(Server.WORKER)),
                     verbose);
-            for (String line : connectors.describe()) {
-                term.println("  " + line);
+            Instant cutOver = connectors.noneRegistered() && destinationAlive
+                    ? AfterCutover.doneAt(destinationEndpoint(record, null, names.get(1)), names.get(1)) : null;
+            if (cutOver != null) {
+                term.println("  none: mysql-migrate cutover removed " + String.join(" and ", names) + " at "
+                        + STARTED.format(cutOver) + ", after verifying the destination; the migration is finished");
+            } else {
+                for (String line : connectors.describe()) {
+                    term.println("  " + line);
+                }
+                if (connectors.noneRegistered()) {
+                    term.println("  (mysql-migrate cutover removes both once it is done; on a private destination "
+                            + "status would say so. Otherwise someone deleted them: ./local-run.sh stop, then start again)");
+                }
+                healthy &= connectors.allRunning();
             }
-            healthy &= connectors.allRunning();
         }
         term.println();
         term.println("Sink progress (mysql_migrate.sink_offsets on the destination)");
