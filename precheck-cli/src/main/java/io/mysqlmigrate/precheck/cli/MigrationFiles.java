@@ -109,7 +109,9 @@ public final class MigrationFiles {
         if (raw == null) {
             List<String> registered = rest.connectors();
             throw new IOException("no connector named '" + name + "' on the worker at " + rest.url() + " (registered there: "
-                    + (registered.isEmpty() ? "none" : String.join(", ", registered)) + "); check the name, or --connect-url");
+                    + (registered.isEmpty() ? "none" : String.join(", ", registered)) + "); check the name, or --connect-url. "
+                    + "A finished cutover removes both connectors: then give the configurations as files (--source-config, "
+                    + "--sink-config)");
         }
         return ConnectorFile.fromWorker(name, raw, rest.url() + "/connectors/" + name + "/config", prompt);
     }
