@@ -181,12 +181,17 @@ if [ -n "$build_reason" ]; then
   build_log="$(mktemp "${TMPDIR:-/tmp}/local-run-build.XXXXXX")"
   if [ "$command_name" = start ]; then printf 'Building the connectors and local-run (mvn package; %s)... ' "$build_reason"; fi
   build_started=$(date +%s)
+  build_stamp="$(mktemp "${TMPDIR:-/tmp}/local-run-stamp.XXXXXX")" # sources changed after this moment build next time
   if ! mvn -B -q -DskipTests -pl local-run -am package >"$build_log" 2>&1; then
     [ "$command_name" = start ] && echo
+    rm -f "$build_stamp"
     tail -n 60 "$build_log" >&2
     fail "" "The build failed (the last lines are above; all of it is in $build_log)." \
          "  Fix: correct what it names, or run the build yourself: mvn -B -DskipTests -pl local-run -am package"
   fi
+  # Maven leaves run.classpath untouched when its content did not change: its time is set here, to the build's start
+  touch -r "$build_stamp" "$classpath_file"
+  rm -f "$build_stamp"
   if [ "$command_name" = start ]; then echo "done in $(( $(date +%s) - build_started )) s"; fi
   rm -f "$build_log"
 fi
@@ -194,7 +199,11 @@ fi
 # --- Run ---------------------------------------------------------------------------------------------------------
 columns=80
 if [ -t 1 ]; then columns="$(tput cols 2>/dev/null || echo 80)"; fi
-exec java -XX:+UseSerialGC \
+# status and stop are over in seconds: the first JIT tier alone costs them about 40% less CPU (measured 2.3 s -> 1.4 s
+# for status), which is what makes them slow on a busy machine; the main job keeps the full JIT.
+jit=()
+if [ "$command_name" != start ]; then jit=(-XX:TieredStopAtLevel=1); fi
+exec java -XX:+UseSerialGC "${jit[@]}" \
   -Dmysqlmigrate.localrun.root="$ROOT" \
   -Dmysqlmigrate.localrun.cwd="$USER_PWD" \
   -Dmysqlmigrate.localrun.columns="$columns" \

@@ -243,6 +243,9 @@ final class MainJob {
     /** Said before anything is removed: a new start begins from nothing. */
     private void announceClearing() {
         String started = state.readRecord().get("started.at");
+        if (started != null && started.length() >= 19) {
+            started = started.substring(0, 19).replace('T', ' ') + " UTC";
+        }
         term.println();
         term.println("Clearing the previous run in " + display(state.root()) + (started == null ? "" : " (started " + started + ")")
                 + ": its databases, Kafka topics and logs; a new start begins from nothing");
