@@ -23,7 +23,9 @@ public final class ReportPrinter {
             out.append(paint(String.format("%-4s", status), r.status(), colour)).append("  ")
                     .append(String.format("%-" + idWidth + "s", r.id())).append("  ").append(r.found()).append('\n');
         }
-        List<CheckResult> toFix = results.stream().filter(r -> r.status() != Status.PASS && !acknowledged.contains(r.id())).toList();
+        // a FAIL cannot be acknowledged: it stays to fix (with its why and fix) even when --ack names it
+        List<CheckResult> toFix = results.stream().filter(r -> r.status() == Status.FAIL
+                || (r.status() == Status.WARN && !acknowledged.contains(r.id()))).toList();
         if (!toFix.isEmpty()) {
             out.append('\n');
             for (CheckResult r : toFix) {
@@ -51,7 +53,7 @@ public final class ReportPrinter {
         ArrayNode checks = root.putArray("checks");
         for (CheckResult r : results) {
             checks.addObject().put("id", r.id()).put("status", r.status().name())
-                    .put("acknowledged", acknowledged.contains(r.id())).put("found", r.found()).put("why", r.why()).put("fix", r.fix());
+                    .put("acknowledged", r.status() == Status.WARN && acknowledged.contains(r.id())).put("found", r.found()).put("why", r.why()).put("fix", r.fix());
         }
         return root.toPrettyString();
     }

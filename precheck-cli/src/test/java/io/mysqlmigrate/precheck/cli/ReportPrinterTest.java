@@ -32,6 +32,16 @@ class ReportPrinterTest {
     }
 
     @Test
+    void aFailNamedInAckIsStillAFailWithItsFixAndTheCountsAddUp() {
+        String text = ReportPrinter.text(RESULTS, Set.of("source.binlog.format"), false);
+        assertTrue(text.contains("FAIL  source.binlog.format"), text);
+        assertTrue(text.contains("fix: SET GLOBAL binlog_format = 'ROW';"), text);
+        assertTrue(text.contains("3 checks: 1 failed, 1 warning not acknowledged, 1 passed or acknowledged"), text);
+        String json = ReportPrinter.json(RESULTS, Set.of("source.binlog.format"), false);
+        assertFalse(json.contains("\"acknowledged\" : true"), json);
+    }
+
+    @Test
     void jsonCarriesEveryFieldForAutomation() {
         String json = ReportPrinter.json(RESULTS, Set.of(), false);
         assertTrue(json.contains("\"passed\" : false"), json);
