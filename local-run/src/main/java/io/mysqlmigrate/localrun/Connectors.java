@@ -76,6 +76,23 @@ final class Connectors {
         return true;
     }
 
+    /** True when the worker answers and has none of the connectors (after a cutover, or before they were registered). */
+    boolean noneRegistered() {
+        for (String name : names) {
+            try {
+                rest.status(name);
+                return false;
+            } catch (ConnectRestException e) {
+                if (e.status() != 404) {
+                    return false;
+                }
+            } catch (UncheckedIOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "RUNNING (task 0 RUNNING)" per connector, or what went wrong asking. */
     List<String> describe() {
         List<String> lines = new ArrayList<>();

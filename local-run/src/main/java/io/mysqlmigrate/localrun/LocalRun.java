@@ -29,7 +29,12 @@ import picocli.CommandLine.ParentCommand;
             "  ./local-run.sh status",
             "  ./local-run.sh stop",
             "  ./local-run.sh --source-host db1 --source-user repl --source-password \\",
-            "                 --databases shop,crm   # an existing source (asks for the password)"})
+            "                 --databases shop,crm   # an existing source (asks for the password)",
+            "",
+            "The operator's command (precheck, status, verify, cutover) is built with the run:",
+            "  precheck-cli/target/mysql-migrate-<version>/bin/mysql-migrate --help",
+            "The run prints its exact lines for the stack it started (section 'Look around'); docs/CLI.md has the rest.",
+            "The build runs only when a source changed (LOCAL_RUN_BUILD=always forces it)."})
 public final class LocalRun implements Callable<Integer> {
     /** System property with the project root (the checkout); the script sets it, else the current directory. */
     public static final String ROOT_PROPERTY = "mysqlmigrate.localrun.root";

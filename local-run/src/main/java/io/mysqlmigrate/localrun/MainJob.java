@@ -69,7 +69,6 @@ final class MainJob {
     private volatile boolean stackStarting;
     private volatile boolean stackUp;
     private volatile boolean finished;
-    private boolean clearedPrevious;
     private Endpoint source;
     private Endpoint destination;
     private KafkaBroker broker;
@@ -215,6 +214,9 @@ final class MainJob {
 
     private void prepareStateDirectory() {
         boolean existed = state.exists();
+        if (existed) {
+            announceClearing();
+        }
         state.clear();
         state.create();
         Map<String, String> record = new LinkedHashMap<>();
@@ -236,7 +238,17 @@ final class MainJob {
         }
         state.writeRecord(record);
         LocalRun.useLogFile(state.log());
-        clearedPrevious = existed;
+    }
+
+    /** Said before anything is removed: a new start begins from nothing. */
+    private void announceClearing() {
+        String started = state.readRecord().get("started.at");
+        if (started != null && started.length() >= 19) {
+            started = started.substring(0, 19).replace('T', ' ') + " UTC";
+        }
+        term.println();
+        term.println("Clearing the previous run in " + display(state.root()) + (started == null ? "" : " (started " + started + ")")
+                + ": its databases, Kafka topics and logs; a new start begins from nothing");
     }
 
     private void checkExistingServers() throws SQLException {
@@ -338,9 +350,6 @@ final class MainJob {
     private void startServers() {
         term.println();
         term.println("Starting the servers (detached: they keep running after this command)");
-        if (clearedPrevious) {
-            term.println("  (the previous run's data and logs in " + display(state.root()) + " were cleared first)");
-        }
         long started = System.nanoTime();
         stackStarting = true;
         ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
@@ -563,13 +572,33 @@ final class MainJob {
         try (CheckContext checks = CheckContext.open(src.name(), src.config(), sink.config())) {
             results = Precheck.run(checks, Precheck.all());
         }
-        for (String line : ReportPrinter.text(results, Set.of(), term.ansi()).split("\n")) {
+        Set<String> acknowledged = acknowledgeDemoWarnings(results);
+        for (String line : ReportPrinter.text(results, acknowledged, term.ansi()).split("\n")) {
             term.println("  " + line);
         }
         if (results.stream().anyMatch(r -> r.status() == Status.FAIL)) {
             throw new LocalRunException("The precheck failed; nothing was registered.\n  Fix: apply the fixes above, or run "
                     + "precheck-cli on the same configurations for the details, then start again.");
         }
+    }
+
+    /**
+     * The warnings the demo raises on purpose, acknowledged visibly as an operator would with {@code --ack}: the demo's
+     * private source keeps MariaDB's default sql_mode, which allows zero dates. An existing source gets none.
+     */
+    private Set<String> acknowledgeDemoWarnings(List<CheckResult> results) {
+        if (!plan.demoSource()) {
+            return Set.of();
+        }
+        Map<String, String> expected = Map.of("source.sql_mode.zero_dates", "the demo's server allows zero dates");
+        Set<String> acknowledged = new java.util.TreeSet<>();
+        for (CheckResult r : results) {
+            if (r.status() == Status.WARN && expected.containsKey(r.id())) {
+                acknowledged.add(r.id());
+                term.println("  acknowledged for the demo: " + r.id() + " (" + expected.get(r.id()) + ")");
+            }
+        }
+        return acknowledged;
     }
 
     private void registerConnectors() {
@@ -882,6 +911,8 @@ final class MainJob {
             term.println("                destination  " + display(state.serverLog(Server.DESTINATION)));
         }
         term.println("                local-run    " + display(state.log()));
+        OperatorTool.printCommands(term, ctx.projectRoot(), ctx.displayBase(), url, plan.sourceConnector(),
+                plan.sinkConnector());
         term.println("  Status        ./local-run.sh status");
         term.println("  Stop          ./local-run.sh stop");
     }

@@ -74,11 +74,27 @@ final class SinkWatch implements AutoCloseable {
     private final Map<String, List<TopicPartition>> partitions = new HashMap<>();
     private Connection connection;
 
+    /** The longest wait for one Kafka answer; the end offsets stay unknown (-1) when it passes. */
+    private final long kafkaTimeoutMs;
+    private boolean kafkaAnswered = true;
+
     SinkWatch(Endpoint destination, String sinkConnector, List<String> topics, String bootstrapServers) {
+        this(destination, sinkConnector, topics, bootstrapServers, java.time.Duration.ofSeconds(8));
+    }
+
+    /** With a shorter Kafka wait: {@code status} answers in seconds also when the broker is slow or hung. */
+    SinkWatch(Endpoint destination, String sinkConnector, List<String> topics, String bootstrapServers,
+            java.time.Duration kafkaTimeout) {
         this.destination = destination;
         this.sinkConnector = sinkConnector;
         this.topics = List.copyOf(topics);
+        this.kafkaTimeoutMs = kafkaTimeout.toMillis();
         this.admin = bootstrapServers == null ? null : createAdmin(bootstrapServers);
+    }
+
+    /** False when Kafka did not answer within the wait in the last {@link #progress()}. */
+    boolean kafkaAnswered() {
+        return kafkaAnswered;
     }
 
     static Admin createAdmin(String bootstrapServers) {
@@ -219,7 +235,7 @@ final class SinkWatch implements AutoCloseable {
                 for (String topic : unknown) {
                     try {
                         TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                                .get(8, TimeUnit.SECONDS).get(topic);
+                                .get(kafkaTimeoutMs, TimeUnit.MILLISECONDS).get(topic);
                         partitions.put(topic, description.partitions().stream()
                                 .map(p -> new TopicPartition(topic, p.partition())).toList());
                     } catch (ExecutionException e) {
@@ -239,12 +255,14 @@ final class SinkWatch implements AutoCloseable {
             }
             if (!request.isEmpty()) {
                 Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer =
-                        admin.listOffsets(request).all().get(8, TimeUnit.SECONDS);
+                        admin.listOffsets(request).all().get(kafkaTimeoutMs, TimeUnit.MILLISECONDS);
                 answer.forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
             }
+            kafkaAnswered = true;
         } catch (ExecutionException | TimeoutException e) {
             // Kafka did not answer in time: the end offsets stay unknown (-1) this round.
             ends.keySet().retainAll(List.of());
+            kafkaAnswered = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -270,7 +288,7 @@ final class SinkWatch implements AutoCloseable {
     public void close() {
         dropConnection();
         if (admin != null) {
-            admin.close(java.time.Duration.ofSeconds(2));
+            admin.close(java.time.Duration.ofMillis(Math.min(2000, kafkaTimeoutMs)));
         }
     }
 }

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 /** {@code stop} and {@code status}: what runs under the state directory, and ending it. */
 final class StackControl {
     private static final Duration ORPHAN_GRACE = Duration.ofSeconds(20);
+    /** status waits this long for each Kafka answer, so it answers in seconds also when the broker hangs. */
+    private static final Duration STATUS_KAFKA_TIMEOUT = Duration.ofMillis(1500);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter STARTED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -194,10 +196,21 @@ final class StackControl {
         } else {
             Connectors connectors = new Connectors(rest, names, Format.path(displayBase, state.serverLog(Server.WORKER)),
                     verbose);
-            for (String line : connectors.describe()) {
-                term.println("  " + line);
+            Instant cutOver = connectors.noneRegistered() && destinationAlive
+                    ? AfterCutover.doneAt(destinationEndpoint(record, null, names.get(1)), names.get(1)) : null;
+            if (cutOver != null) {
+                term.println("  none: mysql-migrate cutover removed " + String.join(" and ", names) + " at "
+                        + STARTED.format(cutOver) + ", after verifying the destination; the migration is finished");
+            } else {
+                for (String line : connectors.describe()) {
+                    term.println("  " + line);
+                }
+                if (connectors.noneRegistered()) {
+                    term.println("  (mysql-migrate cutover removes both once it is done; on a private destination "
+                            + "status would say so. Otherwise someone deleted them: ./local-run.sh stop, then start again)");
+                }
+                healthy &= connectors.allRunning();
             }
-            healthy &= connectors.allRunning();
         }
         term.println();
         term.println("Sink progress (mysql_migrate.sink_offsets on the destination)");
@@ -214,7 +227,8 @@ final class StackControl {
             return 1;
         }
         List<String> topics = List.of(record.getOrDefault("topics", "").split(","));
-        try (SinkWatch watch = new SinkWatch(destination, names.get(1), topics, record.get("bootstrap.servers"))) {
+        try (SinkWatch watch = new SinkWatch(destination, names.get(1), topics, record.get("bootstrap.servers"),
+                STATUS_KAFKA_TIMEOUT)) {
             Map<String, TopicProgress> progress = watch.progress();
             term.println("  " + Format.fit("topic", 16) + " " + Format.fit("next_offset", 12) + " "
                     + Format.fit("phase", 12) + " " + Format.fit("last source event", 22) + " updated_at");
@@ -227,6 +241,12 @@ final class StackControl {
                         + (p.updatedAt() == null ? "-" : p.updatedAt().toString()));
             }
             term.println("  now: " + MainJob.delayLine(progress) + " (source times have 1-second resolution)");
+            if (!watch.kafkaAnswered()) {
+                term.println("  the Kafka broker " + record.get("bootstrap.servers") + " did not answer within "
+                        + STATUS_KAFKA_TIMEOUT.toMillis() / 1000.0 + " s: the events pending are unknown (see "
+                        + Format.path(displayBase, state.serverLog(Server.BROKER)) + ")");
+                healthy = false;
+            }
         } catch (SQLException e) {
             term.println("  unknown: " + destination.explain(e).replace("\n", "\n  "));
             healthy = false;

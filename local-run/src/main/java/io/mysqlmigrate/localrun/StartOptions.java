@@ -26,8 +26,9 @@ final class StartOptions {
     String sourceUser;
 
     @Option(names = "--source-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-            prompt = "Password of the source account: ",
-            description = "Password on the existing source; give the option without a value to be asked for it.")
+            prompt = "Password of the source account: ", defaultValue = "${env:MYSQL_MIGRATE_SOURCE_PASSWORD}",
+            description = "Password on the existing source; give the option without a value to be asked for it "
+                    + "(./local-run.sh asks before building), or set MYSQL_MIGRATE_SOURCE_PASSWORD.")
     String sourcePassword;
 
     @Option(names = "--destination-host", paramLabel = "HOST",
@@ -41,8 +42,9 @@ final class StartOptions {
     String destinationUser;
 
     @Option(names = "--destination-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-            prompt = "Password of the destination account: ",
-            description = "Password on the existing destination; give the option without a value to be asked for it.")
+            prompt = "Password of the destination account: ", defaultValue = "${env:MYSQL_MIGRATE_DESTINATION_PASSWORD}",
+            description = "Password on the existing destination; give the option without a value to be asked for it "
+                    + "(./local-run.sh asks before building), or set MYSQL_MIGRATE_DESTINATION_PASSWORD.")
     String destinationPassword;
 
     @Option(names = "--databases", paramLabel = "DB", split = ",", splitSynopsisLabel = ",",

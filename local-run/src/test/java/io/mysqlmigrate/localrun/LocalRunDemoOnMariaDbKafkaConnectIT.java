@@ -111,6 +111,10 @@ class LocalRunDemoOnMariaDbKafkaConnectIT {
         assertTrue(out.contains("RESULT: all 4 tables identical on source and destination"), "the verdict");
         assertFalse(out.contains("✗"), "no failure marks");
         assertTrue(out.contains("./local-run.sh stop"), "how to stop");
+        assertTrue(out.contains("  acknowledged for the demo: source.sql_mode.zero_dates (the demo's server allows zero dates)"),
+                "the demo's own warning is acknowledged visibly");
+        assertTrue(Pattern.compile("(?m)^  Operator tool \\S*bin/mysql-migrate status --connect-url http://\\S+ --source-connector "
+                + "\\S+ --sink-connector \\S+$").matcher(out).find(), "the operator's command lines for this stack");
 
         // Detached: everything still runs after the command returned.
         StateDirectory state = new StateDirectory(stateDir);
@@ -123,6 +127,18 @@ class LocalRunDemoOnMariaDbKafkaConnectIT {
         Result status = run("status", "--state-dir", stateDir.toString());
         assertEquals(0, status.exitCode(), status.out() + status.err());
         assertTrue(status.out().contains("incremental"), status.out());
+
+        // The operator's tool by connector name against this stack, as 'Look around' shows it; after its cutover,
+        // status says why the connectors are gone and is healthy.
+        java.util.Map<String, String> record = state.readRecord();
+        int cutover = io.mysqlmigrate.precheck.cli.OperatorCli.commandLine().execute("cutover", "--connect-url",
+                record.get("rest.url"), "--source-connector", record.get("connector.source"), "--sink-connector",
+                record.get("connector.sink"), "--set-source-read-only", "--timeout-seconds", "120");
+        assertEquals(0, cutover, "mysql-migrate cutover by connector name");
+        Result afterCutover = run("status", "--state-dir", stateDir.toString());
+        assertEquals(0, afterCutover.exitCode(), afterCutover.out() + afterCutover.err());
+        assertTrue(afterCutover.out().contains("none: mysql-migrate cutover removed " + record.get("connector.source") + " and "
+                + record.get("connector.sink") + " at "), afterCutover.out());
 
         Result stop = run("stop", "--state-dir", stateDir.toString());
         assertEquals(0, stop.exitCode(), stop.out() + stop.err());

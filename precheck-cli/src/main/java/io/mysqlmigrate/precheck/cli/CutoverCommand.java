@@ -32,8 +32,8 @@ public final class CutoverCommand implements Callable<Integer> {
     @Mixin
     MigrationFiles files;
 
-    @Option(names = "--connect-url", defaultValue = "http://localhost:8083", description = "Connect's REST API (default ${DEFAULT-VALUE}).")
-    String connectUrl;
+    @Mixin
+    Output output;
 
     @Option(names = "--bootstrap-servers", description = "Kafka. Default: the source connector's Kafka setting.")
     String bootstrapServers;
@@ -56,44 +56,66 @@ public final class CutoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        files.validate();
+        // with JSON output the steps go to standard error as they happen, and standard output holds one JSON document
+        java.io.PrintStream log = output.json() ? System.err : System.out;
         try {
             MigrationFiles.Loaded loaded = files.load();
             ConnectorFile sourceConnector = loaded.sourceConnector();
             ConnectorFile sinkConnector = loaded.sinkConnector();
             MigrationSourceConfig source = loaded.source();
             MigrationSinkConfig sink = loaded.sink();
-            ConnectRest rest = new ConnectRest(connectUrl);
+            ConnectRest rest = new ConnectRest(files.connectUrlOrDefault());
             String kafka = bootstrapServers != null ? bootstrapServers : source.kafkaBootstrapServers();
             try (StatusCollector collector = new StatusCollector(sourceConnector.name(), source, sinkConnector.name(), sink, rest, kafka)
                     .withTables(false)) {
                 Cutover cutover = new Cutover(sourceConnector.name(), source, sinkConnector.name(), sink, rest, collector,
-                        VerifyCommand.servers(source, sink), System.out);
+                        VerifyCommand.servers(source, sink), log);
                 Cutover.Result result = cutover.run(new Cutover.Options(maxDelayMs, Duration.ofSeconds(timeoutSeconds), threads, 1000),
-                        this::stopWrites);
+                        c -> stopWrites(c, log));
                 long total = result.steps().stream().mapToLong(Cutover.Step::millis).sum();
                 if (!result.verify().isEmpty() && result.verify().stream().anyMatch(r -> r.outcome() != TableResult.Outcome.IDENTICAL)) {
-                    System.out.print(VerifyReport.text(result.verify()));
+                    log.print(VerifyReport.text(result.verify()));
                 }
                 if (result.failure() != null) {
-                    System.out.println("Cutover stopped: " + result.failure());
+                    log.println("Cutover stopped: " + result.failure());
                 } else {
-                    System.out.printf("Cutover done in %.1f s: switch the application to the destination.%n", total / 1000.0);
+                    log.printf("Cutover done in %.1f s: switch the application to the destination.%n", total / 1000.0);
+                }
+                if (output.json()) {
+                    System.out.println(json(result, total));
                 }
                 return result.exitCode();
             }
         } catch (ConfigException e) {
-            System.err.println("A setting is invalid: " + e.getMessage());
-            return 2;
+            return output.cannotRun("A setting is invalid", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 2;
+            return output.cannotRun("Cutover cannot run", "interrupted");
         } catch (IOException | RuntimeException e) {
-            System.err.println("Cutover cannot run: " + e.getMessage());
-            return 2;
+            return output.cannotRun("Cutover cannot run", e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 
-    private String stopWrites(java.sql.Connection source) throws Exception {
+    /** The cutover's outcome for scripts: exit code, each step with its time, the failure, and verify's tables. */
+    static String json(Cutover.Result result, long totalMillis) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        root.put("exitCode", result.exitCode()).put("done", result.exitCode() == 0 && result.failure() == null)
+                .put("millis", totalMillis).put("failure", result.failure());
+        com.fasterxml.jackson.databind.node.ArrayNode steps = root.putArray("steps");
+        for (Cutover.Step step : result.steps()) {
+            steps.addObject().put("name", step.name()).put("millis", step.millis()).put("detail", step.detail());
+        }
+        try {
+            root.set("verify", mapper.readTree(VerifyReport.json(result.verify())).get("tables"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return root.toPrettyString();
+    }
+
+    private String stopWrites(java.sql.Connection source, java.io.PrintStream log) throws Exception {
         if (setReadOnly) {
             try (Statement st = source.createStatement()) {
                 st.execute("SET GLOBAL read_only = ON");
@@ -103,7 +125,7 @@ public final class CutoverCommand implements Callable<Integer> {
         if (writesStopped) {
             return "stopped by the operator (--writes-stopped)";
         }
-        System.out.println("Stop every write to the source now, then press Enter (or use --set-source-read-only).");
+        log.println("Stop every write to the source now, then press Enter (or use --set-source-read-only).");
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (line == null) {
             throw new IllegalStateException("no confirmation that writes stopped (standard input closed); use --writes-stopped or "

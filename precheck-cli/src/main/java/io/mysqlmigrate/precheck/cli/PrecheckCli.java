@@ -34,12 +34,8 @@ public final class PrecheckCli implements Callable<Integer> {
     @Option(names = "--ack", split = ",", description = "Acknowledge a WARN by its check id (repeatable). FAIL cannot be.")
     Set<String> acknowledged = new HashSet<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    String format;
-
-    @Option(names = "--connect-url", description = "A Connect worker's REST URL: also check the worker, both plugins, both "
-            + "configurations through its validate endpoint, and the database topics' retention.")
-    String connectUrl;
+    @Mixin
+    Output output;
 
     @Option(names = "--assess", description = "Also run the migration assessment: indexes too long under utf8mb4; views, "
             + "routines, triggers and foreign keys that use tables outside the selection; and values the capture would change "
@@ -50,6 +46,8 @@ public final class PrecheckCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        files.validate();
+        String connectUrl = files.connectUrl();
         List<CheckResult> results;
         try {
             ConnectorFile source = files.sourceConnector();
@@ -65,14 +63,15 @@ public final class PrecheckCli implements Callable<Integer> {
                 results = Precheck.run(context, checks);
             }
         } catch (ConfigException e) {
-            System.err.println("A setting is invalid: " + e.getMessage());
-            return CANNOT_RUN;
+            return output.cannotRun("A setting is invalid", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return output.cannotRun("The checks cannot run", "interrupted");
         } catch (Exception e) {
-            System.err.println("The checks cannot run: " + e.getMessage());
-            return CANNOT_RUN;
+            return output.cannotRun("The checks cannot run", e.getMessage());
         }
         boolean passes = Precheck.passes(results, acknowledged);
-        if ("json".equalsIgnoreCase(format)) {
+        if (output.json()) {
             System.out.println(ReportPrinter.json(results, acknowledged, passes));
         } else {
             System.out.print(ReportPrinter.text(results, acknowledged, System.console() != null));

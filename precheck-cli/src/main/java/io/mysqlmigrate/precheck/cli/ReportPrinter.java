@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Status;
+import io.mysqlmigrate.precheck.Words;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +23,9 @@ public final class ReportPrinter {
             out.append(paint(String.format("%-4s", status), r.status(), colour)).append("  ")
                     .append(String.format("%-" + idWidth + "s", r.id())).append("  ").append(r.found()).append('\n');
         }
-        List<CheckResult> toFix = results.stream().filter(r -> r.status() != Status.PASS && !acknowledged.contains(r.id())).toList();
+        // a FAIL cannot be acknowledged: it stays to fix (with its why and fix) even when --ack names it
+        List<CheckResult> toFix = results.stream().filter(r -> r.status() == Status.FAIL
+                || (r.status() == Status.WARN && !acknowledged.contains(r.id()))).toList();
         if (!toFix.isEmpty()) {
             out.append('\n');
             for (CheckResult r : toFix) {
@@ -36,8 +39,9 @@ public final class ReportPrinter {
         }
         long fails = results.stream().filter(r -> r.status() == Status.FAIL).count();
         long warns = toFix.stream().filter(r -> r.status() == Status.WARN).count();
-        out.append('\n').append(results.size()).append(" checks: ").append(fails).append(" failed, ").append(warns)
-                .append(" warning(s) not acknowledged, ").append(results.size() - toFix.size()).append(" passed or acknowledged\n");
+        out.append('\n').append(Words.count(results.size(), "check", "checks")).append(": ").append(fails).append(" failed, ")
+                .append(Words.count(warns, "warning", "warnings")).append(" not acknowledged, ").append(results.size() - toFix.size())
+                .append(" passed or acknowledged\n");
         return out.toString();
     }
 
@@ -45,10 +49,11 @@ public final class ReportPrinter {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("passed", passes);
+        root.put("exitCode", passes ? PrecheckCli.PASSED : PrecheckCli.FAILED);
         ArrayNode checks = root.putArray("checks");
         for (CheckResult r : results) {
             checks.addObject().put("id", r.id()).put("status", r.status().name())
-                    .put("acknowledged", acknowledged.contains(r.id())).put("found", r.found()).put("why", r.why()).put("fix", r.fix());
+                    .put("acknowledged", r.status() == Status.WARN && acknowledged.contains(r.id())).put("found", r.found()).put("why", r.why()).put("fix", r.fix());
         }
         return root.toPrettyString();
     }

@@ -29,9 +29,6 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     MigrationFiles files;
 
-    @Option(names = "--connect-url", defaultValue = "http://localhost:8083", description = "Connect's REST API (default ${DEFAULT-VALUE}).")
-    String connectUrl;
-
     @Option(names = "--bootstrap-servers", description = "Kafka, to see how far the sink is behind the topics. Default: the source "
             + "connector's Kafka setting.")
     String bootstrapServers;
@@ -45,11 +42,12 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--max-delay-ms", description = "Exit code 1 when the delay exceeds this.")
     Long maxDelayMs;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (one object per refresh, one a line)")
-    String format;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
+        files.validate();
         try {
             MigrationFiles.Loaded loaded = files.load();
             ConnectorFile sourceConnector = loaded.sourceConnector();
@@ -57,10 +55,10 @@ public final class StatusCommand implements Callable<Integer> {
             MigrationSourceConfig source = loaded.source();
             MigrationSinkConfig sink = loaded.sink();
             String kafka = bootstrapServers != null ? bootstrapServers : source.kafkaBootstrapServers();
-            boolean json = "json".equalsIgnoreCase(format);
+            boolean json = output.json();
             boolean clear = watchSeconds > 0 && !json && System.console() != null;
             try (StatusCollector collector = new StatusCollector(sourceConnector.name(), source, sinkConnector.name(), sink,
-                    new ConnectRest(connectUrl), kafka)) {
+                    new ConnectRest(files.connectUrlOrDefault()), kafka)) {
                 int exit;
                 int refreshes = 0;
                 while (true) {
@@ -79,14 +77,12 @@ public final class StatusCommand implements Callable<Integer> {
                 }
             }
         } catch (ConfigException e) {
-            System.err.println("A setting is invalid: " + e.getMessage());
-            return CANNOT_RUN;
+            return output.cannotRun("A setting is invalid", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CANNOT_RUN;
+            return output.cannotRun("Status cannot be read", "interrupted");
         } catch (IOException | SQLException | RuntimeException e) {
-            System.err.println("Status cannot be read: " + e);
-            return CANNOT_RUN;
+            return output.cannotRun("Status cannot be read", e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 }

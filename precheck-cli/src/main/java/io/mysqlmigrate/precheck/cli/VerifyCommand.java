@@ -72,11 +72,12 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--html", description = "Write an HTML report with a per-table summary to this file.")
     Path htmlFile;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    String format;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
+        files.validate();
         List<TableResult> results;
         try {
             MigrationFiles.Loaded loaded = files.load();
@@ -92,21 +93,18 @@ public final class VerifyCommand implements Callable<Integer> {
                 recheck = recheckAfterMs != null ? recheckAfterMs : recheckFromDelay(d, sink.stateDatabase(), sinkConnector.name());
             }
             if (pairs.isEmpty()) {
-                System.err.println("The source holds no table the migration selects: nothing to verify.");
-                return CANNOT_RUN;
+                return output.cannotRun("Verify cannot run", "the source holds no table the migration selects: nothing to verify");
             }
             TableVerifier.Options options = new TableVerifier.Options(chunkTimeMs, recheck, rechecks, 64, repairFile != null,
                     new RateLimiter(maxRowsPerSecond));
             results = Verification.run(pairs, servers, threads, options);
         } catch (ConfigException e) {
-            System.err.println("A setting is invalid: " + e.getMessage());
-            return CANNOT_RUN;
+            return output.cannotRun("A setting is invalid", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CANNOT_RUN;
+            return output.cannotRun("Verify cannot run", "interrupted");
         } catch (IOException | SQLException | RuntimeException e) {
-            System.err.println("Verify cannot run: " + e.getMessage());
-            return CANNOT_RUN;
+            return output.cannotRun("Verify cannot run", e.getMessage() != null ? e.getMessage() : e.toString());
         }
         try {
             if (repairFile != null) {
@@ -116,10 +114,9 @@ public final class VerifyCommand implements Callable<Integer> {
                 Files.writeString(htmlFile, VerifyReport.html(results, "mysql-migrate verify, " + Instant.now()));
             }
         } catch (IOException e) {
-            System.err.println("Cannot write a report file: " + e.getMessage());
-            return CANNOT_RUN;
+            return output.cannotRun("Cannot write a report file", e.getMessage());
         }
-        System.out.print("json".equalsIgnoreCase(format) ? VerifyReport.json(results) + "\n" : VerifyReport.text(results));
+        System.out.print(output.json() ? VerifyReport.json(results) + "\n" : VerifyReport.text(results));
         return Verification.exitCode(results);
     }
 

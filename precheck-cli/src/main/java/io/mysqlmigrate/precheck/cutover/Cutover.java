@@ -148,7 +148,9 @@ public final class Cutover {
                 rest.delete(connector);
             }
             awaitGone(options);
-            steps.add(step(stepName, t0, sourceName + ", " + sinkName));
+            recordCutover(d, sink.stateDatabase(), sinkName, sourceName);
+            steps.add(step(stepName, t0, sourceName + ", " + sinkName + " (recorded in " + sink.stateDatabase() + "."
+                    + CUTOVERS_TABLE + ")"));
 
             stepName = "triggers created, events enabled";
             t0 = System.nanoTime();
@@ -167,6 +169,26 @@ public final class Cutover {
             throw e;
         } catch (Exception e) {
             return new Result(2, steps, verify, stepName + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The destination's record that this migration was cut over: one row per sink connector, written once both
+     * connectors are deleted, so that tools which find the connectors gone can tell a finished migration from a lost one.
+     */
+    public static final String CUTOVERS_TABLE = "cutovers";
+
+    static void recordCutover(Connection d, String stateDatabase, String sinkName, String sourceName) throws SQLException {
+        String table = Identifiers.quote(stateDatabase, CUTOVERS_TABLE);
+        try (Statement st = d.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS " + table + " (connector VARCHAR(255) NOT NULL PRIMARY KEY, "
+                    + "source_connector VARCHAR(255) NOT NULL, done_at TIMESTAMP(3) NOT NULL)");
+        }
+        try (java.sql.PreparedStatement ps = d.prepareStatement("REPLACE INTO " + table
+                + " (connector, source_connector, done_at) VALUES (?, ?, CURRENT_TIMESTAMP(3))")) {
+            ps.setString(1, sinkName);
+            ps.setString(2, sourceName);
+            ps.executeUpdate();
         }
     }
 

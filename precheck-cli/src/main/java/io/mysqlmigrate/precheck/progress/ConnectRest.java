@@ -61,6 +61,68 @@ public final class ConnectRest {
         return get("connectors/" + encode(connector) + "/offsets");
     }
 
+    /**
+     * A connector's configuration as registered ({@code GET /connectors/<name>/config}): Connect returns it as it was
+     * PUT or POSTed, config provider references ({@code ${file:...}}, {@code ${env:...}}) unresolved. Null when no
+     * connector has that name.
+     */
+    public java.util.Map<String, String> config(String connector) throws IOException, InterruptedException {
+        JsonNode c = get("connectors/" + encode(connector) + "/config");
+        if (c == null) {
+            return null;
+        }
+        java.util.Map<String, String> config = new java.util.LinkedHashMap<>();
+        c.fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        return config;
+    }
+
+    /** The names of the connectors registered on the worker ({@code GET /connectors}). */
+    public List<String> connectors() throws IOException, InterruptedException {
+        JsonNode names = get("connectors");
+        List<String> result = new ArrayList<>();
+        if (names != null) {
+            names.forEach(n -> result.add(n.asText()));
+        }
+        return result;
+    }
+
+    /** The worker's URL, as given. */
+    public String url() {
+        String url = base.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * The worker does not answer at all (refused, unknown host, timeout): the message names the URL tried and the
+     * option that sets it, since the JDK's own exceptions often carry neither.
+     */
+    public static final class Unreachable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(String url, IOException cause) {
+            super("Kafka Connect's REST API at " + url + " does not answer (" + describe(cause) + "); give the worker's URL with "
+                    + "--connect-url", cause);
+        }
+
+        private static String describe(IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+                    return "unknown host";
+                }
+            }
+            if (e instanceof java.net.http.HttpConnectTimeoutException) {
+                return "no connection within 5 s";
+            }
+            if (e instanceof java.net.http.HttpTimeoutException) {
+                return "no answer within the timeout";
+            }
+            if (e instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        }
+    }
+
     /** PUT .../stop, DELETE ..., for the cutover. */
     public void stop(String connector) throws IOException, InterruptedException {
         send(HttpRequest.newBuilder(base.resolve("connectors/" + encode(connector) + "/stop")).PUT(HttpRequest.BodyPublishers.noBody()));
@@ -72,8 +134,7 @@ public final class ConnectRest {
 
     /** The body of a GET as JSON, or null on 404. */
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = exchange(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15)).GET().build());
         if (r.statusCode() == 404) {
             return null;
         }
@@ -85,9 +146,22 @@ public final class ConnectRest {
 
     private void send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-        HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = exchange(built);
         if (r.statusCode() / 100 != 2 && r.statusCode() != 404) {
             throw new IOException(built.method() + " " + built.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+            throw new Unreachable(url(), e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+                throw new Unreachable(url(), e);
+            }
+            throw e;
         }
     }
 

@@ -29,7 +29,8 @@ public record TableResult(TablePair pair, Outcome outcome, long sourceRows, long
     public String summary() {
         String name = pair.sourceName() + (pair.sourceName().equals(pair.destinationName()) ? "" : " -> " + pair.destinationName());
         return switch (outcome) {
-            case IDENTICAL -> name + ": identical (" + sourceRows + " rows, " + chunks + " chunks)";
+            case IDENTICAL -> name + ": identical (" + io.mysqlmigrate.precheck.Words.count(sourceRows, "row", "rows") + ", "
+                    + io.mysqlmigrate.precheck.Words.count(chunks, "chunk", "chunks") + ")";
             case DIFFERENT -> name + ": " + missing.size() + " missing, " + extra.size() + " extra, " + different.size()
                     + " different (" + sourceRows + " source rows, " + destinationRows + " destination rows)"
                     + (note == null ? "" : "; " + note);

@@ -21,7 +21,7 @@ class ReportPrinterTest {
         assertTrue(text.contains("FAIL  source.binlog.format"), text);
         assertTrue(text.contains("fix: SET GLOBAL binlog_format = 'ROW';"), text);
         assertTrue(text.contains("or acknowledge it: --ack source.tables.without_key"), text);
-        assertTrue(text.contains("3 checks: 1 failed, 1 warning(s) not acknowledged, 1 passed or acknowledged"), text);
+        assertTrue(text.contains("3 checks: 1 failed, 1 warning not acknowledged, 1 passed or acknowledged"), text);
     }
 
     @Test
@@ -32,9 +32,20 @@ class ReportPrinterTest {
     }
 
     @Test
+    void aFailNamedInAckIsStillAFailWithItsFixAndTheCountsAddUp() {
+        String text = ReportPrinter.text(RESULTS, Set.of("source.binlog.format"), false);
+        assertTrue(text.contains("FAIL  source.binlog.format"), text);
+        assertTrue(text.contains("fix: SET GLOBAL binlog_format = 'ROW';"), text);
+        assertTrue(text.contains("3 checks: 1 failed, 1 warning not acknowledged, 1 passed or acknowledged"), text);
+        String json = ReportPrinter.json(RESULTS, Set.of("source.binlog.format"), false);
+        assertFalse(json.contains("\"acknowledged\" : true"), json);
+    }
+
+    @Test
     void jsonCarriesEveryFieldForAutomation() {
         String json = ReportPrinter.json(RESULTS, Set.of(), false);
         assertTrue(json.contains("\"passed\" : false"), json);
+        assertTrue(json.contains("\"exitCode\" : 1"), "the exit code, as every command's JSON has it: " + json);
         assertTrue(json.contains("\"id\" : \"source.binlog.format\""), json);
         assertTrue(json.contains("\"status\" : \"WARN\""), json);
     }
