@@ -8,6 +8,7 @@ import io.mysqlmigrate.sink.conflict.UniqueClash;
 import io.mysqlmigrate.sink.conflict.UniqueKeyGuard;
 import io.mysqlmigrate.sink.conflict.WriteMode;
 import io.mysqlmigrate.sink.event.RowChange;
+import io.mysqlmigrate.sink.retry.FailureClassifier;
 import io.mysqlmigrate.sink.table.DestinationTable;
 import io.mysqlmigrate.sink.table.DestinationTables;
 import io.mysqlmigrate.sink.throttle.RecordSize;
@@ -245,7 +246,7 @@ public final class RowWriter {
             }
             ps.executeUpdate(); // no row: moved already (a replay); the upsert that follows writes it
         } catch (SQLException e) {
-            rethrow(e, sql, List.of(change));
+            rethrow(e, sql, List.of(change), false);
         }
     }
 
@@ -309,7 +310,7 @@ public final class RowWriter {
                             + "and remove the destination's row, then restart the task.\nStatement: "
                             + (sql.length() <= 300 ? sql : sql.substring(0, 300) + "..."), e);
                 }
-                rethrow(e, sql, changes);
+                rethrow(e, sql, changes, true);
             }
         }
     }
@@ -361,7 +362,7 @@ public final class RowWriter {
                 }
                 ps.executeUpdate();
             } catch (SQLException e) {
-                rethrow(e, sql.toString(), chunk.stream().map(Planned::change).toList());
+                rethrow(e, sql.toString(), chunk.stream().map(Planned::change).toList(), false);
             }
         }
     }
@@ -387,7 +388,7 @@ public final class RowWriter {
                         change.qualifiedName(), change.position());
             }
         } catch (SQLException e) {
-            rethrow(e, sql, List.of(change));
+            rethrow(e, sql, List.of(change), false);
         }
     }
 
@@ -405,7 +406,7 @@ public final class RowWriter {
                         change.qualifiedName(), change.position());
             }
         } catch (SQLException e) {
-            rethrow(e, sql, List.of(change));
+            rethrow(e, sql, List.of(change), false);
         }
     }
 
@@ -439,9 +440,22 @@ public final class RowWriter {
         return fields;
     }
 
-    private static void rethrow(SQLException e, String sql, List<RowChange> chunk) throws SQLException {
+    /**
+     * Rethrows a statement's failure with the changes it wrote. A value the destination cannot hold is pinned to the one
+     * change it belongs to when the statement wrote one row, or when the server names the row ("at row N") of a
+     * multi-row VALUES list ({@code rowsInOrder}): that record can never apply, and the rest can.
+     */
+    private static void rethrow(SQLException e, String sql, List<RowChange> chunk, boolean rowsInOrder) throws SQLException {
         if (SqlErrors.isTransient(e)) {
             throw e;
+        }
+        if (FailureClassifier.isValueTheDestinationCannotHold(e)) {
+            RowChange bad = chunk.size() == 1 ? chunk.get(0) : rowsInOrder ? namedRow(e, chunk) : null;
+            if (bad != null) {
+                throw new NeverApplicableRecordException(bad.offset(), "The destination cannot hold a value of the change to "
+                        + bad.qualifiedName() + " at source position " + bad.position() + ": " + e.getMessage() + " (error "
+                        + e.getErrorCode() + ")", e);
+            }
         }
         RowChange first = chunk.get(0);
         RowChange last = chunk.get(chunk.size() - 1);
@@ -454,5 +468,21 @@ public final class RowWriter {
         throw new ApplyException("The destination rejected " + chunk.size() + " row change(s) of " + first.qualifiedName()
                 + " (source positions " + first.position() + " to " + last.position() + ", Kafka offsets " + first.offset()
                 + " to " + last.offset() + "): " + e.getMessage() + why + "\nStatement: " + statement, e);
+    }
+
+    private static final java.util.regex.Pattern AT_ROW = java.util.regex.Pattern.compile(" at row (\\d+)");
+
+    /** The change of a multi-row statement the server's error names by its row number (1-based), or null. */
+    static RowChange namedRow(SQLException e, List<RowChange> chunk) {
+        java.util.regex.Matcher m = AT_ROW.matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            int row = Integer.parseInt(m.group(1));
+            return row >= 1 && row <= chunk.size() ? chunk.get(row - 1) : null;
+        } catch (NumberFormatException tooLong) {
+            return null;
+        }
     }
 }
