@@ -58,9 +58,11 @@ import org.slf4j.LoggerFactory;
  * <p>Each batch is applied on the task's {@link ApplyThread} while Connect fetches and converts the next one; the
  * next {@link #put} waits for it first, so one batch at most is in flight and batches commit in order.
  *
- * <p>Failures are retried within DTS's windows ({@link RetryWindows}): the batch is rolled back, held, and applied
- * again with the batch Connect redelivers after a growing pause. A value that can never be converted goes to
- * Connect's dead-letter queue when one is configured, and is stepped over.
+ * <p>Every failure is decided by {@link FailureClassifier}. Retryable ones are retried within DTS's windows
+ * ({@link RetryWindows}): the batch is rolled back, held, and applied again with the batch Connect redelivers after a
+ * growing pause. A record that can never apply (not a change event, missing its images, a value that cannot convert or
+ * that the destination cannot hold) goes to Connect's dead-letter queue when one is configured and is stepped over, its
+ * offset stored as handled; without one the task fails at once, naming it.
  */
 public final class MigrationSinkTask extends SinkTask {
 
