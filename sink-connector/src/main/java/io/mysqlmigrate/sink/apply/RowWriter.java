@@ -310,7 +310,49 @@ public final class RowWriter {
                             + "and remove the destination's row, then restart the task.\nStatement: "
                             + (sql.length() <= 300 ? sql : sql.substring(0, 300) + "..."), e);
                 }
+                if (changes.size() > 1 && FailureClassifier.isValueTheDestinationCannotHold(e) && namedRow(e, changes) == null) {
+                    pinRowOneByOne(c, first.mode(), quoted, columns, identity, fields, changes);
+                }
                 rethrow(e, sql, changes, true);
+            }
+        }
+    }
+
+    /**
+     * A multi-row statement failed on a value the destination cannot hold, and the server did not say on which row
+     * ("Column 'v' cannot be null", a CHECK constraint): each row is written alone, within the same transaction (which
+     * the failure rolls back anyway), until one fails the same way; that change is the record that can never apply.
+     * Returns when no row fails so (the caller then reports the statement's failure as it is).
+     */
+    private void pinRowOneByOne(Connection c, WriteMode mode, String quoted, List<String> columns, List<String> identity,
+                                List<Field> fields, List<RowChange> changes) throws SQLException {
+        String one = switch (mode) {
+            case UPSERT -> {
+                List<String> updates = columns.stream().filter(col -> !identity.contains(col)).toList();
+                yield dialect.upsert(quoted, columns, updates.isEmpty() ? columns : updates, 1);
+            }
+            case INSERT_KEEP_EXISTING -> {
+                String any = Identifiers.quote(identity.isEmpty() ? columns.get(0) : identity.get(0));
+                yield SqlDialect.insertValues(quoted, columns, 1) + " ON DUPLICATE KEY UPDATE " + any + " = " + any;
+            }
+            default -> SqlDialect.insertValues(quoted, columns, 1).toString();
+        };
+        try (PreparedStatement ps = c.prepareStatement(one)) {
+            for (RowChange change : changes) {
+                int p = 1;
+                for (Field f : fields) {
+                    Binder.bind(ps, p++, change.after(), f, change);
+                }
+                try {
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (FailureClassifier.isValueTheDestinationCannotHold(e)) {
+                        throw new NeverApplicableRecordException(change.offset(), "The destination cannot hold a value of the "
+                                + "change to " + change.qualifiedName() + " at source position " + change.position() + ": "
+                                + e.getMessage() + " (error " + e.getErrorCode() + ")", e);
+                    }
+                    return; // another failure: the statement's own is reported
+                }
             }
         }
     }

@@ -257,4 +257,23 @@ class RetriesAndDeadLettersOnMariaDbIT {
         assertTrue(e.getMessage().contains("table 't', topic '" + topic + "' partition 0 offset " + tooLong.kafkaOffset()), e.getMessage());
         assertTrue(e.getMessage().contains("cannot hold"), e.getMessage());
     }
+
+    @Test
+    void aNullForANotNullColumnInAMultiRowStatementIsPinnedToItsRecord() throws SQLException {
+        RecordingSinkTaskContext context = new RecordingSinkTaskContext(true);
+        MigrationSinkTask task = start(context);
+        deliver(task, snapshot());
+        destination.execute("ALTER TABLE " + db + ".t MODIFY v VARCHAR(20) NOT NULL"); // the server names no row for this
+        Map<String, Object> nullValue = new HashMap<>();
+        nullValue.put("id", 31);
+        nullValue.put("v", null);
+        SinkRecord bad = events.row("c", "t", ROW, null, nullValue, "id");
+        task.put(List.of(events.row("c", "t", ROW, null, Map.of("id", 30, "v", "a"), "id"), bad,
+                events.row("c", "t", ROW, null, Map.of("id", 32, "v", "c"), "id")));
+        putUntil(task, () -> context.deadLetters.size() == 1);
+        task.stop();
+        assertEquals(bad.kafkaOffset(), context.deadLetters.get(0).kafkaOffset());
+        assertEquals(2, sink.count("SELECT COUNT(*) FROM " + db + ".t WHERE id IN (30, 32)"));
+        assertEquals(events.nextOffset(), storedOffset());
+    }
 }
