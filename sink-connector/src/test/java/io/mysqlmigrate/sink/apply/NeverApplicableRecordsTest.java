@@ -27,7 +27,7 @@ class NeverApplicableRecordsTest {
     private final PartitionApplier applier = new PartitionApplier(null, null, null, null, null);
 
     @Test
-    void aStructureThatIsNoChangeEventIsNeverCountedAsApplied() {
+    void aStructureThatIsNoChangeEventIsPinnedToItsOffsetInsteadOfApplied() {
         Schema foreign = SchemaBuilder.struct().field("hello", Schema.STRING_SCHEMA).build();
         SinkRecord r = new SinkRecord(TP.topic(), 0, null, null, foreign, new Struct(foreign).put("hello", "x"), 11);
         NeverApplicableRecordException e = assertThrows(NeverApplicableRecordException.class,
