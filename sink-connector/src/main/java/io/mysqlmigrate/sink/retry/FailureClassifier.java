@@ -53,10 +53,10 @@ public final class FailureClassifier {
      * NULL column (1263), out of range (1264), data truncated (1265), incorrect date/time value (1292), invalid character
      * string (1300), incorrect value for the column's type (1366), illegal double (1367), data too long (1406), not a
      * geometry (1416), BIGINT value out of range (1690), invalid JSON text (3140), CHECK constraint violated (3819 MySQL,
-     * 4025 MariaDB).
+     * 4025 MariaDB), a string that cannot be converted to the column's character set (3988 MySQL).
      */
     static final Set<Integer> VALUE_CODES = Set.of(1048, 1263, 1264, 1265, 1292, 1300, 1366, 1367, 1406, 1416, 1690, 3140,
-            3819, 4025);
+            3819, 3988, 4025);
 
     private FailureClassifier() {
     }

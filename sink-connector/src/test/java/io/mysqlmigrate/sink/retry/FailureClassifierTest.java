@@ -54,7 +54,7 @@ class FailureClassifierTest {
 
     @Test
     void valuesTheDestinationCannotHoldNeverApply() {
-        for (int code : new int[] {1048, 1263, 1264, 1265, 1292, 1300, 1366, 1367, 1406, 1416, 1690, 3140, 3819, 4025}) {
+        for (int code : new int[] {1048, 1263, 1264, 1265, 1292, 1300, 1366, 1367, 1406, 1416, 1690, 3140, 3819, 3988, 4025}) {
             assertEquals(Verdict.NEVER_APPLICABLE, FailureClassifier.classify(new ApplyException("rejected", error(code, "22001"))),
                     "code " + code);
         }
