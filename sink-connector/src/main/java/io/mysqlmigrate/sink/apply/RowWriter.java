@@ -459,9 +459,9 @@ public final class RowWriter {
     /** The old image's columns that exist on the destination; an image is needed to find a row without a key. */
     private static List<Field> imageFields(RowChange change, DestinationTable table) {
         if (change.before() == null) {
-            throw new ApplyException("The change at " + change.position() + " to " + change.qualifiedName() + " has no old row "
-                    + "image, so a row of this table without any key cannot be found. The source must log full row images "
-                    + "(binlog_row_image=FULL).");
+            throw new NeverApplicableRecordException(change.offset(), "The change at " + change.position() + " to "
+                    + change.qualifiedName() + " has no old row image, so a row of this table without any key cannot be found. "
+                    + "The source must log full row images (binlog_row_image=FULL).", null);
         }
         return change.before().schema().fields().stream().filter(f -> table.columns().contains(f.name())).toList();
     }
