@@ -171,7 +171,7 @@ class BadRecordsOnMariaDbKafkaConnectIT {
             String log = Files.readString(stack.worker().logFile());
             assertTrue(log.lines().anyMatch(l -> l.contains("Error encountered in task " + migration.sink.name())
                     && l.contains("topic='" + tp.topic() + "', partition=0, offset=" + c + ",")),
-                    "errors.log.enable in the shipped configuration names the record's partition and offset");
+                    "errors.log.enable and errors.log.include.messages in the shipped configuration name the record's partition and offset");
             moveSinkPast(migration, tp, c, true);
             stack.source().execute("USE " + db, "INSERT INTO t VALUES (2, 'two')");
             migration.awaitIdentical(Duration.ofSeconds(90));
