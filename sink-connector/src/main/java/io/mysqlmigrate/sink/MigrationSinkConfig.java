@@ -158,9 +158,13 @@ public final class MigrationSinkConfig extends AbstractConfig {
                     "How long the sink keeps retrying while the destination cannot be reached, before the task fails.",
                     GROUP_RETRIES, 1, Width.SHORT, "Connection retry window (min)")
             .define(RETRY_OTHER_MINUTES, Type.INT, 10, ConfigDef.Range.between(1, 1440), Importance.MEDIUM,
-                    "How long the sink keeps retrying any other failure (a DDL or row the destination rejects, a deadlock) "
-                            + "before the task fails naming the table, statement and source position. Must be less than "
-                            + RETRY_CONNECTION_MINUTES + ".", GROUP_RETRIES, 2, Width.SHORT, "Other retry window (min)")
+                    "How long the sink keeps retrying any other failure that may pass or that an operator can fix meanwhile "
+                            + "(a deadlock or lock wait, a DDL or row the destination rejects, e.g. for a missing table) before the "
+                            + "task fails naming the table, statement and source position. Must be less than "
+                            + RETRY_CONNECTION_MINUTES + ". A record that can never apply (not a change event, a value that "
+                            + "cannot convert or that the destination cannot hold) is not retried: it goes to Connect's "
+                            + "dead-letter queue when errors.tolerance=all and errors.deadletterqueue.topic.name are set, else "
+                            + "the task fails at once (docs/OPERATIONS.md).", GROUP_RETRIES, 2, Width.SHORT, "Other retry window (min)")
             .define(THROTTLE_ROWS_PER_SECOND, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "Most rows per second the sink applies (0: no cap), to spare a busy destination. A configuration "
                             + "update through the REST API restarts the task with the new cap.",

@@ -5,16 +5,17 @@ import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.sink.apply.ApplyThread;
 import io.mysqlmigrate.sink.apply.PartitionApplier;
-import io.mysqlmigrate.sink.apply.PolicyStopException;
 import io.mysqlmigrate.sink.apply.RowWriter;
 import io.mysqlmigrate.sink.apply.TransactionCut;
-import io.mysqlmigrate.sink.apply.UnconvertibleValueException;
+import io.mysqlmigrate.sink.apply.NeverApplicableRecordException;
 import io.mysqlmigrate.sink.apply.WriterPool;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
+import io.mysqlmigrate.sink.event.RecordOrigin;
 import io.mysqlmigrate.sink.naming.DestinationNames;
 import io.mysqlmigrate.sink.metrics.SinkTaskMetrics;
 import io.mysqlmigrate.sink.naming.NameMapping;
+import io.mysqlmigrate.sink.retry.FailureClassifier;
 import io.mysqlmigrate.sink.retry.FailureKind;
 import io.mysqlmigrate.sink.retry.RetryEpisode;
 import io.mysqlmigrate.sink.retry.RetryRecords;
@@ -57,9 +58,11 @@ import org.slf4j.LoggerFactory;
  * <p>Each batch is applied on the task's {@link ApplyThread} while Connect fetches and converts the next one; the
  * next {@link #put} waits for it first, so one batch at most is in flight and batches commit in order.
  *
- * <p>Failures are retried within DTS's windows ({@link RetryWindows}): the batch is rolled back, held, and applied
- * again with the batch Connect redelivers after a growing pause. A value that can never be converted goes to
- * Connect's dead-letter queue when one is configured, and is stepped over.
+ * <p>Every failure is decided by {@link FailureClassifier}. Retryable ones are retried within DTS's windows
+ * ({@link RetryWindows}): the batch is rolled back, held, and applied again with the batch Connect redelivers after a
+ * growing pause. A record that can never apply (not a change event, missing its images, a value that cannot convert or
+ * that the destination cannot hold) goes to Connect's dead-letter queue when one is configured and is stepped over, its
+ * offset stored as handled; without one the task fails at once, naming it.
  */
 public final class MigrationSinkTask extends SinkTask {
 
@@ -88,8 +91,11 @@ public final class MigrationSinkTask extends SinkTask {
     private final Set<TopicPartition> unloaded = new HashSet<>();
     /** Per partition, the records of a source transaction still open at the end of the last batch (not applied). */
     private final Map<TopicPartition, List<SinkRecord>> held = new HashMap<>();
-    /** Records sent to the dead-letter queue, stepped over when the batch is applied again. */
-    private final Set<String> deadLettered = new HashSet<>();
+    /**
+     * Per partition, offsets of records sent to the dead-letter queue: handled, so the stored offset moves past them when
+     * the batch is applied again; forgotten once the destination's stored offset is past them.
+     */
+    private final Map<TopicPartition, Set<Long>> deadLettered = new HashMap<>();
     /** Partitions whose held records must be applied again (their batch failed), even when no new record comes. */
     private final Set<TopicPartition> retrying = new HashSet<>();
     private ApplyThread applyThread;
@@ -204,16 +210,17 @@ public final class MigrationSinkTask extends SinkTask {
             rollbackQuietly();
             throw retryOrGiveUp(e);
         }
-        Batch batch = new Batch(records.size());
+        Batch batch = new Batch();
         for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
             TopicPartition tp = e.getKey();
             List<SinkRecord> ordered = withHeld(tp, e.getValue());
             int cut = cutAfterWholeTransactions(tp, ordered);
             batch.ordered.put(tp, ordered);
-            batch.toApply.put(tp, ordered.subList(0, cut).stream().filter(r -> !deadLettered.contains(key(r))).toList());
+            batch.toApply.put(tp, List.copyOf(ordered.subList(0, cut)));
             held.put(tp, List.copyOf(ordered.subList(cut, ordered.size())));
         }
         retrying.clear();
+        forgetDeadLettersBehind();
         inFlight = batch;
         applyThread.start(() -> {
             apply(c, batch);
@@ -228,7 +235,8 @@ public final class MigrationSinkTask extends SinkTask {
                 TopicPartition tp = e.getKey();
                 batch.current = tp;
                 pace(e.getValue());
-                applied.put(tp, applier.apply(c, tp, e.getValue(), applied.getOrDefault(tp, PartitionProgress.START)));
+                Set<Long> reported = deadLettered.getOrDefault(tp, Set.of());
+                applied.put(tp, applier.apply(c, tp, e.getValue(), applied.getOrDefault(tp, PartitionProgress.START), reported::contains));
             }
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -236,7 +244,6 @@ public final class MigrationSinkTask extends SinkTask {
         }
         retries.onSuccess();
         metrics.retryCleared();
-        metrics.recordsApplied(batch.records);
         if (retryRecorded) {
             try {
                 retryRecords.clear(c);
@@ -249,9 +256,10 @@ public final class MigrationSinkTask extends SinkTask {
 
     /**
      * Waits for the batch in flight. When it failed, its records are held to be applied again (after the progress is
-     * read again from the destination), and the failure is decided: a record that can never convert goes to the
-     * dead-letter queue and the rest is applied with the next call; a policy stop fails the task; anything else is
-     * retried within its window (Connect calls again after the backoff) or fails the task naming what failed.
+     * read again from the destination), and the failure is decided by its {@link FailureClassifier} verdict: a record that
+     * can never apply goes to the dead-letter queue and the rest is applied with the next call (or, without a queue, the
+     * task fails at once); a policy stop fails the task; a retryable failure is retried within its window (Connect calls
+     * again after the backoff) or fails the task naming what failed.
      */
     private void settle() {
         Throwable failure = pendingFailure != null ? pendingFailure : applyThread.await();
@@ -266,21 +274,77 @@ public final class MigrationSinkTask extends SinkTask {
             retrying.add(tp);
         });
         rereadProgress(failed.ordered.keySet());
-        if (failure instanceof PolicyStopException stop) {
-            throw stop;
-        }
-        if (failure instanceof UnconvertibleValueException unconvertible) {
-            long offset = unconvertible.change().offset();
-            List<SinkRecord> ordered = failed.ordered.get(failed.current);
-            if (ordered != null) { // null: the partition was revoked meanwhile; its new owner meets the record again
-                deadLetter(ordered.stream().filter(r -> r.kafkaOffset() == offset).findFirst().orElseThrow(), unconvertible);
+        FailureClassifier.Verdict verdict = FailureClassifier.classify(failure);
+        switch (verdict) {
+            case STOP -> throw failure instanceof RuntimeException stop ? stop
+                    : new ApplyException(failure.getMessage() + " (" + failed.describeCurrent() + ")", failure);
+            case NEVER_APPLICABLE -> neverApplicable(failed, failure);
+            case RETRY_CONNECTION, RETRY_OTHER -> {
+                if (failure instanceof Exception e) {
+                    throw retryOrGiveUp(e, failed.describeCurrent());
+                }
+                throw new ConnectException("The apply thread failed (" + failed.describeCurrent() + "): " + failure, failure);
             }
+        }
+    }
+
+    /**
+     * A failure no retry can cure. When it names one record of the partition being applied, that record goes to the
+     * dead-letter queue (it then counts as handled: the next attempt moves the stored offset past it). Without a queue
+     * the records before it are applied first, so the sink's stored offset is the record's own and moving the offset to
+     * the one after it steps over that record alone; then the task fails, naming the record and that move. A failure that
+     * names no single record fails the task now, naming the records being applied.
+     */
+    private void neverApplicable(Batch failed, Throwable failure) {
+        NeverApplicableRecordException pinned = NeverApplicableRecordException.find(failure);
+        TopicPartition tp = failed.current;
+        List<SinkRecord> ordered = tp == null ? null : failed.ordered.get(tp);
+        if (pinned != null && ordered == null) {
+            return; // the partition was revoked meanwhile; its new owner meets the record again
+        }
+        SinkRecord bad = pinned == null ? null
+                : ordered.stream().filter(r -> r.kafkaOffset() == pinned.offset()).findFirst().orElse(null);
+        if (bad == null) {
+            throw new ApplyException("A change that can never apply, retrying cannot help (" + failed.describeCurrent() + "): "
+                    + failure.getMessage() + "\nFix: correct the destination so it can hold the value (or the configuration "
+                    + "named above) and restart the task, or move the sink past the record: stop the connector, PATCH its "
+                    + "offsets (/connectors/" + connectorName + "/offsets) to the offset after it, and resume it.", failure);
+        }
+        NeverApplicableRecordException described = pinned.from(RecordOrigin.describe(bad));
+        if (deadLetter(bad, described)) {
             return;
         }
-        if (failure instanceof Exception e) {
-            throw retryOrGiveUp(e);
+        String before = applyBefore(tp, ordered, bad);
+        throw new ApplyException(described.getMessage() + ". This record can never apply, and retrying cannot change that. "
+                + before + "Either send such records to a dead-letter queue (errors.tolerance=all, "
+                + "errors.deadletterqueue.topic.name=<topic>, errors.deadletterqueue.context.headers.enable=true), or move the "
+                + "sink past this one: stop the connector (PUT /connectors/" + connectorName + "/stop), then PATCH /connectors/"
+                + connectorName + "/offsets with {\"offsets\":[{\"partition\":{\"kafka_topic\":\"" + bad.topic()
+                + "\",\"kafka_partition\":" + bad.kafkaPartition() + "},\"offset\":{\"kafka_offset\":" + (bad.kafkaOffset() + 1)
+                + "}}]}, and resume it (PUT /connectors/" + connectorName + "/resume).", described);
+    }
+
+    /**
+     * Applies and commits the records of the partition before {@code bad}, so a task failing at it has stored the bad
+     * record's own offset. Returns what the message must say about them.
+     */
+    private String applyBefore(TopicPartition tp, List<SinkRecord> ordered, SinkRecord bad) {
+        List<SinkRecord> before = ordered.stream().filter(r -> r.kafkaOffset() < bad.kafkaOffset()).toList();
+        try {
+            loadProgress();
+            Connection c = connection();
+            PartitionProgress after = applier.apply(c, tp, before, applied.getOrDefault(tp, PartitionProgress.START),
+                    deadLettered.getOrDefault(tp, Set.of())::contains);
+            applied.put(tp, after);
+            if (after.nextOffset() == bad.kafkaOffset()) {
+                return "Everything before it is applied (the sink's stored offset is " + after.nextOffset() + "). ";
+            }
+            return "The sink's stored offset is " + after.nextOffset() + ". ";
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            return "The records before it could not be applied first (" + e.getMessage() + "): restart the task once, so "
+                    + "it applies them and stops at this record again, before moving past it. ";
         }
-        throw new ConnectException("The apply thread failed: " + failure, failure);
     }
 
     /** Waits for the batch in flight without deciding a failure yet: the next {@link #put} decides it. */
@@ -293,13 +357,23 @@ public final class MigrationSinkTask extends SinkTask {
 
     /** One call's records: per partition, all in order (with those held before) and what is applied now. */
     private static final class Batch {
-        final int records;
         final Map<TopicPartition, List<SinkRecord>> ordered = new LinkedHashMap<>();
         final Map<TopicPartition, List<SinkRecord>> toApply = new LinkedHashMap<>();
         volatile TopicPartition current;
 
-        Batch(int records) {
-            this.records = records;
+        /**
+         * The records the failed attempt was applying: topic, partition, offsets, and where the first comes from
+         * (database, table, source position), for messages about a failure that names no single record.
+         */
+        String describeCurrent() {
+            TopicPartition tp = current;
+            List<SinkRecord> records = tp == null ? null : toApply.get(tp);
+            if (records == null || records.isEmpty()) {
+                return tp == null ? "no partition was being applied" : "topic '" + tp.topic() + "' partition " + tp.partition();
+            }
+            SinkRecord first = records.get(0);
+            return "applying topic '" + tp.topic() + "' partition " + tp.partition() + " offsets " + first.kafkaOffset() + " to "
+                    + records.get(records.size() - 1).kafkaOffset() + "; first record: " + RecordOrigin.describe(first);
         }
     }
 
@@ -356,12 +430,16 @@ public final class MigrationSinkTask extends SinkTask {
         return cut;
     }
 
-    /** Sends the record that can never apply to the dead-letter queue, or fails when Connect has none. */
-    private void deadLetter(SinkRecord bad, UnconvertibleValueException e) {
+    /**
+     * Sends the record that can never apply to the dead-letter queue and returns true, or returns false when Connect has
+     * none (errors.tolerance is none: Connect then has no reporter, or one that logs the record and refuses it). A
+     * reported record is logged at WARN with where it comes from and why, and counts as handled: the next attempt moves
+     * the stored offset past it.
+     */
+    private boolean deadLetter(SinkRecord bad, NeverApplicableRecordException e) {
         ErrantRecordReporter reporter = context.errantRecordReporter();
         if (reporter == null) {
-            throw new ApplyException(e.getMessage() + ". Set errors.tolerance=all (with errors.deadletterqueue.topic.name) to "
-                    + "send such records to a dead-letter queue instead of stopping.", e);
+            return false;
         }
         try {
             reporter.report(bad, e).get();
@@ -369,19 +447,35 @@ public final class MigrationSinkTask extends SinkTask {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while reporting a record to the dead-letter queue", ie);
         } catch (ExecutionException ee) {
-            throw new ConnectException("Cannot report a record to the dead-letter queue: " + ee.getCause().getMessage(), ee.getCause());
+            throw new ConnectException("Cannot report a record to the dead-letter queue (" + e.getMessage() + "): "
+                    + ee.getCause().getMessage(), ee.getCause());
+        } catch (ConnectException refused) { // errors.tolerance=none with errors.log.enable: logged, then refused
+            return false;
         }
-        deadLettered.add(key(bad));
+        deadLettered.computeIfAbsent(new TopicPartition(bad.topic(), bad.kafkaPartition()), k -> new HashSet<>()).add(bad.kafkaOffset());
         metrics.deadLettered();
-        LOG.warn("Sent to the dead-letter queue: {}", e.getMessage());
+        LOG.warn("Sent to the dead-letter queue, and stepped over: {}", e.getMessage());
+        return true;
     }
 
-    private static String key(SinkRecord r) {
-        return r.topic() + "/" + r.kafkaPartition() + "@" + r.kafkaOffset();
+    /** Dead-lettered offsets the destination's stored offset has passed are stepped over for good: forget them. */
+    private void forgetDeadLettersBehind() {
+        deadLettered.forEach((tp, offsets) -> {
+            PartitionProgress p = applied.get(tp);
+            if (p != null) {
+                offsets.removeIf(o -> o < p.nextOffset());
+            }
+        });
+        deadLettered.values().removeIf(Set::isEmpty);
     }
 
     /** Retry within the window of the failure's kind, or give up naming what failed. */
     private RuntimeException retryOrGiveUp(Exception e) {
+        return retryOrGiveUp(e, null);
+    }
+
+    /** Retry within the window of the failure's kind, or give up naming what failed and {@code where} (null: unknown). */
+    private RuntimeException retryOrGiveUp(Exception e, String where) {
         FailureKind kind = FailureKind.of(e);
         if (kind == FailureKind.CONNECTION) {
             closeQuietly();
@@ -394,8 +488,9 @@ public final class MigrationSinkTask extends SinkTask {
                     Instant.now().plus(retry.remaining()), retry.attempt(), setting);
             metrics.retrying(episode);
             recordRetry(episode);
-            LOG.warn("Apply attempt {} failed ({} failure): {}. Retrying in {} ms; {} s left of {}", retry.attempt(),
-                    kind.name().toLowerCase(), e.getMessage(), retry.backoff().toMillis(), retry.remaining().toSeconds(), setting);
+            LOG.warn("Apply attempt {} failed ({} failure{}): {}. Retrying in {} ms; {} s left of {}", retry.attempt(),
+                    kind.name().toLowerCase(), where == null ? "" : ", " + where, e.getMessage(), retry.backoff().toMillis(),
+                    retry.remaining().toSeconds(), setting);
             context.timeout(retry.backoff().toMillis());
             return new RetriableException(e.getMessage(), e);
         }
@@ -403,7 +498,8 @@ public final class MigrationSinkTask extends SinkTask {
         metrics.retryCleared();
         clearRetryRecord(); // the task fails now: Connect shows FAILED with the trace
         return new ApplyException("Gave up after " + giveUp.attempts() + " attempt(s) over " + giveUp.lasted().toSeconds()
-                + " s (" + setting + "=" + giveUp.window().toMinutes() + "): " + e.getMessage(), e);
+                + " s (" + setting + "=" + giveUp.window().toMinutes() + ")" + (where == null ? "" : " " + where) + ": "
+                + e.getMessage(), e);
     }
 
     /**
@@ -465,6 +561,7 @@ public final class MigrationSinkTask extends SinkTask {
         retrying.removeAll(partitions);
         partitions.forEach(applied::remove);
         partitions.forEach(held::remove);
+        partitions.forEach(deadLettered::remove);
         unloaded.removeAll(partitions);
     }
 

@@ -67,6 +67,22 @@ public final class DebeziumEvents {
         return new SinkRecord(topic, 0, null, null, BOUNDARY, value, offset++);
     }
 
+    /** Any other value at the next offset of the topic, as another producer might write it (null: a tombstone). */
+    public SinkRecord foreign(Schema schema, Object value) {
+        return new SinkRecord(topic, 0, null, null, schema, value, offset++);
+    }
+
+    /**
+     * A row change event as the user met it: {@code op} and a source block with a binary log position, but no
+     * {@code before} or {@code after} field at all.
+     */
+    public SinkRecord rowWithoutImages(String op, String table) {
+        Schema envelope = SchemaBuilder.struct().name(topic + "." + table + ".Envelope").field("source", SOURCE)
+                .field("op", Schema.STRING_SCHEMA).build();
+        Struct value = new Struct(envelope).put("op", op).put("source", source(table, false));
+        return withPosition(new SinkRecord(topic, 0, null, null, envelope, value, offset++), false);
+    }
+
     /** The same event again at a new Kafka offset, as a restarted source sends it: same payload, same headers. */
     public SinkRecord resend(SinkRecord earlier) {
         return new SinkRecord(topic, 0, earlier.keySchema(), earlier.key(), earlier.valueSchema(), earlier.value(), offset++,

@@ -9,6 +9,8 @@ import io.mysqlmigrate.sink.event.ChangeEventReader;
 import io.mysqlmigrate.sink.event.RowChange;
 import io.mysqlmigrate.sink.event.SchemaChange;
 import io.mysqlmigrate.sink.event.SourcePosition;
+import io.mysqlmigrate.sink.event.Tombstone;
+import io.mysqlmigrate.sink.event.Unrecognised;
 import io.mysqlmigrate.sink.naming.DestinationNames;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
@@ -20,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
@@ -58,9 +61,23 @@ public final class PartitionApplier {
 
     /** Applies every new record and returns the partition's progress after them, all of it committed. */
     public PartitionProgress apply(Connection c, TopicPartition tp, List<SinkRecord> records, PartitionProgress from) throws SQLException {
+        return apply(c, tp, records, from, offset -> false);
+    }
+
+    /**
+     * Applies every new record and returns the partition's progress after them, all of it committed. A record whose
+     * offset {@code reported} accepts was sent to the dead-letter queue: it counts as handled, so the stored offset moves
+     * past it in the same transaction as the changes after it, and it is never counted as applied. A record that is not
+     * a change event the sink understands throws {@link NeverApplicableRecordException}; a tombstone is consumed.
+     */
+    public PartitionProgress apply(Connection c, TopicPartition tp, List<SinkRecord> records, PartitionProgress from,
+                                   LongPredicate reported) throws SQLException {
         if (records.isEmpty()) {
             return from;
         }
+        long tombstones = 0;
+        long deadLettered = 0;
+        long counted = 0; // applied records not yet committed
         List<RowChange> pending = new ArrayList<>();
         SourcePosition lastPosition = null;
         long next = from.nextOffset();
@@ -76,7 +93,21 @@ public final class PartitionApplier {
                 next = record.kafkaOffset() + 1;
                 continue;
             }
-            ChangeEvent event = destinationNames(ChangeEventReader.read(record), tp);
+            if (reported.test(record.kafkaOffset())) {
+                deadLettered++;
+                next = record.kafkaOffset() + 1;
+                continue;
+            }
+            ChangeEvent read = readEvent(record);
+            if (read instanceof Tombstone) {
+                tombstones++;
+                next = record.kafkaOffset() + 1;
+                continue;
+            }
+            if (read instanceof Unrecognised unrecognised) {
+                throw new NeverApplicableRecordException(record.kafkaOffset(), "Cannot apply this record: " + unrecognised.why(), null);
+            }
+            ChangeEvent event = destinationNames(read, tp);
             // a view or routine statement from the source's catalog watcher carries a position it was found near, not one
             // of the binary log: it neither starts a snapshot nor moves the last applied position
             SourcePosition position = event instanceof RowChange r ? r.position()
@@ -96,6 +127,7 @@ public final class PartitionApplier {
                     lastApplied = position.resumeAt();
                 }
             }
+            counted++; // a transaction boundary is applied by committing with the rows around it
             if (event instanceof RowChange row && row.operation() != RowChange.Operation.TRUNCATE) {
                 pending.add(row);
                 lastPosition = row.position();
@@ -104,14 +136,26 @@ public final class PartitionApplier {
                 truncate(c, truncate);
                 progress.save(c, tp, from.at(truncate.offset() + 1, lastApplied), truncate.position());
                 c.commit();
+                metrics.recordsApplied(counted);
+                counted = 0;
             } else if (event instanceof SchemaChange change) {
                 commitRows(c, tp, pending, from.at(change.offset(), lastApplied), lastPosition);
+                metrics.recordsApplied(counted - 1);
+                counted = 0;
                 metrics.ddl(ddl.apply(c, tp, change, from.at(change.offset() + 1, lastApplied)));
+                metrics.recordsApplied(1);
             }
             next = record.kafkaOffset() + 1;
         }
         PartitionProgress after = from.at(next, lastApplied);
         commitRows(c, tp, pending, after, lastPosition);
+        metrics.recordsApplied(counted);
+        if (tombstones > 0) {
+            LOG.info("{}: consumed {} tombstone(s) (records without a value: nothing to apply)", tp, tombstones);
+        }
+        if (deadLettered > 0) {
+            LOG.info("{}: stepped over {} record(s) sent to the dead-letter queue", tp, deadLettered);
+        }
         if (movedBack > 0) {
             LOG.info("{}: replayed {} record(s) below offset {} without effect: they were applied before the sink's offsets "
                     + "were moved back", tp, movedBack, from.replayUntil());
@@ -120,6 +164,16 @@ public final class PartitionApplier {
             LOG.info("{}: skipped {} change(s) the source sent again after a restart (at or before {})", tp, replays, lastApplied);
         }
         return after;
+    }
+
+    /** The record as a change event; a record that cannot be read as one can never apply. */
+    private static ChangeEvent readEvent(SinkRecord record) {
+        try {
+            return ChangeEventReader.read(record);
+        } catch (RuntimeException e) { // reading touches nothing but the record: the record is at fault
+            throw new NeverApplicableRecordException(record.kafkaOffset(), "Cannot read this record as a change event: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The event with destination names; a DDL whose names cannot be mapped stops the task, naming the way out. */

@@ -8,6 +8,7 @@ import io.mysqlmigrate.sink.conflict.UniqueClash;
 import io.mysqlmigrate.sink.conflict.UniqueKeyGuard;
 import io.mysqlmigrate.sink.conflict.WriteMode;
 import io.mysqlmigrate.sink.event.RowChange;
+import io.mysqlmigrate.sink.retry.FailureClassifier;
 import io.mysqlmigrate.sink.table.DestinationTable;
 import io.mysqlmigrate.sink.table.DestinationTables;
 import io.mysqlmigrate.sink.throttle.RecordSize;
@@ -245,7 +246,7 @@ public final class RowWriter {
             }
             ps.executeUpdate(); // no row: moved already (a replay); the upsert that follows writes it
         } catch (SQLException e) {
-            rethrow(e, sql, List.of(change));
+            rethrow(e, sql, List.of(change), false);
         }
     }
 
@@ -309,7 +310,49 @@ public final class RowWriter {
                             + "and remove the destination's row, then restart the task.\nStatement: "
                             + (sql.length() <= 300 ? sql : sql.substring(0, 300) + "..."), e);
                 }
-                rethrow(e, sql, changes);
+                if (changes.size() > 1 && FailureClassifier.isValueTheDestinationCannotHold(e) && namedRow(e, changes) == null) {
+                    pinRowOneByOne(c, first.mode(), quoted, columns, identity, fields, changes);
+                }
+                rethrow(e, sql, changes, true);
+            }
+        }
+    }
+
+    /**
+     * A multi-row statement failed on a value the destination cannot hold, and the server did not say on which row
+     * ("Column 'v' cannot be null", a CHECK constraint): each row is written alone, within the same transaction (which
+     * the failure rolls back anyway), until one fails the same way; that change is the record that can never apply.
+     * Returns when no row fails so (the caller then reports the statement's failure as it is).
+     */
+    private void pinRowOneByOne(Connection c, WriteMode mode, String quoted, List<String> columns, List<String> identity,
+                                List<Field> fields, List<RowChange> changes) throws SQLException {
+        String one = switch (mode) {
+            case UPSERT -> {
+                List<String> updates = columns.stream().filter(col -> !identity.contains(col)).toList();
+                yield dialect.upsert(quoted, columns, updates.isEmpty() ? columns : updates, 1);
+            }
+            case INSERT_KEEP_EXISTING -> {
+                String any = Identifiers.quote(identity.isEmpty() ? columns.get(0) : identity.get(0));
+                yield SqlDialect.insertValues(quoted, columns, 1) + " ON DUPLICATE KEY UPDATE " + any + " = " + any;
+            }
+            default -> SqlDialect.insertValues(quoted, columns, 1).toString();
+        };
+        try (PreparedStatement ps = c.prepareStatement(one)) {
+            for (RowChange change : changes) {
+                int p = 1;
+                for (Field f : fields) {
+                    Binder.bind(ps, p++, change.after(), f, change);
+                }
+                try {
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (FailureClassifier.isValueTheDestinationCannotHold(e)) {
+                        throw new NeverApplicableRecordException(change.offset(), "The destination cannot hold a value of the "
+                                + "change to " + change.qualifiedName() + " at source position " + change.position() + ": "
+                                + e.getMessage() + " (error " + e.getErrorCode() + ")", e);
+                    }
+                    return; // another failure: the statement's own is reported
+                }
             }
         }
     }
@@ -361,7 +404,7 @@ public final class RowWriter {
                 }
                 ps.executeUpdate();
             } catch (SQLException e) {
-                rethrow(e, sql.toString(), chunk.stream().map(Planned::change).toList());
+                rethrow(e, sql.toString(), chunk.stream().map(Planned::change).toList(), false);
             }
         }
     }
@@ -387,7 +430,7 @@ public final class RowWriter {
                         change.qualifiedName(), change.position());
             }
         } catch (SQLException e) {
-            rethrow(e, sql, List.of(change));
+            rethrow(e, sql, List.of(change), false);
         }
     }
 
@@ -405,7 +448,7 @@ public final class RowWriter {
                         change.qualifiedName(), change.position());
             }
         } catch (SQLException e) {
-            rethrow(e, sql, List.of(change));
+            rethrow(e, sql, List.of(change), false);
         }
     }
 
@@ -416,9 +459,9 @@ public final class RowWriter {
     /** The old image's columns that exist on the destination; an image is needed to find a row without a key. */
     private static List<Field> imageFields(RowChange change, DestinationTable table) {
         if (change.before() == null) {
-            throw new ApplyException("The change at " + change.position() + " to " + change.qualifiedName() + " has no old row "
-                    + "image, so a row of this table without any key cannot be found. The source must log full row images "
-                    + "(binlog_row_image=FULL).");
+            throw new NeverApplicableRecordException(change.offset(), "The change at " + change.position() + " to "
+                    + change.qualifiedName() + " has no old row image, so a row of this table without any key cannot be found. "
+                    + "The source must log full row images (binlog_row_image=FULL).", null);
         }
         return change.before().schema().fields().stream().filter(f -> table.columns().contains(f.name())).toList();
     }
@@ -439,9 +482,22 @@ public final class RowWriter {
         return fields;
     }
 
-    private static void rethrow(SQLException e, String sql, List<RowChange> chunk) throws SQLException {
+    /**
+     * Rethrows a statement's failure with the changes it wrote. A value the destination cannot hold is pinned to the one
+     * change it belongs to when the statement wrote one row, or when the server names the row ("at row N") of a
+     * multi-row VALUES list ({@code rowsInOrder}): that record can never apply, and the rest can.
+     */
+    private static void rethrow(SQLException e, String sql, List<RowChange> chunk, boolean rowsInOrder) throws SQLException {
         if (SqlErrors.isTransient(e)) {
             throw e;
+        }
+        if (FailureClassifier.isValueTheDestinationCannotHold(e)) {
+            RowChange bad = chunk.size() == 1 ? chunk.get(0) : rowsInOrder ? namedRow(e, chunk) : null;
+            if (bad != null) {
+                throw new NeverApplicableRecordException(bad.offset(), "The destination cannot hold a value of the change to "
+                        + bad.qualifiedName() + " at source position " + bad.position() + ": " + e.getMessage() + " (error "
+                        + e.getErrorCode() + ")", e);
+            }
         }
         RowChange first = chunk.get(0);
         RowChange last = chunk.get(chunk.size() - 1);
@@ -454,5 +510,21 @@ public final class RowWriter {
         throw new ApplyException("The destination rejected " + chunk.size() + " row change(s) of " + first.qualifiedName()
                 + " (source positions " + first.position() + " to " + last.position() + ", Kafka offsets " + first.offset()
                 + " to " + last.offset() + "): " + e.getMessage() + why + "\nStatement: " + statement, e);
+    }
+
+    private static final java.util.regex.Pattern AT_ROW = java.util.regex.Pattern.compile(" at row (\\d+)");
+
+    /** The change of a multi-row statement the server's error names by its row number (1-based), or null. */
+    static RowChange namedRow(SQLException e, List<RowChange> chunk) {
+        java.util.regex.Matcher m = AT_ROW.matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            int row = Integer.parseInt(m.group(1));
+            return row >= 1 && row <= chunk.size() ? chunk.get(row - 1) : null;
+        } catch (NumberFormatException tooLong) {
+            return null;
+        }
     }
 }

@@ -58,7 +58,8 @@ public final class TransactionCut {
     static String boundaryStatus(SinkRecord record) {
         if (record.value() instanceof Struct value && value.schema().field("status") != null
                 && value.schema().field("op") == null && value.schema().field("id") != null) {
-            return value.getString("status");
+            // a status of another type is no marker: the record is decided (never applicable) when it is applied
+            return value.get("status") instanceof String status ? status : null;
         }
         return null;
     }

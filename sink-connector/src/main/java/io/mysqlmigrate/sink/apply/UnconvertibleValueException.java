@@ -6,13 +6,13 @@ import io.mysqlmigrate.sink.event.RowChange;
  * A value of a change event that cannot be turned into a destination value, whatever the destination does: the
  * record can never apply. The task sends it to Connect's dead-letter queue when one is configured.
  */
-public final class UnconvertibleValueException extends ApplyException {
+public final class UnconvertibleValueException extends NeverApplicableRecordException {
 
     private final transient RowChange change;
 
     public UnconvertibleValueException(RowChange change, String column, Throwable cause) {
-        super("Cannot convert column '" + column + "' of " + change.qualifiedName() + " at " + change.position()
-                + " (Kafka offset " + change.offset() + "): " + cause.getMessage(), cause);
+        super(change.offset(), "Cannot convert column '" + column + "' of " + change.qualifiedName() + " at " + change.position()
+                + ": " + cause.getMessage(), cause);
         this.change = change;
     }
 

@@ -13,7 +13,12 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 
-/** Reads a Debezium change event, of any of the three kinds a database topic carries, from a sink record. */
+/**
+ * Reads a Debezium change event, of any of the three kinds a database topic carries, from a sink record. A record
+ * without a value is a {@link Tombstone}; a value of another shape is {@link Unrecognised}; a change event missing
+ * what it needs (a row change without images, an unknown operation, an unreadable header) throws
+ * {@link DataException}, naming what is missing.
+ */
 public final class ChangeEventReader {
 
     /** Debezium's header on the delete half of a primary key update, naming the new key. */
@@ -26,8 +31,12 @@ public final class ChangeEventReader {
 
     public static ChangeEvent read(SinkRecord record) {
         long offset = record.kafkaOffset();
+        if (record.value() == null) {
+            return new Tombstone(offset);
+        }
         if (!(record.value() instanceof Struct value)) {
-            return new Unrecognised(offset, record.value() == null ? "tombstone" : "value is not a structure");
+            return new Unrecognised(offset, "not a Debezium change event: its value is a " + record.value().getClass().getSimpleName()
+                    + ", not a structure");
         }
         var schema = value.schema();
         if (schema.field("op") != null && schema.field("source") != null) {
@@ -39,12 +48,25 @@ public final class ChangeEventReader {
         if (schema.field("status") != null && schema.field("id") != null) {
             return new TransactionBoundary(offset, value.getString("id"), "BEGIN".equals(value.getString("status")));
         }
-        return new Unrecognised(offset, "not a Debezium change event (value schema " + schema.name() + ")");
+        return new Unrecognised(offset, "not a Debezium change event: its value (schema " + schema.name() + ", fields "
+                + schema.fields().stream().map(f -> f.name()).toList() + ") is neither a row change (op, source, before, after), a "
+                + "schema change (ddl, databaseName) nor a transaction boundary (status, id)");
     }
 
     private static RowChange readRow(SinkRecord record, Struct value) {
+        for (String field : new String[] {"before", "after"}) {
+            if (value.schema().field(field) == null) {
+                throw new DataException("not a Debezium row change event: it has 'op' and 'source' but no '" + field + "' field");
+            }
+        }
         Struct source = value.getStruct("source");
         String op = value.getString("op");
+        if (source == null || op == null) {
+            throw new DataException("not a Debezium row change event: its " + (op == null ? "'op'" : "'source'") + " is null");
+        }
+        if (isBlank(source, "db") || isBlank(source, "table")) {
+            throw new DataException("not a Debezium row change event: its source block names no database and table");
+        }
         RowChange.Operation operation = switch (op) {
             case "r" -> RowChange.Operation.READ;
             case "c" -> RowChange.Operation.INSERT;
@@ -55,12 +77,26 @@ public final class ChangeEventReader {
                     + record.kafkaPartition() + "@" + record.kafkaOffset());
         };
         Struct key = record.key() instanceof Struct k ? k : null;
+        if (operation.writesRow() && value.get("after") == null) {
+            throw new DataException("a row change with op '" + op + "' but no 'after' image: there is no row to write");
+        }
+        if (operation == RowChange.Operation.DELETE && value.get("before") == null && key == null) {
+            throw new DataException("a delete with neither a 'before' image nor a key: there is no row to find");
+        }
         RowChange.KeyChange keyChange = operation == RowChange.Operation.DELETE && record.headers().lastWithName(NEW_KEY_HEADER) != null
                 ? RowChange.KeyChange.DELETES_OLD_KEY
                 : operation == RowChange.Operation.INSERT && record.headers().lastWithName(OLD_KEY_HEADER) != null
                 ? RowChange.KeyChange.CREATES_NEW_KEY : RowChange.KeyChange.NONE;
         return new RowChange(record.kafkaOffset(), source.getString("db"), source.getString("table"), operation, key,
                 value.getStruct("before"), value.getStruct("after"), SourcePosition.of(source, resumePosition(record)), keyChange);
+    }
+
+    private static boolean isBlank(Struct source, String field) {
+        if (source.schema().field(field) == null) {
+            return true;
+        }
+        Object v = source.get(field);
+        return v == null || v.toString().isEmpty();
     }
 
     private static SchemaChange readSchemaChange(long offset, Struct value, BinlogPosition resumeAt, ObjectContext object,

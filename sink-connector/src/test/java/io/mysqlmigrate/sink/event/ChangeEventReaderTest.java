@@ -102,7 +102,46 @@ class ChangeEventReaderTest {
 
     @Test
     void tombstonesCarryNothing() {
-        assertInstanceOf(Unrecognised.class, ChangeEventReader.read(new SinkRecord("p.shop", 0, null, null, null, null, 1)));
+        assertEquals(new Tombstone(1), ChangeEventReader.read(new SinkRecord("p.shop", 0, null, null, null, null, 1)));
+    }
+
+    @Test
+    void aStructureThatIsNoChangeEventIsUnrecognisedSayingWhy() {
+        Schema foreign = SchemaBuilder.struct().name("shop.Order").field("hello", Schema.STRING_SCHEMA).build();
+        Unrecognised u = assertInstanceOf(Unrecognised.class, ChangeEventReader.read(
+                new SinkRecord("p.shop", 0, null, null, foreign, new Struct(foreign).put("hello", "x"), 5)));
+        assertTrue(u.why().contains("not a Debezium change event") && u.why().contains("[hello]"), u.why());
+        Unrecognised text = assertInstanceOf(Unrecognised.class, ChangeEventReader.read(
+                new SinkRecord("p.shop", 0, null, null, Schema.STRING_SCHEMA, "hello", 6)));
+        assertTrue(text.why().contains("String"), text.why());
+    }
+
+    @Test
+    void aRowChangeWithoutImagesIsRefusedNamingWhatIsMissing() {
+        Schema envelope = SchemaBuilder.struct().field("source", SOURCE).field("op", Schema.STRING_SCHEMA).build();
+        Struct value = new Struct(envelope).put("op", "c").put("source", new Struct(SOURCE).put("db", "shop").put("table", "t")
+                .put("file", "f").put("pos", 4L).put("ts_ms", 1L));
+        DataException e = assertThrows(DataException.class,
+                () -> ChangeEventReader.read(new SinkRecord("p.shop", 0, null, null, envelope, value, 2)));
+        assertTrue(e.getMessage().contains("no 'before' field"), e.getMessage());
+    }
+
+    @Test
+    void anInsertWithoutAnAfterImageOrADeleteWithNothingToFindAreRefused() {
+        Schema row = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).optional().build();
+        Schema envelope = SchemaBuilder.struct().field("before", row).field("after", row).field("source", SOURCE)
+                .field("op", Schema.STRING_SCHEMA).build();
+        Struct source = new Struct(SOURCE).put("db", "shop").put("table", "t").put("file", "f").put("pos", 4L).put("ts_ms", 1L);
+        DataException insert = assertThrows(DataException.class, () -> ChangeEventReader.read(
+                new SinkRecord("p.shop", 0, null, null, envelope, new Struct(envelope).put("op", "c").put("source", source), 2)));
+        assertTrue(insert.getMessage().contains("no 'after' image"), insert.getMessage());
+        DataException delete = assertThrows(DataException.class, () -> ChangeEventReader.read(
+                new SinkRecord("p.shop", 0, null, null, envelope, new Struct(envelope).put("op", "d").put("source", source), 3)));
+        assertTrue(delete.getMessage().contains("neither a 'before' image nor a key"), delete.getMessage());
+        Struct noTable = new Struct(SOURCE).put("db", "shop").put("file", "f").put("pos", 4L).put("ts_ms", 1L);
+        DataException unnamed = assertThrows(DataException.class, () -> ChangeEventReader.read(new SinkRecord("p.shop", 0, null, null,
+                envelope, new Struct(envelope).put("op", "c").put("source", noTable).put("after", new Struct(row).put("id", 1)), 4)));
+        assertTrue(unnamed.getMessage().contains("names no database and table"), unnamed.getMessage());
     }
 
     @Test

@@ -174,4 +174,106 @@ class RetriesAndDeadLettersOnMariaDbIT {
         assertTrue(e.getMessage().contains("errors.tolerance=all"), e.getMessage());
     }
 
+    private static final Schema GREETING = SchemaBuilder.struct().name("shop.Greeting").field("hello", Schema.STRING_SCHEMA).build();
+
+    private SinkRecord notAChangeEvent() {
+        return events.foreign(GREETING, new org.apache.kafka.connect.data.Struct(GREETING).put("hello", "world"));
+    }
+
+    /** Hands Connect's empty calls to the task until {@code done} holds (each decides the last batch), at most ten. */
+    private static void putUntil(MigrationSinkTask task, java.util.function.BooleanSupplier done) {
+        for (int i = 0; i < 10 && !done.getAsBoolean(); i++) {
+            task.put(List.of());
+        }
+        task.put(List.of());
+        assertTrue(done.getAsBoolean(), "not reached after ten calls");
+    }
+
+    private long storedOffset() throws SQLException {
+        return sink.count("SELECT next_offset FROM mysql_migrate.sink_offsets WHERE connector = '" + sink.connectorName()
+                + "' AND topic = '" + topic + "'");
+    }
+
+    @Test
+    void recordsThatAreNoChangeEventsGoToTheDeadLetterQueueCountAsHandledAndTheRestApplies() throws SQLException {
+        RecordingSinkTaskContext context = new RecordingSinkTaskContext(true);
+        MigrationSinkTask task = start(context);
+        deliver(task, snapshot());
+        SinkRecord a = notAChangeEvent();
+        SinkRecord b = events.rowWithoutImages("c", "t");
+        SinkRecord tombstone = events.foreign(null, null);
+        SinkRecord good = events.row("c", "t", ROW, null, Map.of("id", 9, "v", "fine"), "id");
+        SinkRecord last = notAChangeEvent(); // the batch ends with one: it still moves the stored offset
+        task.put(List.of(a, b, tombstone, good, last));
+        putUntil(task, () -> context.deadLetters.size() == 3);
+        task.stop();
+        assertEquals(List.of(a.kafkaOffset(), b.kafkaOffset(), last.kafkaOffset()),
+                context.deadLetters.stream().map(SinkRecord::kafkaOffset).toList(), "each once, the tombstone consumed by design");
+        assertEquals("fine", string("SELECT v FROM " + db + ".t WHERE id = 9"));
+        assertEquals(events.nextOffset(), storedOffset(), "the reported records count as handled: the stored offset is past them");
+    }
+
+    @Test
+    void withoutADeadLetterQueueAChangeEventWithoutImagesFailsAtOnceNamingItAfterWhatCameBeforeIsApplied() throws SQLException {
+        MigrationSinkTask task = start(new RecordingSinkTaskContext(false));
+        deliver(task, snapshot());
+        SinkRecord good = events.row("c", "t", ROW, null, Map.of("id", 5, "v", "five"), "id");
+        SinkRecord bad = events.rowWithoutImages("c", "t");
+        ApplyException e = assertThrows(ApplyException.class, () -> deliver(task, List.of(good, bad)));
+        task.stop();
+        assertTrue(e.getMessage().contains("database '" + db + "', table 't', topic '" + topic + "' partition 0 offset "
+                + bad.kafkaOffset() + ", source position mysql-bin.000001:"), e.getMessage());
+        assertTrue(e.getMessage().contains("no 'before' field"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"kafka_offset\":" + (bad.kafkaOffset() + 1)), e.getMessage());
+        assertEquals("five", string("SELECT v FROM " + db + ".t WHERE id = 5"), "the change before it is applied");
+        assertEquals(bad.kafkaOffset(), storedOffset(), "stopped exactly at the bad record: moving one past it skips it alone");
+    }
+
+    @Test
+    void aValueTheDestinationCannotHoldGoesToTheDeadLetterQueueAndItsNeighboursApply() throws SQLException {
+        RecordingSinkTaskContext context = new RecordingSinkTaskContext(true);
+        MigrationSinkTask task = start(context);
+        deliver(task, snapshot());
+        destination.execute("ALTER TABLE " + db + ".t MODIFY v VARCHAR(4)"); // narrower than the source's column
+        SinkRecord before = events.row("c", "t", ROW, null, Map.of("id", 20, "v", "ok"), "id"); // offsets in order
+        SinkRecord tooLong = events.row("c", "t", ROW, null, Map.of("id", 21, "v", "far too long"), "id");
+        task.put(List.of(before, tooLong, events.row("c", "t", ROW, null, Map.of("id", 22, "v", "ok2"), "id")));
+        putUntil(task, () -> context.deadLetters.size() == 1);
+        task.stop();
+        assertEquals(tooLong.kafkaOffset(), context.deadLetters.get(0).kafkaOffset());
+        assertEquals(2, sink.count("SELECT COUNT(*) FROM " + db + ".t WHERE id IN (20, 22)"));
+        assertEquals(0, sink.count("SELECT COUNT(*) FROM " + db + ".t WHERE id = 21"));
+        assertEquals(events.nextOffset(), storedOffset());
+    }
+
+    @Test
+    void withoutADeadLetterQueueAValueTheDestinationCannotHoldFailsAtOnce() throws SQLException {
+        MigrationSinkTask task = start(new RecordingSinkTaskContext(false));
+        deliver(task, snapshot());
+        destination.execute("ALTER TABLE " + db + ".t MODIFY v VARCHAR(4)");
+        SinkRecord tooLong = events.row("c", "t", ROW, null, Map.of("id", 21, "v", "far too long"), "id");
+        ApplyException e = assertThrows(ApplyException.class, () -> deliver(task, List.of(tooLong)));
+        task.stop();
+        assertTrue(e.getMessage().contains("table 't', topic '" + topic + "' partition 0 offset " + tooLong.kafkaOffset()), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot hold"), e.getMessage());
+    }
+
+    @Test
+    void aNullForANotNullColumnInAMultiRowStatementIsPinnedToItsRecord() throws SQLException {
+        RecordingSinkTaskContext context = new RecordingSinkTaskContext(true);
+        MigrationSinkTask task = start(context);
+        deliver(task, snapshot());
+        destination.execute("ALTER TABLE " + db + ".t MODIFY v VARCHAR(20) NOT NULL"); // the server names no row for this
+        Map<String, Object> nullValue = new HashMap<>();
+        nullValue.put("id", 31);
+        nullValue.put("v", null);
+        SinkRecord before = events.row("c", "t", ROW, null, Map.of("id", 30, "v", "a"), "id"); // offsets in order
+        SinkRecord bad = events.row("c", "t", ROW, null, nullValue, "id");
+        task.put(List.of(before, bad, events.row("c", "t", ROW, null, Map.of("id", 32, "v", "c"), "id")));
+        putUntil(task, () -> context.deadLetters.size() == 1);
+        task.stop();
+        assertEquals(bad.kafkaOffset(), context.deadLetters.get(0).kafkaOffset());
+        assertEquals(2, sink.count("SELECT COUNT(*) FROM " + db + ".t WHERE id IN (30, 32)"));
+        assertEquals(events.nextOffset(), storedOffset());
+    }
 }
