@@ -31,6 +31,11 @@ public final class SqlErrors {
                     case 1044, 1142, 1143, 1227, 1370 -> "grant the sink's destination account the privilege the error names "
                             + "(CREATE, ALTER, DROP, CREATE VIEW, CREATE ROUTINE, ALTER ROUTINE, TRIGGER or EVENT on the database; "
                             + "SUPER where the server asks for it)";
+                    // ER_PARSE_ERROR, ER_SYNTAX_ERROR, ER_NOT_SUPPORTED_YET: the same text fails the same way on every attempt
+                    case 1064, 1149, 1235 -> "the destination's grammar refuses the statement as the sink sends it (in the "
+                            + "object's own sql_mode when it has one): leave the object out of the migration's selection, or move "
+                            + "the sink past this record (docs/OPERATIONS.md, \"Moving a failed sink past a record\") and create "
+                            + "an equivalent on the destination by hand";
                     default -> null;
                 };
                 if (fix != null) {

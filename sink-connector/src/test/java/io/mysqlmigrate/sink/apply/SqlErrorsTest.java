@@ -28,6 +28,15 @@ class SqlErrorsTest {
     }
 
     @Test
+    void aStatementTheDestinationCannotParseFailsTheSameWayOnEveryAttempt() {
+        for (int grammar : new int[] {1064, 1149, 1235}) {
+            String fix = SqlErrors.neverApplicableDdl(error(grammar, "42000"));
+            assertNotNull(fix, "grammar " + grammar);
+            assertTrue(fix.contains("Moving a failed sink past a record"), fix);
+        }
+    }
+
+    @Test
     void connectionLossesLockWaitsAndOtherErrorsAreNot() {
         for (int retryable : new int[] {1205, 1213, 2006, 2013, 1053, 1040}) {
             assertNull(SqlErrors.neverApplicableDdl(error(retryable, "HY000")), "retryable " + retryable);
