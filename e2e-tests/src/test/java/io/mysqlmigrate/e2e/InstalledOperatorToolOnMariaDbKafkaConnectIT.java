@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mysqlmigrate.precheck.cli.OperatorCli;
 import io.mysqlmigrate.stack.SharedStack;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +13,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * status and verify with the two connectors named, not given as files: their configurations read from the real
- * Connect worker's REST API, the sink's password a {@code ${file:...}} reference the worker resolves with its config
- * provider and the command resolves from the same secrets file.
+ * The operator's tool as an operator installs it: the distribution {@code mvn package} makes
+ * (precheck-cli/target/mysql-migrate-<version>.tar.gz) unpacked in a temporary directory, and its
+ * {@code bin/mysql-migrate} run as a process with the two connectors named, not given as files: precheck, status and
+ * verify read the configurations from the real Connect worker's REST API, the sink's password a {@code ${file:...}}
+ * reference the worker resolves with its config provider and the command resolves from the same secrets file.
  */
-class OperatorCommandsByNameOnMariaDbKafkaConnectIT {
+class InstalledOperatorToolOnMariaDbKafkaConnectIT {
 
     private final SharedStack stack = SharedStack.get();
     private final ObjectMapper json = new ObjectMapper();
@@ -31,25 +33,35 @@ class OperatorCommandsByNameOnMariaDbKafkaConnectIT {
     private record Run(int exitCode, String out, String err) {
     }
 
-    private static Run cli(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            code = OperatorCli.commandLine().execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
+    private static Path home;
+
+    @BeforeAll
+    static void install() throws Exception {
+        Path archive = Path.of(System.getProperty("mysqlmigrate.cli.archive", "../precheck-cli/target/mysql-migrate.tar.gz"));
+        assertTrue(Files.isRegularFile(archive), "precheck-cli's package phase made " + archive);
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "installed-tool-");
+        Process tar = new ProcessBuilder("tar", "xzf", archive.toAbsolutePath().toString()).directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        String tarOut = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, tar.waitFor(), tarOut);
+        try (Stream<Path> top = Files.list(dir)) {
+            home = top.findFirst().orElseThrow();
         }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** {@code bin/mysql-migrate args...} run from the installed directory, as a separate process. */
+    private static Run cli(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("mysql-migrate").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(home, "out-", ".txt");
+        Path err = Files.createTempFile(home, "err-", ".txt");
+        Process p = new ProcessBuilder(command).directory(home.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "finished: " + command);
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
-    void statusAndVerifyReadBothConnectorsFromTheWorkerByName() throws Exception {
+    void precheckStatusAndVerifyOfTheInstalledToolReadBothConnectorsFromTheWorkerByName() throws Exception {
         String db = "by_name";
         stack.source().execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v VARCHAR(20))",
                 "INSERT INTO " + db + ".t SELECT seq, CONCAT('v', seq) FROM " + db + ".seq_1_to_300");
@@ -66,6 +78,23 @@ class OperatorCommandsByNameOnMariaDbKafkaConnectIT {
 
             List<String> byName = List.of("--connect-url", url, "--source-connector", migration.source.name(),
                     "--sink-connector", migration.sink.name(), "--output", "json");
+
+            Run precheck = cli(concat(List.of("precheck"), byName));
+            JsonNode p = json.readTree(precheck.out());
+            assertEquals(precheck.exitCode(), p.path("exitCode").asInt(), precheck.toString());
+            assertTrue(p.path("checks").size() > 10, "the checks ran against both servers and the worker: " + precheck);
+            List<String> ids = new ArrayList<>();
+            p.path("checks").forEach(c -> ids.add(c.path("id").asText()));
+            for (String id : List.of("source.binlog.format", "destination.privileges")) {
+                JsonNode check = null;
+                for (JsonNode c : p.path("checks")) {
+                    if (c.path("id").asText().equals(id)) {
+                        check = c;
+                    }
+                }
+                assertTrue(check != null, id + " among " + ids);
+                assertEquals("PASS", check.path("status").asText(), "read with the resolved password: " + check);
+            }
 
             Run status = cli(concat(List.of("status"), byName));
             assertEquals(0, status.exitCode(), status.toString());
