@@ -57,10 +57,12 @@ abstract class ScenarioCorpusKafkaConnectIT {
     private static final int PARALLEL_GROUPS = Integer.getInteger("scenarios.parallel", 2);
     /**
      * The collation mapping docs/TYPES.md documents for a pair, set on every sink of that pair as an operator following
-     * the precheck would: MySQL 8+'s default collation has no twin on MariaDB 10.11.
+     * the precheck would: MySQL 8+'s default collation has no twin on MariaDB 10.11, and the one it maps to has none on
+     * MySQL (the way back).
      */
     static final Map<FlavourPair, String> DOCUMENTED_COLLATION_MAPPING = Map.of(
-            FlavourPair.MYSQL_TO_MARIADB, "utf8mb4_0900_ai_ci:utf8mb4_uca1400_nopad_ai_ci");
+            FlavourPair.MYSQL_TO_MARIADB, "utf8mb4_0900_ai_ci:utf8mb4_uca1400_nopad_ai_ci",
+            FlavourPair.MARIADB_TO_MYSQL, "utf8mb4_uca1400_nopad_ai_ci:utf8mb4_0900_ai_ci");
     /** The operator's command writes to System.out: one run at a time in this JVM. */
     private static final Object CLI_LOCK = new Object();
 
