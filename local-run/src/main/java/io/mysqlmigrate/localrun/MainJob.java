@@ -430,6 +430,7 @@ final class MainJob {
             record.put("destination.user", destination.user());
             record.put("bootstrap.servers", broker.bootstrapServers());
             record.put("rest.url", worker.restUrl());
+            record.put("jmx.url", worker.jmxUrl());
             state.updateRecord(record);
             stackUp = true;
         } finally {

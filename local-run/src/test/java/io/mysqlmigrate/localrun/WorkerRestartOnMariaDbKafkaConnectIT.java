@@ -104,5 +104,13 @@ class WorkerRestartOnMariaDbKafkaConnectIT {
                 "the restarted worker keeps running after the job, like the first"));
         assertNotEquals(worker.pid(), restarted.pid());
         assertTrue(restarted.isAlive());
+
+        ByteArrayOutputStream statusOut = new ByteArrayOutputStream();
+        int status = LocalRun.execute(new String[] {"status", "--state-dir", stateDir.toString()},
+                new PrintStream(statusOut, true, StandardCharsets.UTF_8), System.err);
+        String statusText = statusOut.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, statusText);
+        assertTrue(statusText.contains(" binlog connected"), "status reads the restarted source task's binlog connection:\n"
+                + statusText);
     }
 }
