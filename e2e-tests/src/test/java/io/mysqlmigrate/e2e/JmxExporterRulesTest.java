@@ -86,6 +86,10 @@ class JmxExporterRulesTest {
         source.filtered(3);
         source.delayMillis(15);
         source.throttled(70);
+        source.binlogConnected();
+        source.binlogDisconnected(System.currentTimeMillis() - 42_000);
+        source.binlogReconnected();
+        source.binlogDisconnected(System.currentTimeMillis() - 42_000);
         SinkTaskMetrics sink = new SinkTaskMetrics().register("shop-sink", "0");
         registered.add(sink);
         sink.recordsApplied(480);
@@ -145,6 +149,9 @@ class JmxExporterRulesTest {
         assertEquals(3.0, one(samples, "mysqlmigrate_source_records_filtered_total", "connector", "shop-source"), text);
         assertEquals(15.0, one(samples, "mysqlmigrate_source_delay_ms", "connector", "shop-source"), text);
         assertEquals(70.0, one(samples, "mysqlmigrate_source_throttled_ms_total", "connector", "shop-source"), text);
+        assertEquals(0.0, one(samples, "mysqlmigrate_source_binlog_connected", "connector", "shop-source"), text);
+        assertEquals(42.0, one(samples, "mysqlmigrate_source_binlog_disconnected_seconds", "connector", "shop-source"), 1.0, text);
+        assertEquals(1.0, one(samples, "mysqlmigrate_source_binlog_reconnects_total", "connector", "shop-source"), text);
         assertEquals(480.0, one(samples, "mysqlmigrate_sink_recordsapplied_total", "connector", "shop-sink", "task", "0"), text);
         assertEquals(1.0, one(samples, "mysqlmigrate_sink_retries_total", "connector", "shop-sink", "task", "0"), text);
         assertEquals(30.0, one(samples, "mysqlmigrate_sink_throttledmillis_total", "connector", "shop-sink", "task", "0"), text);

@@ -115,8 +115,17 @@ final class Connectors {
         return lines;
     }
 
-    private LocalRunException workerUnreachable(UncheckedIOException e) {
-        return new LocalRunException("The Connect worker's REST API " + rest.restUrl() + " does not answer ("
+    /** The worker's REST API did not answer; the cause says how the request failed. */
+    static final class WorkerUnreachable extends LocalRunException {
+        private static final long serialVersionUID = 1L;
+
+        WorkerUnreachable(String message, UncheckedIOException cause) {
+            super(message, cause);
+        }
+    }
+
+    private WorkerUnreachable workerUnreachable(UncheckedIOException e) {
+        return new WorkerUnreachable("The Connect worker's REST API " + rest.restUrl() + " does not answer ("
                 + e.getMessage() + ").\n  Fix: see the worker log " + workerLog + "; ./local-run.sh status shows "
                 + "which servers still run.", e);
     }

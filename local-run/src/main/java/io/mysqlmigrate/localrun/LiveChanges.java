@@ -32,13 +32,15 @@ final class LiveChanges {
     private final Connection destination;
     private final String database;
     private final Terminal term;
-    private final Runnable healthCheck;
+    private final java.util.function.BooleanSupplier healthCheck;
     private final List<Arrival> arrivals = new ArrayList<>();
 
     /**
-     * @param healthCheck run while waiting for an arrival; throws when a connector task has failed
+     * @param healthCheck run while waiting for an arrival; throws when a connector task has failed, true when it waited
+     *                    for a restarted worker (that wait does not count against the arrival timeout)
      */
-    LiveChanges(Connection source, Connection destination, String database, Terminal term, Runnable healthCheck) {
+    LiveChanges(Connection source, Connection destination, String database, Terminal term,
+            java.util.function.BooleanSupplier healthCheck) {
         this.source = source;
         this.destination = destination;
         this.database = database;
@@ -132,7 +134,10 @@ final class LiveChanges {
             if (System.nanoTime() - lastHealthCheck > 1_000_000_000L) {
                 lastHealthCheck = System.nanoTime();
                 try {
-                    healthCheck.run();
+                    long before = System.nanoTime();
+                    if (healthCheck.getAsBoolean()) {
+                        deadline += System.nanoTime() - before;
+                    }
                 } catch (RuntimeException e) {
                     term.println(term.bad());
                     throw e;

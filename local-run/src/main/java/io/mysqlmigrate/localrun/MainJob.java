@@ -75,6 +75,7 @@ final class MainJob {
     private ConnectWorker worker;
     private ConnectRestClient rest;
     private Connectors connectors;
+    private WorkerWatch workerWatch;
     private List<Table> tables = List.of();
     private final Map<Table, Long> sourceCounts = new LinkedHashMap<>();
 
@@ -419,6 +420,9 @@ final class MainJob {
                     : plan.destination();
             connectors = new Connectors(rest, List.of(plan.sourceConnector(), plan.sinkConnector()),
                     display(state.serverLog(Server.WORKER)), ctx.verbose());
+            workerWatch = new WorkerWatch(startedWorker(worker), connectors::check,
+                    () -> connectors.awaitRunning(RUNNING_TIMEOUT), term, display(state.serverLog(Server.WORKER)),
+                    System::nanoTime);
             Map<String, String> record = new LinkedHashMap<>();
             record.put("source.address", source.address());
             record.put("source.user", source.user());
@@ -426,6 +430,7 @@ final class MainJob {
             record.put("destination.user", destination.user());
             record.put("bootstrap.servers", broker.bootstrapServers());
             record.put("rest.url", worker.restUrl());
+            record.put("jmx.url", worker.jmxUrl());
             state.updateRecord(record);
             stackUp = true;
         } finally {
@@ -433,6 +438,31 @@ final class MainJob {
             pool.shutdownNow();
         }
         term.println("  all up in " + Format.secondsSince(started));
+    }
+
+    /** The worker this run started, as the {@link WorkerWatch} restarts it. */
+    private static WorkerWatch.Worker startedWorker(ConnectWorker worker) {
+        return new WorkerWatch.Worker() {
+            @Override
+            public boolean alive() {
+                return worker.isRunning();
+            }
+
+            @Override
+            public String describe() {
+                return "pid " + worker.pid() + ", REST " + worker.restUrl();
+            }
+
+            @Override
+            public String lastLines() {
+                return ProcessSupport.tail(worker.baseDir().resolve("connect.out"), 10);
+            }
+
+            @Override
+            public void restart() {
+                worker.restart();
+            }
+        };
     }
 
     /** A server that did not start, with the cause. */
@@ -694,7 +724,9 @@ final class MainJob {
             if (System.nanoTime() - lastHealth > 1_000_000_000L) {
                 lastHealth = System.nanoTime();
                 try {
-                    connectors.check();
+                    if (workerWatch.check()) {
+                        lastChange = System.nanoTime(); // the restart's wait is no stall
+                    }
                 } catch (LocalRunException e) {
                     term.endArea();
                     throw e;
@@ -727,7 +759,7 @@ final class MainJob {
                     + " s");
             for (int i = 1; i <= DELAY_SECONDS_EXISTING; i++) {
                 Thread.sleep(1000);
-                connectors.check();
+                workerWatch.check();
                 term.println("  " + Format.fit("+" + i + " s", 6) + " " + delayLine(watch.progress())
                         + retrySuffix(watch.retrying()));
             }
@@ -752,7 +784,9 @@ final class MainJob {
                 if (sleep > 0) {
                     Thread.sleep(sleep);
                 }
-                connectors.check();
+                if (workerWatch.check()) {
+                    started = System.nanoTime() - i * 1_000_000_000L; // one line a second again after the restart
+                }
                 term.println("  " + Format.fit("+" + i + " s", 6) + " " + Format.fit(Format.count(writer.transactions())
                         + " tx", 9) + delayLine(watch.progress()) + retrySuffix(watch.retrying()));
             }
@@ -763,7 +797,7 @@ final class MainJob {
         term.println();
         term.println("  A few changes of our own, each watched until it shows on the destination:");
         try (Connection s = source.open(); Connection d = destination.open()) {
-            new LiveChanges(s, d, RunPlan.DEMO_DATABASE, term, connectors::check).run();
+            new LiveChanges(s, d, RunPlan.DEMO_DATABASE, term, workerWatch::check).run();
         }
     }
 
@@ -858,7 +892,9 @@ final class MainJob {
                         + " s for the destination to catch up…");
                 waitingShown = true;
             }
-            connectors.check();
+            if (workerWatch.check()) {
+                deadline = System.nanoTime() + VERIFY_TIMEOUT.toNanos(); // the restart's wait does not count
+            }
             Thread.sleep(1000);
         }
         for (TableComparison comparison : last) {

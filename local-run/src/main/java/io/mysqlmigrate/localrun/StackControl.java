@@ -3,6 +3,7 @@ package io.mysqlmigrate.localrun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mysqlmigrate.localrun.SinkWatch.TopicProgress;
 import io.mysqlmigrate.localrun.StateDirectory.Server;
+import io.mysqlmigrate.precheck.progress.SourceBinlog;
 import io.mysqlmigrate.stack.ConnectRestClient;
 import io.mysqlmigrate.stack.ConnectWorker;
 import io.mysqlmigrate.stack.KafkaBroker;
@@ -210,6 +211,16 @@ final class StackControl {
                             + "status would say so. Otherwise someone deleted them: ./local-run.sh stop, then start again)");
                 }
                 healthy &= connectors.allRunning();
+                String jmxUrl = record.get("jmx.url");
+                if (jmxUrl != null && !connectors.noneRegistered()) {
+                    try {
+                        SourceBinlog binlog = SourceBinlog.read(jmxUrl, names.get(0));
+                        term.println("  " + Format.fit(names.get(0), 14) + " " + binlog.describe());
+                        healthy &= !binlog.disconnected();
+                    } catch (java.io.IOException e) {
+                        term.println("  " + Format.fit(names.get(0), 14) + " binlog connection unknown: " + e.getMessage());
+                    }
+                }
             }
         }
         term.println();

@@ -3,6 +3,7 @@ package io.mysqlmigrate.source;
 import io.mysqlmigrate.dialect.CharsetDefaults;
 import io.mysqlmigrate.dialect.ServerVersion;
 import io.mysqlmigrate.dialect.SqlDialect;
+import io.mysqlmigrate.source.capture.BinlogConnectionWatch;
 import io.mysqlmigrate.source.capture.DebeziumSettings;
 import io.mysqlmigrate.source.capture.DebeziumTaskFactory;
 import io.mysqlmigrate.source.capture.DelegatingTaskContext;
@@ -85,6 +86,8 @@ public final class MigrationSourceTask extends SourceTask {
     private List<String> binaryLogs = List.of();
     private DebeziumSnapshotProgress snapshotProgress;
     private SourceTaskMetrics metrics;
+    /** Tells when the binary log connection is lost and back (incremental migrations only). */
+    private BinlogConnectionWatch binlogWatch;
     private boolean finishes;
     private boolean markerSent;
     private volatile boolean markerCommitted;
@@ -163,6 +166,11 @@ public final class MigrationSourceTask extends SourceTask {
             throw lostPositionOr(e);
         }
         metrics.phase(MigrationPhase.SNAPSHOT);
+        if (types.contains(MigrationType.INCREMENTAL)) {
+            binlogWatch = new BinlogConnectionWatch(BinlogConnectionWatch.debeziumStreamingMetrics(config.topicPrefix()),
+                    System::currentTimeMillis, metrics, config.hostname() + ":" + config.port() + " (server " + source.identity() + ")",
+                    config.binlogKeepAliveIntervalMs()).start("mysql-migrate-binlog-watch-" + connectorName);
+        }
     }
 
     @Override
@@ -392,6 +400,10 @@ public final class MigrationSourceTask extends SourceTask {
     }
 
     private void stopCapture() {
+        if (binlogWatch != null) {
+            binlogWatch.close(); // first: stopping the capture ends the connection on purpose
+            binlogWatch = null;
+        }
         if (heartbeatWriter != null) {
             heartbeatWriter.close();
             heartbeatWriter = null;

@@ -33,6 +33,11 @@ public final class StatusCommand implements Callable<Integer> {
             + "connector's Kafka setting.")
     String bootstrapServers;
 
+    @Option(names = "--jmx-url", description = "JMX address of the Connect worker running the source task (e.g. "
+            + "service:jmx:rmi:///jndi/rmi://host:port/jmxrmi), to show its binary log connection: a lost one leaves the task "
+            + "RUNNING and nothing is read; exit code 1 while it is lost.")
+    String jmxUrl;
+
     @Option(names = "--watch", defaultValue = "0", description = "Refresh every this many seconds until interrupted; 0: once.")
     double watchSeconds;
 
@@ -58,7 +63,7 @@ public final class StatusCommand implements Callable<Integer> {
             boolean json = output.json();
             boolean clear = watchSeconds > 0 && !json && System.console() != null;
             try (StatusCollector collector = new StatusCollector(sourceConnector.name(), source, sinkConnector.name(), sink,
-                    new ConnectRest(files.connectUrlOrDefault()), kafka)) {
+                    new ConnectRest(files.connectUrlOrDefault()), kafka).withWorkerJmx(jmxUrl)) {
                 int exit;
                 int refreshes = 0;
                 while (true) {

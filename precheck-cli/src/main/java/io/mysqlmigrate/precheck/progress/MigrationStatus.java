@@ -14,13 +14,20 @@ import java.util.Map;
  * @param delayExact false when Kafka could not be asked how far the topics go, so the delay is the last apply's lag
  * @param notes      what could not be measured, and why
  * @param retrying   sink tasks Connect shows RUNNING that are retrying a failure within their retry window, by task id
+ * @param binlog     the source task's binary log connection, read over the worker's JMX; null when not asked for
  */
 public record MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectRest.Connector source,
                               ConnectRest.Connector sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
-                              boolean delayExact, List<String> notes, Map<Integer, RetryEpisode> retrying) {
+                              boolean delayExact, List<String> notes, Map<Integer, RetryEpisode> retrying, SourceBinlog binlog) {
 
     public MigrationStatus {
         retrying = Map.copyOf(retrying);
+    }
+
+    public MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectRest.Connector source,
+                           ConnectRest.Connector sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
+                           boolean delayExact, List<String> notes, Map<Integer, RetryEpisode> retrying) {
+        this(at, migration, migrationTypes, phase, source, sink, partitions, tables, delayMs, delayExact, notes, retrying, null);
     }
 
     public MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectRest.Connector source,
@@ -69,9 +76,12 @@ public record MigrationStatus(Instant at, String migration, String migrationType
         return java.util.stream.Stream.of(source, sink).flatMap(c -> c.failedTasks().stream()).toList();
     }
 
-    /** 0 healthy; 1 a task failed, a connector is missing while the migration is not completed, or delay exceeds the cap. */
+    /**
+     * 0 healthy; 1 a task failed, a connector is missing while the migration is not completed, the source task has lost
+     * its binary log connection, or delay exceeds the cap.
+     */
     public int exitCode(Long maxDelayMs) {
-        if (!failedTasks().isEmpty()) {
+        if (!failedTasks().isEmpty() || (binlog != null && binlog.disconnected())) {
             return 1;
         }
         if (phase != Phase.COMPLETED && (!source.registered() || !sink.registered())) {

@@ -50,6 +50,7 @@ public final class StatusCollector implements AutoCloseable {
     private final MigrationSinkConfig sink;
     private final ConnectRest rest;
     private final String bootstrapServers;
+    private String jmxUrl;
     private Admin admin;
     private boolean withTables = true;
     private Map<String, Long> previousRows = Map.of();
@@ -68,6 +69,12 @@ public final class StatusCollector implements AutoCloseable {
     /** Whether to count each table's rows during the initial load (status does; the cutover's frequent polls do not). */
     public StatusCollector withTables(boolean counted) {
         this.withTables = counted;
+        return this;
+    }
+
+    /** The JMX address of the worker running the source task, to show its binary log connection; null: not shown. */
+    public StatusCollector withWorkerJmx(String jmxUrl) {
+        this.jmxUrl = jmxUrl == null || jmxUrl.isBlank() ? null : jmxUrl;
         return this;
     }
 
@@ -128,8 +135,21 @@ public final class StatusCollector implements AutoCloseable {
                     notes.add("Per-table progress cannot be read: " + e.getMessage());
                 }
             }
+            SourceBinlog binlog = null;
+            if (jmxUrl == null) {
+                if (phase == MigrationStatus.Phase.INCREMENTAL || phase == MigrationStatus.Phase.INITIAL_LOAD) {
+                    notes.add("The source task's binary log connection is not shown (a lost one leaves the task RUNNING): pass "
+                            + "--jmx-url with the JMX address of the worker running it.");
+                }
+            } else if (src.tasks().stream().anyMatch(t -> "RUNNING".equals(t.state()))) {
+                try {
+                    binlog = SourceBinlog.read(jmxUrl, sourceName);
+                } catch (IOException e) {
+                    notes.add("The source task's binary log connection cannot be read: " + e.getMessage());
+                }
+            }
             return new MigrationStatus(Instant.now(), source.topicPrefix(), MigrationType.describe(types), phase, src, snk, partitions,
-                    tables, delay, exact, notes, retrying(d, snk));
+                    tables, delay, exact, notes, retrying(d, snk), binlog);
         }
     }
 

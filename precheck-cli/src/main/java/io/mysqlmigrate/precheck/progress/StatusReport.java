@@ -32,6 +32,9 @@ public final class StatusReport {
             out.append(c.state());
             c.tasks().stream().filter(t -> t.id() >= 0)
                     .forEach(t -> out.append(", task ").append(t.id()).append(' ').append(t.state()));
+            if (c == s.source() && s.binlog() != null) {
+                out.append(", ").append(s.binlog().describe());
+            }
             out.append('\n');
         }
         s.retrying().forEach((task, episode) -> out.append("  RETRYING ").append(s.sink().name()).append(" task ").append(task)
@@ -93,6 +96,11 @@ public final class StatusReport {
                     tn.put("likelyFix", TaskAdvice.likelyFix(t.trace(), c.name()));
                 }
             }
+        }
+        if (s.binlog() != null) {
+            root.putObject("sourceBinlog").put("state", s.binlog().state().name()).put("connected", !s.binlog().disconnected()
+                    && s.binlog().state() != io.mysqlmigrate.source.metrics.BinlogConnection.NOT_STREAMING)
+                    .put("disconnectedSeconds", s.binlog().disconnectedSeconds()).put("reconnects", s.binlog().reconnects());
         }
         ArrayNode retrying = root.putArray("retrying");
         s.retrying().forEach((task, e) -> retrying.addObject().put("connector", s.sink().name()).put("task", task)

@@ -73,4 +73,25 @@ class MigrationStatusTest {
                 + "timeout exceeded\",\"since\":\"2026-12-07T05:00:00Z\",\"windowEnd\":\"2026-12-07T05:10:00Z\",\"attempts\":4"), json);
         assertTrue(!StatusReport.text(status(MigrationStatus.Phase.INCREMENTAL, RUNNING_SOURCE, 0L, List.of())).contains("RETRYING"));
     }
+
+    @Test
+    void aLostBinlogConnectionIsShownAndUnhealthyThoughTheTaskRuns() {
+        SourceBinlog lost = new SourceBinlog(io.mysqlmigrate.source.metrics.BinlogConnection.DISCONNECTED, 12, 1);
+        MigrationStatus s = new MigrationStatus(Instant.EPOCH, "m", "schema,full,incremental", MigrationStatus.Phase.INCREMENTAL,
+                RUNNING_SOURCE, RUNNING_SINK, List.of(), List.of(), 0L, true, List.of(), java.util.Map.of(), lost);
+        assertEquals(1, s.exitCode(null), "a RUNNING source task that reads nothing is not healthy");
+        String text = StatusReport.text(s);
+        assertTrue(text.contains("\n  m-source: RUNNING, task 0 RUNNING, binlog DISCONNECTED for 12 s: changes on the source are not read"),
+                text);
+        assertTrue(StatusReport.json(s, null).contains("\"sourceBinlog\":{\"state\":\"DISCONNECTED\",\"connected\":false,"
+                + "\"disconnectedSeconds\":12,\"reconnects\":1}"), StatusReport.json(s, null));
+
+        SourceBinlog back = new SourceBinlog(io.mysqlmigrate.source.metrics.BinlogConnection.CONNECTED, 0, 2);
+        MigrationStatus ok = new MigrationStatus(Instant.EPOCH, "m", "schema,full,incremental", MigrationStatus.Phase.INCREMENTAL,
+                RUNNING_SOURCE, RUNNING_SINK, List.of(), List.of(), 0L, true, List.of(), java.util.Map.of(), back);
+        assertEquals(0, ok.exitCode(null));
+        assertTrue(StatusReport.text(ok).contains("task 0 RUNNING, binlog connected (2 reconnections since the task started)"),
+                StatusReport.text(ok));
+        assertTrue(StatusReport.json(ok, null).contains("\"state\":\"CONNECTED\",\"connected\":true"));
+    }
 }

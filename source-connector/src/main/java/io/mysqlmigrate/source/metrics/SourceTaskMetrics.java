@@ -19,6 +19,9 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoClo
     private final AtomicLong filtered = new AtomicLong();
     private volatile long delayMillis = -1;
     private final AtomicLong throttled = new AtomicLong();
+    private volatile BinlogConnection binlog = BinlogConnection.NOT_STREAMING;
+    private volatile long binlogDisconnectedAtMs;
+    private final AtomicLong binlogReconnects = new AtomicLong();
     private ObjectName registeredAs;
 
     public static ObjectName objectName(String connectorName) throws JMException {
@@ -63,6 +66,48 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoClo
 
     public void throttled(long millis) {
         throttled.addAndGet(millis);
+    }
+
+    /** The binary log reader is connected (the first time, or again after a loss). */
+    public void binlogConnected() {
+        binlog = BinlogConnection.CONNECTED;
+    }
+
+    /** The reader lost its connection at this time. */
+    public void binlogDisconnected(long atMs) {
+        binlogDisconnectedAtMs = atMs;
+        binlog = BinlogConnection.DISCONNECTED;
+    }
+
+    /** The reader connected again after a loss. */
+    public void binlogReconnected() {
+        binlogReconnects.incrementAndGet();
+        binlog = BinlogConnection.CONNECTED;
+    }
+
+    /** The binary log is not read: not yet (snapshot) or no longer (capture stopped). */
+    public void binlogNotStreaming() {
+        binlog = BinlogConnection.NOT_STREAMING;
+    }
+
+    @Override
+    public String getBinlogConnection() {
+        return binlog.name();
+    }
+
+    @Override
+    public boolean isBinlogConnected() {
+        return binlog == BinlogConnection.CONNECTED;
+    }
+
+    @Override
+    public long getBinlogDisconnectedSeconds() {
+        return binlog == BinlogConnection.DISCONNECTED ? Math.max(0, (System.currentTimeMillis() - binlogDisconnectedAtMs) / 1000) : 0;
+    }
+
+    @Override
+    public long getBinlogReconnects() {
+        return binlogReconnects.get();
     }
 
     @Override

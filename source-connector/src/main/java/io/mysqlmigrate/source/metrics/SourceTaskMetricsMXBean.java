@@ -24,4 +24,19 @@ public interface SourceTaskMetricsMXBean {
 
     /** Milliseconds the task has waited under the throttle caps. */
     long getThrottledMillis();
+
+    /**
+     * The binary log reader's connection to the source: NOT_STREAMING (before streaming starts, or after a migration
+     * without incremental stopped reading), CONNECTED, or DISCONNECTED (lost; the task still shows RUNNING in Connect).
+     */
+    String getBinlogConnection();
+
+    /** True while the binary log reader is connected to the source. */
+    boolean isBinlogConnected();
+
+    /** Whole seconds since the binary log connection was lost; 0 while it is connected or not streaming. */
+    long getBinlogDisconnectedSeconds();
+
+    /** Times the binary log connection was lost and re-established since the task started. */
+    long getBinlogReconnects();
 }

@@ -71,6 +71,19 @@ class DebeziumSettingsTest {
     }
 
     @Test
+    void theBinlogKeepAliveDecidesHowSoonALostConnectionIsReestablished() {
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(base()), Flavour.MARIADB, "c1");
+        assertEquals("true", d.get("connect.keep.alive"));
+        assertEquals("5000", d.get("connect.keep.alive.interval.ms"), "the reader's 60 s default left a killed connection down 60-120 s");
+        Map<String, String> p = base();
+        p.put(MigrationSourceConfig.BINLOG_KEEPALIVE_INTERVAL_MS, "2000");
+        assertEquals("2000", DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MYSQL, "c1").get("connect.keep.alive.interval.ms"));
+        p.put(MigrationSourceConfig.BINLOG_KEEPALIVE_INTERVAL_MS, "100");
+        assertThrows(org.apache.kafka.common.config.ConfigException.class, () -> new MigrationSourceConfig(p),
+                "below a second the server's heartbeats would arrive too close to the check");
+    }
+
+    @Test
     void serverIdIsStablePerConnectorNameUnlessSet() {
         MigrationSourceConfig c = new MigrationSourceConfig(base());
         assertEquals(c.serverId("c1"), c.serverId("c1"));
