@@ -589,9 +589,9 @@ final class MainJob {
     }
 
     /**
-     * The precheck-cli's checks on exactly the configurations about to be registered. A FAIL stops the run before
-     * anything is registered; warnings are shown and do not stop it (the precheck CLI asks for them to be
-     * acknowledged).
+     * The precheck-cli's checks on exactly the configurations about to be registered. As with the precheck CLI, a
+     * FAIL, or a WARN not acknowledged ({@code --ack}, or one the demo raises on purpose), stops the run before anything
+     * is registered.
      */
     private void precheck() throws SQLException {
         term.println();
@@ -610,18 +610,26 @@ final class MainJob {
             throw new LocalRunException("The precheck failed; nothing was registered.\n  Fix: apply the fixes above, or run "
                     + "precheck-cli on the same configurations for the details, then start again.");
         }
+        List<String> unacknowledged = results.stream().filter(r -> r.status() == Status.WARN && !acknowledged.contains(r.id()))
+                .map(CheckResult::id).toList();
+        if (!unacknowledged.isEmpty()) {
+            throw new LocalRunException("The precheck warns (" + String.join(", ", unacknowledged) + "); nothing was "
+                    + "registered.\n  Fix: apply the fixes above, or accept what each warning says and start again with --ack "
+                    + String.join(",", unacknowledged));
+        }
     }
 
     /**
-     * The warnings the demo raises on purpose, acknowledged visibly as an operator would with {@code --ack}: the demo's
-     * private source keeps MariaDB's default sql_mode, which allows zero dates. An existing source gets none.
+     * The warnings acknowledged: those the operator named with {@code --ack}, and those the demo raises on purpose,
+     * acknowledged visibly as an operator would: the demo's private source keeps MariaDB's default sql_mode, which allows
+     * zero dates. An existing source gets only the operator's.
      */
     private Set<String> acknowledgeDemoWarnings(List<CheckResult> results) {
+        Set<String> acknowledged = new java.util.TreeSet<>(plan.acknowledged());
         if (!plan.demoSource()) {
-            return Set.of();
+            return acknowledged;
         }
         Map<String, String> expected = Map.of("source.sql_mode.zero_dates", "the demo's server allows zero dates");
-        Set<String> acknowledged = new java.util.TreeSet<>();
         for (CheckResult r : results) {
             if (r.status() == Status.WARN && expected.containsKey(r.id())) {
                 acknowledged.add(r.id());

@@ -1,6 +1,7 @@
 package io.mysqlmigrate.localrun;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@code start} will do, from validated options.
@@ -9,13 +10,15 @@ import java.util.List;
  * @param destination an existing destination, or null for a private one
  * @param databases the databases to migrate (for the demo: {@value #DEMO_DATABASE})
  * @param liveSeconds how long the demo's live writer runs
+ * @param acknowledged the precheck warnings the operator acknowledged by their check ids ({@code --ack})
  */
-record RunPlan(Endpoint source, Endpoint destination, List<String> databases, int liveSeconds) {
+record RunPlan(Endpoint source, Endpoint destination, List<String> databases, int liveSeconds, Set<String> acknowledged) {
     static final String DEMO_DATABASE = "shop";
     static final String NAME = "demo";
 
     RunPlan {
         databases = List.copyOf(databases);
+        acknowledged = Set.copyOf(acknowledged);
     }
 
     /** The private source with its demo database: the only case in which local-run writes to the source. */

@@ -51,6 +51,11 @@ final class StartOptions {
             description = "With --source-host: the source databases to migrate.")
     List<String> databases;
 
+    @Option(names = "--ack", paramLabel = "CHECK", split = ",", splitSynopsisLabel = ",",
+            description = "Acknowledge a precheck WARN by its check id, as with mysql-migrate precheck --ack; a warning "
+                    + "not acknowledged stops the run before anything is registered (a FAIL cannot be acknowledged).")
+    List<String> acknowledged;
+
     @Option(names = "--live-seconds", paramLabel = "SECONDS", hidden = true, defaultValue = "10",
             description = "How long the demo's live writer runs (default ${DEFAULT-VALUE}).")
     int liveSeconds = 10;
@@ -83,7 +88,11 @@ final class StartOptions {
         if (liveSeconds < 1 || liveSeconds > 3600) {
             throw new UsageException("--live-seconds must be between 1 and 3600, not " + liveSeconds);
         }
-        return new RunPlan(source, destination, names, liveSeconds);
+        java.util.Set<String> acks = new java.util.TreeSet<>();
+        if (acknowledged != null) {
+            acknowledged.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).forEach(acks::add);
+        }
+        return new RunPlan(source, destination, names, liveSeconds, acks);
     }
 
     private static Endpoint endpoint(String role, String host, Integer port, String user, String password) {

@@ -39,6 +39,15 @@ class StartOptionsTest {
     }
 
     @Test
+    void warningsAreAcknowledgedByCheckIdRepeatedOrCommaSeparated() {
+        assertEquals(java.util.Set.of(), plan().acknowledged());
+        RunPlan plan = plan("--source-host", "db1", "--source-user", "repl", "--databases", "shop",
+                "--ack", "source.tables.cascading_foreign_keys,source.sql_mode.zero_dates", "--ack", "servers.time_zone");
+        assertEquals(java.util.Set.of("source.tables.cascading_foreign_keys", "source.sql_mode.zero_dates", "servers.time_zone"),
+                plan.acknowledged());
+    }
+
+    @Test
     void anExistingSourceNeedsDatabases() {
         String message = error("--source-host", "db1", "--source-user", "repl");
         assertTrue(message.startsWith("--databases is required with --source-host"), message);
