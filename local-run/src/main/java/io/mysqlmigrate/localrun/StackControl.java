@@ -207,8 +207,9 @@ final class StackControl {
                     term.println("  " + line);
                 }
                 if (connectors.noneRegistered()) {
-                    term.println("  (mysql-migrate cutover removes both once it is done; on a private destination "
-                            + "status would say so. Otherwise someone deleted them: ./local-run.sh stop, then start again)");
+                    term.println("  (mysql-migrate cutover removes both once it is done and records it in the destination's "
+                            + "mysql_migrate.cutovers, which status reads on a private destination; local-run keeps no password "
+                            + "of an existing one. Otherwise someone deleted them: ./local-run.sh stop, then start again)");
                 }
                 healthy &= connectors.allRunning();
                 String jmxUrl = record.get("jmx.url");
@@ -233,8 +234,9 @@ final class StackControl {
         }
         Endpoint destination = destinationEndpoint(record, workerAlive ? rest : null, names.get(1));
         if (destination == null) {
-            term.println("  unknown: the destination's password is only known to the worker, whose REST API does "
-                    + "not answer");
+            term.println("  unknown: local-run keeps no password of an existing destination, and the worker that has it "
+                    + (workerAlive ? "no longer runs the sink" : "does not answer")
+                    + ": SELECT * FROM mysql_migrate.sink_offsets on the destination shows it");
             return 1;
         }
         List<String> topics = List.of(record.getOrDefault("topics", "").split(","));
