@@ -17,3 +17,14 @@ CREATE TABLE `new table.live` (`primary` INT NOT NULL PRIMARY KEY, `check` VARCH
 INSERT INTO `new table.live` VALUES (1, 'ok', 1);
 ALTER TABLE `new table.live` DROP COLUMN `check`;
 DROP TABLE `new table.live`;
+-- two backticks in a row, a backtick at either end, quotes, a semicolon, a comment marker, in CREATE TABLE's column and
+-- table names and in CREATE INDEX (index and key-part names): Debezium's parser reads these right
+CREATE TABLE `two````ticks` (`k````k` INT NOT NULL PRIMARY KEY, ```lead` INT, `trail``` VARCHAR(5), `'); DROP TABLE x; --` INT);
+INSERT INTO `two````ticks` VALUES (1, 2, 'x', 3);
+CREATE INDEX `idx``one` ON `two````ticks` (```lead`, `'); DROP TABLE x; --`);
+CREATE UNIQUE INDEX `uniq;"name"` ON `two````ticks` (`trail```);
+UPDATE `two````ticks` SET ```lead` = 5, `'); DROP TABLE x; --` = 6 WHERE `k````k` = 1;
+INSERT INTO `two````ticks` VALUES (2, 7, 'y', 8);
+RENAME TABLE `two````ticks` TO ```both ends```;
+DELETE FROM ```both ends``` WHERE `k````k` = 2;
+INSERT INTO ```both ends``` VALUES (3, 9, 'z', 10);
