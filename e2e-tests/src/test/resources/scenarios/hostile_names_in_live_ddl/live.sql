@@ -28,3 +28,14 @@ INSERT INTO `two````ticks` VALUES (2, 7, 'y', 8);
 RENAME TABLE `two````ticks` TO ```both ends```;
 DELETE FROM ```both ends``` WHERE `k````k` = 2;
 INSERT INTO ```both ends``` VALUES (3, 9, 'z', 10);
+-- ALTER TABLE's clauses that name only indexes, keys and constraints, with such names (Debezium keeps no index or
+-- constraint name and reads key parts right; its column clauses are fail_backtick_name_in_alter_table)
+ALTER TABLE ```both ends``` ADD INDEX `idx``two` (`trail```, `k````k`), ADD CONSTRAINT `chk``one;"x"` CHECK (`k````k` > 0);
+ALTER TABLE ```both ends``` RENAME INDEX `idx``one` TO `idx``renamed`;
+ALTER TABLE ```both ends``` DROP INDEX `uniq;"name"`, ADD UNIQUE KEY `u``k` (```lead`);
+UPDATE ```both ends``` SET `trail``` = 'w' WHERE `k````k` = 3;
+CREATE TABLE `no``key` (`a``b` INT NOT NULL, `v'); DROP TABLE x; --` INT);
+ALTER TABLE `no``key` ADD PRIMARY KEY (`a``b`);
+INSERT INTO `no``key` VALUES (1, 1), (2, 2);
+UPDATE `no``key` SET `v'); DROP TABLE x; --` = 5 WHERE `a``b` = 2;
+DELETE FROM `no``key` WHERE `a``b` = 1;

@@ -42,6 +42,28 @@ class DebeziumBacktickReadingTest {
 
     @ParameterizedTest
     @MethodSource("parsers")
+    void alterTableClausesNamingIndexesKeysAndConstraintsAreReadRightAndPass(Supplier<DdlParser> parser) {
+        DdlParser p = parser.get();
+        Tables tables = parse(p, "CREATE TABLE `g` (`c``r` INT NOT NULL, `d``d` INT NOT NULL, x INT)",
+                "CREATE TABLE `h` (`c``r` INT NOT NULL, x INT)");
+        List<String> keyClauses = List.of(
+                "ALTER TABLE `g` ADD INDEX `i``x` (`c``r`), ADD CONSTRAINT `ch``k` CHECK (x > 0)",
+                "ALTER TABLE `g` RENAME INDEX `i``x` TO `j``x`",
+                "ALTER TABLE `g` DROP INDEX `j``x`, DROP CHECK `ch``k`",
+                "ALTER TABLE `g` ADD PRIMARY KEY (`d``d`)",
+                "ALTER TABLE `h` ADD UNIQUE KEY `u``x` (`c``r`)");
+        for (String ddl : keyClauses) {
+            p.parse(ddl, tables);
+            assertTrue(AlterBacktickNames.conflict(ddl).isEmpty(), ddl);
+        }
+        assertEquals(List.of("c`r", "d`d", "x"), tables.forTable(id("g")).retrieveColumnNames());
+        assertEquals(List.of("d`d"), tables.forTable(id("g")).primaryKeyColumnNames());
+        // a table without a primary key is keyed by its first unique key
+        assertEquals(List.of("c`r"), tables.forTable(id("h")).primaryKeyColumnNames());
+    }
+
+    @ParameterizedTest
+    @MethodSource("parsers")
     void alterTableClausesKeepTheBacktickDoubledAndAreRefused(Supplier<DdlParser> parser) {
         DdlParser p = parser.get();
         Tables tables = parse(p, "CREATE TABLE `g` (id INT PRIMARY KEY, `c``r` INT, x INT)");
