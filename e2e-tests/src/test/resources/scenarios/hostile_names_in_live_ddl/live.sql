@@ -17,3 +17,25 @@ CREATE TABLE `new table.live` (`primary` INT NOT NULL PRIMARY KEY, `check` VARCH
 INSERT INTO `new table.live` VALUES (1, 'ok', 1);
 ALTER TABLE `new table.live` DROP COLUMN `check`;
 DROP TABLE `new table.live`;
+-- two backticks in a row, a backtick at either end, quotes, a semicolon, a comment marker, in CREATE TABLE's column and
+-- table names and in CREATE INDEX (index and key-part names): Debezium's parser reads these right
+CREATE TABLE `two````ticks` (`k````k` INT NOT NULL PRIMARY KEY, ```lead` INT, `trail``` VARCHAR(5), `'); DROP TABLE x; --` INT);
+INSERT INTO `two````ticks` VALUES (1, 2, 'x', 3);
+CREATE INDEX `idx``one` ON `two````ticks` (```lead`, `'); DROP TABLE x; --`);
+CREATE UNIQUE INDEX `uniq;"name"` ON `two````ticks` (`trail```);
+UPDATE `two````ticks` SET ```lead` = 5, `'); DROP TABLE x; --` = 6 WHERE `k````k` = 1;
+INSERT INTO `two````ticks` VALUES (2, 7, 'y', 8);
+RENAME TABLE `two````ticks` TO ```both ends```;
+DELETE FROM ```both ends``` WHERE `k````k` = 2;
+INSERT INTO ```both ends``` VALUES (3, 9, 'z', 10);
+-- ALTER TABLE's clauses that name only indexes, keys and constraints, with such names (Debezium keeps no index or
+-- constraint name and reads key parts right; its column clauses are fail_backtick_name_in_alter_table)
+ALTER TABLE ```both ends``` ADD INDEX `idx``two` (`trail```, `k````k`), ADD CONSTRAINT `chk``one;"x"` CHECK (`k````k` > 0);
+ALTER TABLE ```both ends``` RENAME INDEX `idx``one` TO `idx``renamed`;
+ALTER TABLE ```both ends``` DROP INDEX `uniq;"name"`, ADD UNIQUE KEY `u``k` (```lead`);
+UPDATE ```both ends``` SET `trail``` = 'w' WHERE `k````k` = 3;
+CREATE TABLE `no``key` (`a``b` INT NOT NULL, `v'); DROP TABLE x; --` INT);
+ALTER TABLE `no``key` ADD PRIMARY KEY (`a``b`);
+INSERT INTO `no``key` VALUES (1, 1), (2, 2);
+UPDATE `no``key` SET `v'); DROP TABLE x; --` = 5 WHERE `a``b` = 2;
+DELETE FROM `no``key` WHERE `a``b` = 1;

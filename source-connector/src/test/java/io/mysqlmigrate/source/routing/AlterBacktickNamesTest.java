@@ -19,6 +19,23 @@ class AlterBacktickNamesTest {
         assertConflict("ALTER TABLE t DROP COLUMN `a``b`", "`a``b`");
         assertConflict("ALTER TABLE t RENAME COLUMN `a``b` TO c", "`a``b`");
         assertConflict("ALTER TABLE t ADD c INT AFTER `a``b`", "`a``b`");
+        assertConflict("ALTER TABLE t ALTER COLUMN `a``b` SET DEFAULT 1", "`a``b`");
+        assertConflict("ALTER TABLE t ADD COLUMN (`a``b` INT, c INT)", "`a``b`");
+        assertConflict("ALTER TABLE t ADD `key` INT, ADD `a``b` INT", "`a``b`");
+    }
+
+    @Test
+    void clausesNamingOnlyIndexesKeysAndConstraintsPassButNotTheClausesBesideThem() {
+        assertNone("ALTER TABLE t ADD INDEX `i``x` (`a``b`, c)");
+        assertNone("ALTER TABLE t ADD UNIQUE KEY `u``x` (`a``b`), ADD PRIMARY KEY (`p``k`)");
+        assertNone("ALTER TABLE t ADD CONSTRAINT `c``k` CHECK (`a``b` > 0), ADD FULLTEXT `f``t` (`x``y`)");
+        assertNone("alter table t add constraint `f``k` foreign key (`a``b`) references `p``t` (`i``d`)");
+        assertNone("ALTER TABLE t DROP INDEX `i``x`, DROP FOREIGN KEY `f``k`, DROP CHECK `c``k`, DROP PRIMARY KEY");
+        assertNone("ALTER TABLE t RENAME INDEX `i``x` TO `j``x`, RENAME KEY `k` TO `k``2`");
+        assertNone("ALTER TABLE t ALTER INDEX `i``x` INVISIBLE");
+        assertConflict("ALTER TABLE t ADD INDEX `i``x` (c), ADD COLUMN `a``b` INT", "`a``b`");
+        assertConflict("ALTER TABLE t ADD INDEX i (c), RENAME TO `ta``ble`", "`ta``ble`");
+        assertConflict("ALTER TABLE t DROP COLUMN `a``b`, DROP INDEX `i``x`", "`a``b`");
     }
 
     @Test
