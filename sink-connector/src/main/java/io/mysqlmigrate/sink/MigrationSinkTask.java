@@ -22,6 +22,8 @@ import io.mysqlmigrate.sink.retry.RetryRecords;
 import io.mysqlmigrate.sink.retry.RetryWindows;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
+import io.mysqlmigrate.sink.state.ReplayCheck;
+import io.mysqlmigrate.sink.state.ReplayRefusedException;
 import io.mysqlmigrate.sink.table.DestinationTables;
 import io.mysqlmigrate.sink.throttle.RecordSize;
 import io.mysqlmigrate.throttle.Throttle;
@@ -37,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -178,7 +181,16 @@ public final class MigrationSinkTask extends SinkTask {
         }
         Connection c = connection();
         Map<TopicPartition, PartitionProgress> stored = progress.load(c, unloaded);
+        Map<TopicPartition, ReplayCheck.JournalSummary> journal = progress.journal(c, unloaded);
         c.commit();
+        for (TopicPartition tp : unloaded) {
+            Optional<String> refusal = ReplayCheck.refusal(config.stateDatabase(), connectorName, tp, stored.get(tp),
+                    journal.getOrDefault(tp, ReplayCheck.JournalSummary.EMPTY));
+            if (refusal.isPresent()) {
+                LOG.error(refusal.get());
+                throw new ReplayRefusedException(refusal.get());
+            }
+        }
         applied.putAll(stored);
         unloaded.clear();
         if (!stored.isEmpty()) {
@@ -206,6 +218,8 @@ public final class MigrationSinkTask extends SinkTask {
         try {
             loadProgress();
             c = connection();
+        } catch (ReplayRefusedException e) {
+            throw e; // no retry can make this state converge
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw retryOrGiveUp(e);
