@@ -65,6 +65,40 @@ public final class ReplayCheck {
         return Optional.empty();
     }
 
+    /**
+     * Why the first record Kafka delivered for a partition since it was started cannot be applied, or empty when it can.
+     * The sink seeks to its stored next offset (0 when it has none); when that offset is below the partition's log-start
+     * offset (retention deleted the records), the consumer resets to the log start, and the records in between are
+     * gone: applying from there would leave the destination without them. One missing offset is allowed: a worker
+     * with exactly-once source support ends each transaction with a marker that takes an offset and is never delivered
+     * ({@link #isMarkerGap}).
+     *
+     * @param expected the offset the sink asked for: the stored next offset, 0 without stored progress
+     * @param replayUntil records below it were applied before (-1: no replay); a gap below it loses nothing
+     */
+    public static Optional<String> gapRefusal(String stateDatabase, String connector, TopicPartition tp, long expected,
+                                              long replayUntil, long firstDelivered) {
+        if (firstDelivered <= expected + 1 || firstDelivered <= replayUntil) {
+            return Optional.empty();
+        }
+        return Optional.of("Refusing to apply topic '" + tp.topic() + "' partition " + tp.partition() + " for connector '"
+                + connector + "': the sink is to start at offset " + expected + (expected == 0 ? " (no progress stored in "
+                + stateDatabase + ".sink_offsets: the destination has nothing of this topic yet)"
+                : " (" + stateDatabase + ".sink_offsets)") + ", but the topic no longer holds the records from there: the "
+                + "first one Kafka delivered is at offset " + firstDelivered + " (retention deleted the records before the "
+                + "partition's log-start offset). Applying from there would leave out offsets " + Math.max(expected, replayUntil) + " to "
+                + (firstDelivered - 1) + ". Fix, either: (1) restore the destination databases with " + stateDatabase
+                + ".sink_offsets and " + stateDatabase + ".applied_ddl from a backup whose stored offset for this partition is "
+                + firstDelivered + " or later, and resume; or (2) migrate again: a new source and sink (new names, so new "
+                + "topics and a new snapshot) into empty destination databases. Keep the topics' retention longer than the "
+                + "time a replay or a restore may need (the precheck's topic retention check).");
+    }
+
+    /** Whether the first delivered record is one offset past the expected one: a transaction marker, allowed. */
+    public static boolean isMarkerGap(long expected, long replayUntil, long firstDelivered) {
+        return firstDelivered == expected + 1 && firstDelivered > replayUntil;
+    }
+
     /** The statements that remove this connector's state for one partition. */
     static String fixStatements(String stateDatabase, String connector, TopicPartition tp) {
         String where = " WHERE connector = '" + connector.replace("'", "''") + "' AND topic = '" + tp.topic().replace("'", "''")

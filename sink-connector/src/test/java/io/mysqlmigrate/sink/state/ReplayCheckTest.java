@@ -69,4 +69,39 @@ class ReplayCheckTest {
                         + "DELETE FROM st.sink_offsets WHERE connector = 'o''k' AND topic = 'a' AND kafka_partition = 2;'",
                 ReplayCheck.fixStatements("st", "o'k", new TopicPartition("a", 2)));
     }
+
+    @Test
+    void theFirstRecordAtTheRequestedOffsetOrBeforeItStarts() {
+        assertEquals(Optional.empty(), ReplayCheck.gapRefusal("mysql_migrate", "m-sink", TP, 0, -1, 0));
+        assertEquals(Optional.empty(), ReplayCheck.gapRefusal("mysql_migrate", "m-sink", TP, 120, -1, 120));
+        assertEquals(Optional.empty(), ReplayCheck.gapRefusal("mysql_migrate", "m-sink", TP, 120, -1, 80));
+    }
+
+    @Test
+    void oneMissingOffsetIsATransactionMarker() {
+        assertEquals(Optional.empty(), ReplayCheck.gapRefusal("mysql_migrate", "m-sink", TP, 120, -1, 121));
+        assertTrue(ReplayCheck.isMarkerGap(120, -1, 121));
+        assertTrue(!ReplayCheck.isMarkerGap(120, -1, 120));
+        assertTrue(!ReplayCheck.isMarkerGap(0, 500, 1), "inside a replay nothing is missing");
+    }
+
+    @Test
+    void recordsDeletedBelowAReplayedRangeLoseNothing() {
+        // moved back to 0 after reaching 900; retention deleted up to 600: those were applied before
+        assertEquals(Optional.empty(), ReplayCheck.gapRefusal("mysql_migrate", "m-sink", TP, 0, 900, 600));
+        assertEquals(Optional.empty(), ReplayCheck.gapRefusal("mysql_migrate", "m-sink", TP, 0, 900, 900));
+    }
+
+    @Test
+    void recordsDeletedByRetentionAreRefusedNamingTheOffsetsAndTheFix() {
+        String fresh = ReplayCheck.gapRefusal("mysql_migrate", "m-sink", TP, 0, -1, 350).orElseThrow();
+        assertTrue(fresh.contains("Refusing to apply topic 'm.shop' partition 0 for connector 'm-sink'"), fresh);
+        assertTrue(fresh.contains("start at offset 0 (no progress stored in mysql_migrate.sink_offsets"), fresh);
+        assertTrue(fresh.contains("first one Kafka delivered is at offset 350"), fresh);
+        assertTrue(fresh.contains("leave out offsets 0 to 349"), fresh);
+        assertTrue(fresh.contains("stored offset for this partition is 350 or later"), fresh);
+        String behind = ReplayCheck.gapRefusal("mysql_migrate", "m-sink", TP, 100, 200, 350).orElseThrow();
+        assertTrue(behind.contains("start at offset 100 (mysql_migrate.sink_offsets)"), behind);
+        assertTrue(behind.contains("leave out offsets 200 to 349"), behind); // below 200 was applied before the move back
+    }
 }
