@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableChecksum;
 import io.mysqlmigrate.precheck.verify.TableComparison;
+import io.mysqlmigrate.stack.ConnectRestException;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -246,6 +248,96 @@ class ReplayOnMariaDbKafkaConnectIT {
         }
     }
 
+    @Test
+    void aDestinationRestoredFromABackupIsReplayedFromAnEarlierOffsetAcrossARename() throws Exception {
+        String db = "replay_restore_back";
+        String backup = db + "_backup";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db,
+                "CREATE TABLE t (id INT PRIMARY KEY, a INT)", "INSERT INTO t SELECT seq, seq FROM " + db + ".seq_1_to_200",
+                "CREATE TABLE u (id INT PRIMARY KEY, s VARCHAR(10))", "INSERT INTO u VALUES (1, 'a'), (2, 'b')");
+        try (Migration migration = new Migration(stack, "m-replay-restore-back", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("USE " + db, "UPDATE t SET a = a + 1 WHERE id <= 20", "UPDATE u SET s = 'c' WHERE id = 2");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+
+            String sink = migration.sink.name();
+            stack.rest().stop(sink);
+            awaitState(sink, "STOPPED");
+            long backupAt;
+            try (Connection d = stack.destination().connect()) {
+                copy(d, migration, db, backup, List.of("t", "u"));
+            }
+            backupAt = nextOffset(migration);
+            stack.rest().resume(sink);
+            stack.source().execute("USE " + db,
+                    "RENAME TABLE u TO u2",
+                    "INSERT INTO u2 VALUES (3, 'd')",
+                    "ALTER TABLE t ADD COLUMN b INT NULL",
+                    "UPDATE t SET b = a * 2 WHERE id % 2 = 0",
+                    "DELETE FROM t WHERE id > 180");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+            long reached = nextOffset(migration);
+
+            stack.rest().stop(sink);
+            awaitState(sink, "STOPPED");
+            try (Connection d = stack.destination().connect(); Statement st = d.createStatement()) {
+                st.execute("DROP DATABASE " + db);
+                copy(d, migration, backup, db, List.of("t", "u")); // the restore: data, offsets and journal of then
+            }
+            assertEquals(backupAt, nextOffset(migration), "the restored state says where the backup stands");
+            // the operator replays from an earlier offset than the backup's: up to the backup nothing takes effect again
+            long from = backupAt / 2;
+            TopicPartition tp = new TopicPartition(migration.name + "." + db, 0);
+            stack.rest().alterSinkOffsets(sink, Map.of(tp, from));
+            assertEquals(List.of(from, backupAt), progressRow(migration));
+            stack.rest().resume(sink);
+            var tables = migration.awaitIdentical(Duration.ofSeconds(90));
+            assertEquals(List.of("t", "u2"), tables.stream().map(tc -> tc.table()).toList());
+            assertTrue(nextOffset(migration) >= reached, "the sink is back where it had got");
+        }
+    }
+
+    @Test
+    void aReplayFromRecordsRetentionDeletedIsRefusedBeforeAnythingIsApplied() throws Exception {
+        String db = "replay_gone";
+        String replica = db + "_replica";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO t SELECT seq, seq FROM " + db + ".seq_1_to_100");
+        try (Migration migration = new Migration(stack, "m-replay-gone", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("USE " + db, "UPDATE t SET v = v + 1", "ALTER TABLE t ADD COLUMN w INT NULL");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+
+            TopicPartition tp = new TopicPartition(migration.name + "." + db, 0);
+            long logStart = 5;
+            Properties admin = new Properties();
+            admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers());
+            try (Admin kafka = Admin.create(admin)) { // what retention does: the records below the log start are gone
+                kafka.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(logStart))).all().get();
+            }
+            String replicaSink = migration.name + "-replica-sink";
+            Map<String, String> config = new java.util.LinkedHashMap<>(migration.sink.config());
+            config.put("name", replicaSink);
+            config.put("name.mapping", db + "=" + replica);
+            config.put("state.database", "mysql_migrate_replica");
+            try {
+                stack.rest().createOrUpdate(replicaSink, config);
+                String trace = awaitFailedTask(replicaSink, Duration.ofSeconds(60));
+                assertTrue(trace.contains("Refusing to apply topic '" + tp.topic() + "' partition 0 for connector '" + replicaSink + "'"), trace);
+                assertTrue(trace.contains("the first one Kafka delivered is at offset " + logStart), trace);
+                assertTrue(trace.contains("leave out offsets 0 to " + (logStart - 1)), trace);
+                try (Connection d = stack.destination().connect()) {
+                    assertEquals(List.of(), DatabaseComparator.baseTables(d, replica), "nothing was applied");
+                }
+            } finally {
+                stack.rest().delete(replicaSink);
+            }
+            migration.awaitIdentical(Duration.ofSeconds(30)); // the migration's own sink, past the log start, goes on
+        }
+    }
+
     /** Copies the tables and this sink's rows of the state tables from one database to another (replacing them). */
     private static void copy(Connection d, Migration migration, String from, String to, List<String> tables) throws SQLException {
         try (Statement st = d.createStatement()) {
@@ -332,14 +424,20 @@ class ReplayOnMariaDbKafkaConnectIT {
     /** Waits until a task of the connector has failed; returns its trace. */
     private String awaitFailedTask(String connector, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no status yet";
         while (System.nanoTime() < deadline) {
-            var status = stack.rest().status(connector);
-            if (!status.failedTasks().isEmpty()) {
-                return status.failedTasks().get(0).trace();
+            try {
+                var status = stack.rest().status(connector);
+                if (!status.failedTasks().isEmpty()) {
+                    return status.failedTasks().get(0).trace();
+                }
+                last = status.toString();
+            } catch (ConnectRestException notYet) {
+                last = notYet.getMessage(); // a connector just created has no status for a moment
             }
             Thread.sleep(200);
         }
-        throw new AssertionError(connector + " has no failed task after " + timeout + ": " + stack.rest().status(connector));
+        throw new AssertionError(connector + " has no failed task after " + timeout + ": " + last);
     }
 
     private void awaitState(String connector, String state) throws InterruptedException {
