@@ -28,11 +28,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operators replaying a sink after failures, through the real stack and Connect's REST API: offsets reset to the
- * beginning (DELETE /offsets on the stopped sink) or moved to a point in time (PATCH /offsets with Kafka's offset for
- * a timestamp), and a destination restored from an earlier backup (its stored
- * offsets and DDL journal come back with it). Both must converge to the source without a task error, and a replay
- * must never show an older value of a row than the destination already had.
+ * Operators replaying a sink, through the real stack and Connect's REST API (docs/OPERATIONS.md, Replays): offsets
+ * reset to the beginning (DELETE /offsets on the stopped sink) or moved to a point in time (PATCH /offsets with Kafka's
+ * offset for a timestamp), replayed without effect; a second sink re-applying the topics from the start into empty
+ * databases; a destination restored from an earlier backup (its stored offsets and DDL journal come back with it),
+ * brought forward from them or replayed from an earlier offset. Each must converge to the source without a task error,
+ * and a replay must never show an older value of a row than the destination already had. Replays that cannot converge
+ * (offsets deleted by hand while the journal is kept, records deleted below the log start) fail the task at once.
  */
 class ReplayOnMariaDbKafkaConnectIT {
 
