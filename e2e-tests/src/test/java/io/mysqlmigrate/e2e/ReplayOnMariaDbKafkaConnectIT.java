@@ -3,6 +3,10 @@ package io.mysqlmigrate.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mysqlmigrate.precheck.verify.DatabaseComparator;
+import io.mysqlmigrate.precheck.verify.TableChecksum;
+import io.mysqlmigrate.precheck.verify.TableComparison;
+import io.mysqlmigrate.stack.ConnectRestException;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,15 +23,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operators replaying a sink after failures, through the real stack and Connect's REST API: offsets reset to the
- * beginning (DELETE /offsets on the stopped sink) or moved to a point in time (PATCH /offsets with Kafka's offset for
- * a timestamp), and a destination restored from an earlier backup (its stored
- * offsets and DDL journal come back with it). Both must converge to the source without a task error, and a replay
- * must never show an older value of a row than the destination already had.
+ * Operators replaying a sink, through the real stack and Connect's REST API (docs/OPERATIONS.md, Replays): offsets
+ * reset to the beginning (DELETE /offsets on the stopped sink) or moved to a point in time (PATCH /offsets with Kafka's
+ * offset for a timestamp), replayed without effect; a second sink re-applying the topics from the start into empty
+ * databases; a destination restored from an earlier backup (its stored offsets and DDL journal come back with it),
+ * brought forward from them or replayed from an earlier offset. Each must converge to the source without a task error,
+ * and a replay must never show an older value of a row than the destination already had. Replays that cannot converge
+ * (offsets deleted by hand while the journal is kept, records deleted below the log start) fail the task at once.
  */
 class ReplayOnMariaDbKafkaConnectIT {
 
@@ -151,6 +158,188 @@ class ReplayOnMariaDbKafkaConnectIT {
         }
     }
 
+    @Test
+    void aSecondSinkReplaysTheTopicsFromTheStartIntoAnEmptyDestinationAndConverges() throws Exception {
+        String db = "replay_fresh";
+        String replica = db + "_replica";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db,
+                "CREATE TABLE a (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))",
+                "INSERT INTO a SELECT seq, seq, 'n' FROM " + db + ".seq_1_to_400",
+                "CREATE TABLE b (id INT PRIMARY KEY, x VARCHAR(10))", "INSERT INTO b VALUES (1, 'one'), (2, 'two')");
+        try (Migration migration = new Migration(stack, "m-replay-fresh", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("USE " + db,
+                    "UPDATE a SET v = v * 2 WHERE id <= 100",
+                    "ALTER TABLE a ADD COLUMN c INT NULL",
+                    "UPDATE a SET c = id WHERE id % 7 = 0",
+                    "RENAME TABLE b TO b2",
+                    "INSERT INTO b2 VALUES (3, 'three')",
+                    "ALTER TABLE b2 ADD COLUMN y INT NOT NULL DEFAULT 5, DROP COLUMN x",
+                    "UPDATE b2 SET y = id * 10 WHERE id > 1",
+                    "DELETE FROM a WHERE id BETWEEN 200 AND 260",
+                    "ALTER TABLE a DROP COLUMN note",
+                    "CREATE TABLE later (id INT PRIMARY KEY)", "INSERT INTO later VALUES (9)");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+
+            // a second sink, with a name of its own (so no stored state and no consumer group), into empty databases
+            String replicaSink = migration.name + "-replica-sink";
+            Map<String, String> config = new java.util.LinkedHashMap<>(migration.sink.config());
+            config.put("name", replicaSink);
+            config.put("name.mapping", db + "=" + replica);
+            config.put("state.database", "mysql_migrate_replica");
+            try {
+                stack.rest().createOrUpdate(replicaSink, config);
+                stack.rest().waitUntilRunning(replicaSink, Duration.ofSeconds(60));
+                awaitReplicaIdentical(migration, replicaSink, db, replica, List.of("a", "b2", "later"));
+                stack.source().execute("USE " + db, "UPDATE b2 SET y = 0", "INSERT INTO later VALUES (10)");
+                awaitReplicaIdentical(migration, replicaSink, db, replica, List.of("a", "b2", "later"));
+                migration.awaitIdentical(Duration.ofSeconds(90)); // the first sink, untouched, keeps going
+            } finally {
+                stack.rest().delete(replicaSink);
+            }
+        }
+    }
+
+    @Test
+    void offsetsRemovedByHandWhileTheJournalIsKeptFailTheTaskAtOnceNamingTheFix() throws Exception {
+        String db = "replay_refused";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO t SELECT seq, seq FROM " + db + ".seq_1_to_50");
+        try (Migration migration = new Migration(stack, "m-replay-refused", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("USE " + db, "RENAME TABLE t TO t2", "INSERT INTO t2 VALUES (100, 100)");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+
+            String sink = migration.sink.name();
+            stack.rest().stop(sink);
+            awaitState(sink, "STOPPED");
+            try (Connection d = stack.destination().connect();
+                 PreparedStatement ps = d.prepareStatement("DELETE FROM mysql_migrate.sink_offsets WHERE connector = ?")) {
+                ps.setString(1, sink); // by hand, keeping the journal: what the issue saw stall on the renamed table
+                assertEquals(1, ps.executeUpdate());
+            }
+            stack.rest().resetOffsets(sink);
+            long resumed = System.nanoTime();
+            stack.rest().resume(sink);
+            String trace = awaitFailedTask(sink, Duration.ofSeconds(60));
+            long seconds = Duration.ofNanos(System.nanoTime() - resumed).toSeconds();
+            assertTrue(seconds < 60, "failed after " + seconds + " s");
+            String topic = migration.name + "." + db;
+            assertTrue(trace.contains("Refusing to start topic '" + topic + "' partition 0 for connector '" + sink + "'"), trace);
+            assertTrue(trace.contains("mysql_migrate.sink_offsets holds no offsets for it"), trace);
+            assertTrue(trace.contains("RENAME TABLE"), trace);
+            assertTrue(trace.contains("DELETE FROM mysql_migrate.applied_ddl WHERE connector = '" + sink + "'"), trace);
+            migration.awaitDestinationRows("SELECT COUNT(*) FROM " + db + ".t2", List.of("51"));
+
+            // the fix the message names: drop the destination database and the sink's state, reset, resume
+            stack.rest().stop(sink);
+            awaitState(sink, "STOPPED");
+            try (Connection d = stack.destination().connect(); Statement st = d.createStatement()) {
+                st.execute("DROP DATABASE " + db);
+                String where = " WHERE connector = '" + sink + "' AND topic = '" + topic + "' AND kafka_partition = 0";
+                st.execute("DELETE FROM mysql_migrate.applied_ddl" + where);
+                st.execute("DELETE FROM mysql_migrate.sink_offsets" + where);
+            }
+            stack.rest().resetOffsets(sink);
+            stack.rest().resume(sink);
+            stack.rest().waitUntilRunning(sink, Duration.ofSeconds(60));
+            var tables = migration.awaitIdentical(Duration.ofSeconds(90));
+            assertEquals(List.of("t2"), tables.stream().map(tc -> tc.table()).toList());
+        }
+    }
+
+    @Test
+    void aDestinationRestoredFromABackupIsReplayedFromAnEarlierOffsetAcrossARename() throws Exception {
+        String db = "replay_restore_back";
+        String backup = db + "_backup";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db,
+                "CREATE TABLE t (id INT PRIMARY KEY, a INT)", "INSERT INTO t SELECT seq, seq FROM " + db + ".seq_1_to_200",
+                "CREATE TABLE u (id INT PRIMARY KEY, s VARCHAR(10))", "INSERT INTO u VALUES (1, 'a'), (2, 'b')");
+        try (Migration migration = new Migration(stack, "m-replay-restore-back", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("USE " + db, "UPDATE t SET a = a + 1 WHERE id <= 20", "UPDATE u SET s = 'c' WHERE id = 2");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+
+            String sink = migration.sink.name();
+            stack.rest().stop(sink);
+            awaitState(sink, "STOPPED");
+            long backupAt;
+            try (Connection d = stack.destination().connect()) {
+                copy(d, migration, db, backup, List.of("t", "u"));
+            }
+            backupAt = nextOffset(migration);
+            stack.rest().resume(sink);
+            stack.source().execute("USE " + db,
+                    "RENAME TABLE u TO u2",
+                    "INSERT INTO u2 VALUES (3, 'd')",
+                    "ALTER TABLE t ADD COLUMN b INT NULL",
+                    "UPDATE t SET b = a * 2 WHERE id % 2 = 0",
+                    "DELETE FROM t WHERE id > 180");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+            long reached = nextOffset(migration);
+
+            stack.rest().stop(sink);
+            awaitState(sink, "STOPPED");
+            try (Connection d = stack.destination().connect(); Statement st = d.createStatement()) {
+                st.execute("DROP DATABASE " + db);
+                copy(d, migration, backup, db, List.of("t", "u")); // the restore: data, offsets and journal of then
+            }
+            assertEquals(backupAt, nextOffset(migration), "the restored state says where the backup stands");
+            // the operator replays from an earlier offset than the backup's: up to the backup nothing takes effect again
+            long from = backupAt / 2;
+            TopicPartition tp = new TopicPartition(migration.name + "." + db, 0);
+            stack.rest().alterSinkOffsets(sink, Map.of(tp, from));
+            assertEquals(List.of(from, backupAt), progressRow(migration));
+            stack.rest().resume(sink);
+            var tables = migration.awaitIdentical(Duration.ofSeconds(90));
+            assertEquals(List.of("t", "u2"), tables.stream().map(tc -> tc.table()).toList());
+            assertTrue(nextOffset(migration) >= reached, "the sink is back where it had got");
+        }
+    }
+
+    @Test
+    void aReplayFromRecordsRetentionDeletedIsRefusedBeforeAnythingIsApplied() throws Exception {
+        String db = "replay_gone";
+        String replica = db + "_replica";
+        stack.source().execute("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO t SELECT seq, seq FROM " + db + ".seq_1_to_100");
+        try (Migration migration = new Migration(stack, "m-replay-gone", List.of(db))) {
+            migration.start();
+            migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
+            stack.source().execute("USE " + db, "UPDATE t SET v = v + 1", "ALTER TABLE t ADD COLUMN w INT NULL");
+            migration.awaitIdentical(Duration.ofSeconds(90));
+
+            TopicPartition tp = new TopicPartition(migration.name + "." + db, 0);
+            long logStart = 5;
+            Properties admin = new Properties();
+            admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers());
+            try (Admin kafka = Admin.create(admin)) { // what retention does: the records below the log start are gone
+                kafka.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(logStart))).all().get();
+            }
+            String replicaSink = migration.name + "-replica-sink";
+            Map<String, String> config = new java.util.LinkedHashMap<>(migration.sink.config());
+            config.put("name", replicaSink);
+            config.put("name.mapping", db + "=" + replica);
+            config.put("state.database", "mysql_migrate_replica");
+            try {
+                stack.rest().createOrUpdate(replicaSink, config);
+                String trace = awaitFailedTask(replicaSink, Duration.ofSeconds(60));
+                assertTrue(trace.contains("Refusing to apply topic '" + tp.topic() + "' partition 0 for connector '" + replicaSink + "'"), trace);
+                assertTrue(trace.contains("the first one Kafka delivered is at offset " + logStart), trace);
+                assertTrue(trace.contains("leave out offsets 0 to " + (logStart - 1)), trace);
+                try (Connection d = stack.destination().connect()) {
+                    assertEquals(List.of(), DatabaseComparator.baseTables(d, replica), "nothing was applied");
+                }
+            } finally {
+                stack.rest().delete(replicaSink);
+            }
+            migration.awaitIdentical(Duration.ofSeconds(30)); // the migration's own sink, past the log start, goes on
+        }
+    }
+
     /** Copies the tables and this sink's rows of the state tables from one database to another (replacing them). */
     private static void copy(Connection d, Migration migration, String from, String to, List<String> tables) throws SQLException {
         try (Statement st = d.createStatement()) {
@@ -194,6 +383,63 @@ class ReplayOnMariaDbKafkaConnectIT {
                 return rs.wasNull() ? java.util.Arrays.asList(next, null) : List.of(next, until);
             }
         }
+    }
+
+    /** Waits until the replica databases hold exactly the source's tables, compared table by table; fails with the differences. */
+    private void awaitReplicaIdentical(Migration migration, String replicaSink, String db, String replica, List<String> expected)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
+                List<String> sourceTables = DatabaseComparator.baseTables(s, db);
+                List<String> replicaTables = DatabaseComparator.baseTables(d, replica);
+                StringBuilder differences = new StringBuilder();
+                if (!sourceTables.equals(expected) || !replicaTables.equals(expected)) {
+                    differences.append("tables: source ").append(sourceTables).append(", replica ").append(replicaTables);
+                } else {
+                    for (String t : expected) {
+                        TableComparison c = new TableComparison(db, t, TableChecksum.of(s, db, t).orElse(null),
+                                TableChecksum.of(d, replica, t).orElse(null));
+                        if (!c.matches()) {
+                            differences.append(c.describe()).append("; ");
+                        }
+                    }
+                }
+                if (differences.isEmpty()) {
+                    return;
+                }
+                last = differences.toString();
+            } catch (SQLException notYet) {
+                last = notYet.getMessage();
+            }
+            var status = stack.rest().status(replicaSink);
+            if (!status.failedTasks().isEmpty()) {
+                throw new AssertionError(replicaSink + " failed: " + status.failedTasks().get(0).trace());
+            }
+            migration.assertConnectorsHealthy();
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("The replica " + replica + " still differs from " + db + ": " + last);
+    }
+
+    /** Waits until a task of the connector has failed; returns its trace. */
+    private String awaitFailedTask(String connector, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no status yet";
+        while (System.nanoTime() < deadline) {
+            try {
+                var status = stack.rest().status(connector);
+                if (!status.failedTasks().isEmpty()) {
+                    return status.failedTasks().get(0).trace();
+                }
+                last = status.toString();
+            } catch (ConnectRestException notYet) {
+                last = notYet.getMessage(); // a connector just created has no status for a moment
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(connector + " has no failed task after " + timeout + ": " + last);
     }
 
     private void awaitState(String connector, String state) throws InterruptedException {

@@ -22,6 +22,8 @@ import io.mysqlmigrate.sink.retry.RetryRecords;
 import io.mysqlmigrate.sink.retry.RetryWindows;
 import io.mysqlmigrate.sink.state.PartitionProgress;
 import io.mysqlmigrate.sink.state.ProgressStore;
+import io.mysqlmigrate.sink.state.ReplayCheck;
+import io.mysqlmigrate.sink.state.ReplayRefusedException;
 import io.mysqlmigrate.sink.table.DestinationTables;
 import io.mysqlmigrate.sink.throttle.RecordSize;
 import io.mysqlmigrate.throttle.Throttle;
@@ -37,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -87,6 +90,13 @@ public final class MigrationSinkTask extends SinkTask {
     private DestinationTables tables;
     /** Per partition, what the destination has committed; written by the apply thread, read by {@link #preCommit}. */
     private final Map<TopicPartition, PartitionProgress> applied = new ConcurrentHashMap<>();
+    /**
+     * Per partition started since it was assigned, where the sink asked Kafka to start (its stored progress; offset 0
+     * without any) until the first record comes, to catch records retention deleted ({@link ReplayCheck#gapRefusal}).
+     */
+    private final Map<TopicPartition, PartitionProgress> startingAt = new HashMap<>();
+    /** Partitions assigned by {@link #open} whose stored progress was not read yet (not those read again after a failure). */
+    private final Set<TopicPartition> assigned = new HashSet<>();
     /** Assigned partitions whose stored progress could not be read yet (the destination was unreachable). */
     private final Set<TopicPartition> unloaded = new HashSet<>();
     /** Per partition, the records of a source transaction still open at the end of the last batch (not applied). */
@@ -163,6 +173,7 @@ public final class MigrationSinkTask extends SinkTask {
     public void open(Collection<TopicPartition> partitions) {
         awaitInFlight(); // the destination connection is the apply thread's until then
         unloaded.addAll(partitions);
+        assigned.addAll(partitions);
         try {
             loadProgress();
         } catch (SQLException e) {
@@ -178,13 +189,35 @@ public final class MigrationSinkTask extends SinkTask {
         }
         Connection c = connection();
         Map<TopicPartition, PartitionProgress> stored = progress.load(c, unloaded);
+        Map<TopicPartition, ReplayCheck.JournalSummary> journal = progress.journal(c, unloaded);
         c.commit();
+        for (TopicPartition tp : unloaded) {
+            Optional<String> refusal = ReplayCheck.refusal(config.stateDatabase(), connectorName, tp, stored.get(tp),
+                    journal.getOrDefault(tp, ReplayCheck.JournalSummary.EMPTY));
+            if (refusal.isPresent()) {
+                LOG.error(refusal.get());
+                throw new ReplayRefusedException(refusal.get());
+            }
+        }
         applied.putAll(stored);
+        // The destination is the truth: a partition it holds nothing of is applied from its first offset, whatever
+        // Connect's committed offsets say
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (TopicPartition tp : unloaded) {
+            PartitionProgress start = stored.get(tp);
+            if (assigned.remove(tp)) {
+                start = start == null ? new PartitionProgress(0, null) : start;
+                startingAt.put(tp, start);
+            }
+            if (start != null) {
+                offsets.put(tp, start.nextOffset());
+            }
+        }
         unloaded.clear();
-        if (!stored.isEmpty()) {
-            Map<TopicPartition, Long> offsets = new HashMap<>();
-            stored.forEach((tp, p) -> offsets.put(tp, p.nextOffset()));
+        if (!offsets.isEmpty()) {
             context.offset(offsets);
+        }
+        if (!stored.isEmpty()) {
             LOG.info("Resuming from progress stored in the destination: {}", stored);
         }
     }
@@ -203,12 +236,22 @@ public final class MigrationSinkTask extends SinkTask {
             return;
         }
         Connection c;
+        Set<TopicPartition> loadedNow = new HashSet<>(assigned);
         try {
             loadProgress();
             c = connection();
+        } catch (ReplayRefusedException e) {
+            throw e; // no retry can make this state converge
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw retryOrGiveUp(e);
+        }
+        // Partitions assigned while the destination was unreachable: these records came from Connect's position, not
+        // from the destination's; the seek just made redelivers from there
+        loadedNow.retainAll(startingAt.keySet());
+        byPartition.keySet().removeAll(loadedNow);
+        for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
+            checkFirstRecord(e.getKey(), e.getValue());
         }
         Batch batch = new Batch();
         for (Map.Entry<TopicPartition, List<SinkRecord>> e : byPartition.entrySet()) {
@@ -226,6 +269,28 @@ public final class MigrationSinkTask extends SinkTask {
             apply(c, batch);
             return null;
         });
+    }
+
+    /**
+     * Refuses a partition whose first record since it was started lies past the offset the sink asked for (retention
+     * deleted the records in between), before anything of the batch is applied.
+     */
+    private void checkFirstRecord(TopicPartition tp, List<SinkRecord> records) {
+        PartitionProgress start = startingAt.get(tp);
+        if (start == null || records.isEmpty()) {
+            return;
+        }
+        startingAt.remove(tp);
+        long first = records.get(0).kafkaOffset();
+        Optional<String> refusal = ReplayCheck.gapRefusal(config.stateDatabase(), connectorName, tp, start.nextOffset(),
+                start.replayUntil(), first);
+        if (refusal.isPresent()) {
+            LOG.error(refusal.get());
+            throw new ReplayRefusedException(refusal.get());
+        }
+        if (ReplayCheck.isMarkerGap(start.nextOffset(), start.replayUntil(), first)) {
+            LOG.info("{}: first record at offset {}, one past the stored {} (a transaction marker)", tp, first, start.nextOffset());
+        }
     }
 
     /** Runs on the apply thread: applies each partition's share of the batch, committed with its progress. */
@@ -563,6 +628,8 @@ public final class MigrationSinkTask extends SinkTask {
         partitions.forEach(held::remove);
         partitions.forEach(deadLettered::remove);
         unloaded.removeAll(partitions);
+        partitions.forEach(startingAt::remove);
+        assigned.removeAll(partitions);
     }
 
     @Override

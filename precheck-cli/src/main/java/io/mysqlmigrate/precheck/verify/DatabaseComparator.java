@@ -31,7 +31,8 @@ public final class DatabaseComparator {
         return !results.isEmpty() && results.stream().allMatch(TableComparison::matches);
     }
 
-    static List<String> baseTables(Connection c, String database) throws SQLException {
+    /** The base tables of a database, by name. */
+    public static List<String> baseTables(Connection c, String database) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES "
                 + "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {

@@ -153,6 +153,38 @@ public final class ProgressStore {
         }
     }
 
+    /** What the DDL journal holds for each of the given partitions that has any entry (for {@link ReplayCheck}). */
+    public Map<TopicPartition, ReplayCheck.JournalSummary> journal(Connection c, Collection<TopicPartition> partitions) throws SQLException {
+        Map<TopicPartition, ReplayCheck.JournalSummary> result = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition, COUNT(*), MAX(kafka_offset) FROM " + ddlTable
+                + " WHERE connector = ? GROUP BY topic, kafka_partition")) {
+            ps.setString(1, connector);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    TopicPartition tp = new TopicPartition(rs.getString(1), rs.getInt(2));
+                    if (partitions.contains(tp)) {
+                        result.put(tp, new ReplayCheck.JournalSummary(rs.getLong(3), rs.getLong(4), null));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT statement FROM " + ddlTable
+                + " WHERE connector = ? AND topic = ? AND kafka_partition = ? AND kafka_offset = ? LIMIT 1")) {
+            for (Map.Entry<TopicPartition, ReplayCheck.JournalSummary> e : result.entrySet()) {
+                ps.setString(1, connector);
+                ps.setString(2, e.getKey().topic());
+                ps.setInt(3, e.getKey().partition());
+                ps.setLong(4, e.getValue().highestOffset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        e.setValue(new ReplayCheck.JournalSummary(e.getValue().statements(), e.getValue().highestOffset(), rs.getString(1)));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
     public boolean ddlApplied(Connection c, String ddlKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + ddlTable + " WHERE connector = ? AND ddl_key = ?")) {
             ps.setString(1, connector);
