@@ -33,7 +33,7 @@ public record SideSql(String table, List<String> keys, List<TableChecksum.Column
      */
     static String rowHash(List<TableChecksum.Column> columns) {
         return "SHA2(CONCAT_WS('|', " + String.join(", ", columns.stream()
-                .map(c -> "IFNULL(HEX(CAST(" + c.exactExpression() + " AS BINARY)), 'NULL')").toList()) + "), 256)";
+                .map(c -> "IFNULL(HEX(CAST(" + c.hashExpression() + " AS BINARY)), 'NULL')").toList()) + "), 256)";
     }
 
     /** The key columns, then the hexadecimal image of each (see {@link RowKey}). */

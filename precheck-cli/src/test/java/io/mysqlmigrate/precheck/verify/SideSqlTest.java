@@ -52,7 +52,11 @@ class SideSqlTest {
     void rowsHashEveryColumnExactlyAndOrderByTheKey() {
         SideSql sql = new SideSql("`d`.`t`", List.of("a"), COLUMNS, null);
         String rows = sql.rows(KeyRange.ALL).sql();
-        assertTrue(rows.contains("IFNULL(HEX(CAST(CAST(`f` AS DOUBLE) AS BINARY)), 'NULL')"), rows);
+        assertTrue(rows.contains("IFNULL(HEX(CAST(IF(CAST(`f` AS DOUBLE) = 0, '0', CONCAT(IF(CAST(`f` AS DOUBLE) < 0, '-', '+'), "),
+                "a FLOAT is hashed as sign, binary exponent and mantissa: " + rows);
+        assertTrue(rows.contains("IFNULL(HEX(CAST(`b` AS BINARY)), 'NULL')"), rows);
+        String values = sql.valuesByKeys(List.of(key(1))).sql();
+        assertTrue(values.contains("HEX(CAST(CAST(`f` AS DOUBLE) AS BINARY))"), "repair values stay text a server parses: " + values);
         assertTrue(rows.startsWith("SELECT `a`, HEX(CAST(`a` AS BINARY)), SHA2(CONCAT_WS('|', "), rows);
         assertTrue(rows.endsWith(" FROM `d`.`t` ORDER BY `a`"), rows);
         assertTrue(sql.keyAt(KeyRange.ALL).sql().endsWith(" ORDER BY `a` LIMIT 1 OFFSET ?"));
