@@ -428,7 +428,9 @@ final class CanonicalDump {
         for (Map.Entry<String, String> column : columns.entrySet()) {
             String type = column.getValue();
             String ref = q(column.getKey());
-            select.add(HEX_TYPES.contains(type) ? "HEX(" + ref + ")" : type.equals("float") ? "CAST(" + ref + " AS DOUBLE)" : ref);
+            // YEAR as its number: a JDBC driver may hand YEAR out as a date, and then 0000 and 2000 can read alike
+            select.add(HEX_TYPES.contains(type) ? "HEX(" + ref + ")" : type.equals("float") ? "CAST(" + ref + " AS DOUBLE)"
+                    : type.equals("year") ? "(" + ref + " + 0)" : ref);
         }
         List<String> lines = new ArrayList<>();
         if (select.isEmpty()) {

@@ -41,7 +41,7 @@ class CapturedValuesCheckTest {
         assertEquals("shop.orders.shipped (DATE NOT NULL): 3 rows (zero date: 2, zero month or day: 1) -> 1970-01-01",
                 CapturedValuesCheck.describe(finding(dn, Kind.ZERO_DATES, counts, null, List.of())));
         Column y = new Column("shop", "cars", "built", "year", true);
-        assertEquals("shop.cars.built (YEAR NULL): 1 row (year 0000: 1) -> the source task stops",
+        assertEquals("shop.cars.built (YEAR NULL): 1 row (year 0000: 1) -> the source task stops (MariaDB), 2000 (MySQL)",
                 CapturedValuesCheck.describe(finding(y, Kind.YEAR_ZERO, Map.of("year 0000", 1L), null, List.of())));
     }
 
