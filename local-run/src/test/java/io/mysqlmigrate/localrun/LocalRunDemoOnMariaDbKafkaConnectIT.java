@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mysqlmigrate.localrun.StateDirectory.Server;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,32 +28,6 @@ class LocalRunDemoOnMariaDbKafkaConnectIT {
     Path tmp;
 
     private Path stateDir;
-
-    /** Captures what a user would read, and shows it in the test output as it happens. */
-    private static final class Tee extends OutputStream {
-        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        private final PrintStream echo;
-
-        Tee(PrintStream echo) {
-            this.echo = echo;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            captured.write(b);
-            echo.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            captured.write(b, off, len);
-            echo.write(b, off, len);
-        }
-
-        synchronized String text() {
-            return captured.toString(StandardCharsets.UTF_8);
-        }
-    }
 
     private record Result(int exitCode, String out, String err) {
     }

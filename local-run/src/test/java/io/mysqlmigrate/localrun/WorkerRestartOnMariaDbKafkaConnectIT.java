@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mysqlmigrate.localrun.StateDirectory.Server;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,32 +29,6 @@ class WorkerRestartOnMariaDbKafkaConnectIT {
     Path tmp;
 
     private Path stateDir;
-
-    /** What the job prints, readable while it runs, and shown in the test output as it happens. */
-    private static final class Tee extends OutputStream {
-        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        private final PrintStream echo;
-
-        Tee(PrintStream echo) {
-            this.echo = echo;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            captured.write(b);
-            echo.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            captured.write(b, off, len);
-            echo.write(b, off, len);
-        }
-
-        synchronized String text() {
-            return captured.toString(StandardCharsets.UTF_8);
-        }
-    }
 
     @AfterEach
     void stopWhatIsLeft() {
