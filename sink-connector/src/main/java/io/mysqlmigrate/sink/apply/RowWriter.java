@@ -488,7 +488,7 @@ public final class RowWriter {
      * multi-row VALUES list ({@code rowsInOrder}): that record can never apply, and the rest can.
      */
     private static void rethrow(SQLException e, String sql, List<RowChange> chunk, boolean rowsInOrder) throws SQLException {
-        if (SqlErrors.isTransient(e)) {
+        if (FailureClassifier.isTransient(e)) {
             throw e;
         }
         if (FailureClassifier.isValueTheDestinationCannotHold(e)) {

@@ -1,9 +1,8 @@
 package io.mysqlmigrate.sink.apply;
 
-import io.mysqlmigrate.sink.retry.FailureClassifier;
 import java.sql.SQLException;
 
-/** Tells errors worth retrying (the connection went away, a deadlock) from errors that a retry cannot cure. */
+/** The fix for errors that a retry cannot cure; which errors are worth retrying is {@code retry.FailureClassifier}'s call. */
 public final class SqlErrors {
 
     private SqlErrors() {
@@ -12,7 +11,7 @@ public final class SqlErrors {
     /**
      * The fix for a DDL statement the destination refuses for good, as it is set up: retrying changes nothing until an
      * operator changes the destination, so the sink stops at once. Null for any other error (connection losses, lock
-     * waits and deadlocks stay retryable, see {@link #isTransient}).
+     * waits and deadlocks stay retryable, see {@code retry.FailureClassifier}).
      */
     public static String neverApplicableDdl(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
@@ -44,10 +43,5 @@ public final class SqlErrors {
             }
         }
         return null;
-    }
-
-    /** A lost connection, a lock wait timeout or a deadlock: see {@link FailureClassifier#isTransient}. */
-    public static boolean isTransient(Throwable error) {
-        return FailureClassifier.isTransient(error);
     }
 }

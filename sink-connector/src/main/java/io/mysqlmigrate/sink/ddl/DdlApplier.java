@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.ddl;
 
+import io.mysqlmigrate.sink.retry.FailureClassifier;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.dialect.ObjectContext;
 import io.mysqlmigrate.dialect.ObjectSession;
@@ -251,7 +252,7 @@ public final class DdlApplier {
             ObjectSession.execute(c, database, change.object(), versionedClauses.apply(change.ddl()), encoded);
             return "applied";
         } catch (SQLException e) {
-            if (SqlErrors.isTransient(e)) {
+            if (FailureClassifier.isTransient(e)) {
                 throw e;
             }
             String fix = SqlErrors.neverApplicableDdl(e);

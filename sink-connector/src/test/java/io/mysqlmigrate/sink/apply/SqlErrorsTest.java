@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.apply;
 
+import io.mysqlmigrate.sink.retry.FailureClassifier;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,6 +43,6 @@ class SqlErrorsTest {
             assertNull(SqlErrors.neverApplicableDdl(error(retryable, "HY000")), "retryable " + retryable);
         }
         assertNull(SqlErrors.neverApplicableDdl(error(1146, "42S02")), "a missing table an operator may create meanwhile");
-        assertFalse(SqlErrors.isTransient(error(1418, "HY000")));
+        assertFalse(FailureClassifier.isTransient(error(1418, "HY000")));
     }
 }
