@@ -7,6 +7,7 @@ import io.mysqlmigrate.source.capture.BinlogConnectionWatch;
 import io.mysqlmigrate.source.capture.DebeziumSettings;
 import io.mysqlmigrate.source.capture.DebeziumTaskFactory;
 import io.mysqlmigrate.source.capture.DelegatingTaskContext;
+import io.mysqlmigrate.source.capture.ExactNameSnapshotter;
 import io.mysqlmigrate.source.capture.SourceServerProbe;
 import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
 import io.mysqlmigrate.source.heartbeat.HeartbeatWriter;
@@ -159,9 +160,10 @@ public final class MigrationSourceTask extends SourceTask {
             heartbeatWriter = new HeartbeatWriter(config, heartbeat, connectorName).start(config.heartbeatIntervalMs());
         }
         capture = DebeziumTaskFactory.newTask(server.flavour());
-        capture.initialize(new DelegatingTaskContext(context, debezium, startOver));
+        Map<String, String> captureSettings = ExactNameSnapshotter.routed(debezium);
+        capture.initialize(new DelegatingTaskContext(context, captureSettings, startOver));
         try {
-            capture.start(debezium);
+            capture.start(captureSettings);
         } catch (RuntimeException e) {
             throw lostPositionOr(e);
         }

@@ -1,5 +1,0 @@
-CREATE TABLE `group` (
-  id INT NOT NULL PRIMARY KEY,
-  v VARCHAR(20)
-);
-INSERT INTO `group` VALUES (1, 'a');
