@@ -152,7 +152,7 @@ fi
 
 # --- Build (quietly; the output only when it fails), and only when a source changed since the last build ----------
 classpath_file="local-run/target/run.classpath"
-build_inputs=(pom.xml packaging dialect converter throttle source-connector sink-connector precheck-cli embedded-stack local-run)
+build_inputs=(pom.xml packaging dialect converter throttle connect-support source-connector sink-connector precheck-cli embedded-stack local-run)
 changed_since_build() { # the first source or pom newer than the last build's classpath, or nothing
   local inputs=() m
   for m in "${build_inputs[@]}"; do

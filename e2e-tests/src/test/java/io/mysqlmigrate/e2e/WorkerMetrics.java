@@ -1,5 +1,8 @@
 package io.mysqlmigrate.e2e;
 
+import io.mysqlmigrate.sink.metrics.SinkTaskMetrics;
+import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
+import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -29,11 +32,20 @@ final class WorkerMetrics {
         return out;
     }
 
+    /** The name the sink task registers its bean under (the tasks' own naming, not a copy of it). */
     static String sinkTask(String connectorName, int task) {
-        return "io.mysqlmigrate:type=sink-task,connector=" + ObjectName.quote(connectorName) + ",task=" + task;
+        try {
+            return SinkTaskMetrics.objectName(connectorName, String.valueOf(task)).toString();
+        } catch (JMException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     static String sourceTask(String connectorName) {
-        return "io.mysqlmigrate:type=source-task,connector=" + ObjectName.quote(connectorName);
+        try {
+            return SourceTaskMetrics.objectName(connectorName).toString();
+        } catch (JMException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

@@ -1,13 +1,12 @@
 package io.mysqlmigrate.sink.metrics;
 
+import io.mysqlmigrate.connect.JmxBeans;
 import io.mysqlmigrate.sink.retry.RetryEpisode;
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +28,13 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMXBean, AutoCloseab
     private ObjectName registeredAs;
 
     public static ObjectName objectName(String connectorName, String task) throws JMException {
-        return new ObjectName("io.mysqlmigrate:type=sink-task,connector=" + ObjectName.quote(connectorName) + ",task=" + task);
+        return JmxBeans.name(JmxBeans.DOMAIN).plain("type", "sink-task").quoted("connector", connectorName).plain("task", task).build();
     }
 
     public SinkTaskMetrics register(String connectorName, String task) {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
             ObjectName name = objectName(connectorName, task);
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
+            JmxBeans.register(this, name);
             registeredAs = name;
         } catch (JMException e) {
             LOG.warn("Sink task metrics for connector {} are not available over JMX: {}", connectorName, e.toString());
@@ -167,11 +162,7 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMXBean, AutoCloseab
     @Override
     public void close() {
         if (registeredAs != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
-            } catch (JMException e) {
-                // already gone
-            }
+            JmxBeans.unregisterQuietly(registeredAs);
             registeredAs = null;
         }
     }

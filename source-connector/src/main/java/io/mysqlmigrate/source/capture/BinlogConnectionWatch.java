@@ -1,15 +1,14 @@
 package io.mysqlmigrate.source.capture;
 
+import io.mysqlmigrate.connect.JmxBeans;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
-import java.lang.management.ManagementFactory;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import javax.management.JMException;
-import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,21 +69,20 @@ public final class BinlogConnectionWatch implements AutoCloseable {
 
     /** Reads Debezium's streaming metrics of this capture in the worker's JVM. */
     public static Probe debeziumStreamingMetrics(String topicPrefix) {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName pattern;
+        try {
+            pattern = JmxBeans.name("debezium.*").plain("type", "connector-metrics").plain("context", "streaming")
+                    .plain("server", topicPrefix).pattern();
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException("Topic prefix '" + topicPrefix + "' cannot name Debezium's metrics", e);
+        }
         return () -> {
-            try {
-                Set<ObjectName> names = server.queryNames(new ObjectName("debezium.*:type=connector-metrics,context=streaming,*"), null);
-                for (ObjectName name : names) {
-                    if (topicPrefix.equals(name.getKeyProperty("server"))) {
-                        Object connected = server.getAttribute(name, "Connected");
-                        Object disconnects = server.getAttribute(name, "NumberOfDisconnects");
-                        return new Reading(Boolean.TRUE.equals(connected), disconnects instanceof Number n ? n.longValue() : 0);
-                    }
-                }
-                return null;
-            } catch (JMException e) {
-                return null; // unregistered between the query and the read: the capture is stopping or restarting
+            // a bean unregistered between the query and the read is left out: the capture is stopping or restarting
+            for (Map<String, Object> bean : JmxBeans.read(pattern, "Connected", "NumberOfDisconnects")) {
+                Object disconnects = bean.get("NumberOfDisconnects");
+                return new Reading(Boolean.TRUE.equals(bean.get("Connected")), disconnects instanceof Number n ? n.longValue() : 0);
             }
+            return null;
         };
     }
 

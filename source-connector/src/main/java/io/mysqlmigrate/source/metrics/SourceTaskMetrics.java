@@ -1,10 +1,9 @@
 package io.mysqlmigrate.source.metrics;
 
+import io.mysqlmigrate.connect.JmxBeans;
 import io.mysqlmigrate.source.phase.MigrationPhase;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +24,14 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoClo
     private ObjectName registeredAs;
 
     public static ObjectName objectName(String connectorName) throws JMException {
-        return new ObjectName("io.mysqlmigrate:type=source-task,connector=" + ObjectName.quote(connectorName));
+        return JmxBeans.name(JmxBeans.DOMAIN).plain("type", "source-task").quoted("connector", connectorName).build();
     }
 
     /** Registers these metrics under the connector's name, replacing those of an earlier task of the same connector. */
     public SourceTaskMetrics register(String connectorName) {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
             ObjectName name = objectName(connectorName);
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
+            JmxBeans.register(this, name);
             registeredAs = name;
         } catch (JMException e) {
             LOG.warn("Source task metrics for connector {} are not available over JMX: {}", connectorName, e.toString());
@@ -138,11 +133,7 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMXBean, AutoClo
     @Override
     public void close() {
         if (registeredAs != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
-            } catch (JMException e) {
-                // already gone
-            }
+            JmxBeans.unregisterQuietly(registeredAs);
             registeredAs = null;
         }
     }

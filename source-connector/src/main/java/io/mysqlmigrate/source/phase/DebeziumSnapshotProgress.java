@@ -1,9 +1,6 @@
 package io.mysqlmigrate.source.phase;
 
-import java.lang.management.ManagementFactory;
-import java.util.Set;
-import javax.management.JMException;
-import javax.management.MBeanServer;
+import io.mysqlmigrate.connect.JmxBeans;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
@@ -14,28 +11,19 @@ import javax.management.ObjectName;
  */
 public final class DebeziumSnapshotProgress {
 
-    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final ObjectName pattern;
 
     public DebeziumSnapshotProgress(String topicPrefix) {
         try {
-            this.pattern = new ObjectName("debezium.*:type=connector-metrics,context=snapshot,server=" + topicPrefix + ",*");
+            this.pattern = JmxBeans.name("debezium.*").plain("type", "connector-metrics").plain("context", "snapshot")
+                    .plain("server", topicPrefix).pattern();
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException("Topic prefix '" + topicPrefix + "' cannot name Debezium's metrics", e);
         }
     }
 
     public boolean completed() {
-        Set<ObjectName> names = server.queryNames(pattern, null);
-        for (ObjectName name : names) {
-            try {
-                if (Boolean.TRUE.equals(server.getAttribute(name, "SnapshotCompleted"))) {
-                    return true;
-                }
-            } catch (JMException e) {
-                // unregistered between the query and the read: not completed as far as we can tell
-            }
-        }
-        return false;
+        // a bean unregistered between the query and the read is left out: not completed as far as we can tell
+        return JmxBeans.read(pattern, "SnapshotCompleted").stream().anyMatch(bean -> Boolean.TRUE.equals(bean.get("SnapshotCompleted")));
     }
 }
