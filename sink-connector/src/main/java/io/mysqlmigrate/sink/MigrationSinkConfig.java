@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink;
 
+import io.mysqlmigrate.connect.SettingValidator;
 import io.mysqlmigrate.sink.conflict.ConfigChoice;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.conflict.FullLoadConflictPolicy;
@@ -57,39 +58,10 @@ public final class MigrationSinkConfig extends AbstractConfig {
     public static final String COLLATION_MAPPING = "collation.mapping";
     public static final String CHARSET_MAPPING = "charset.mapping";
 
-    private static ConfigDef.Validator mappingRules(String example) {
-        return new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                try {
-                    CollationMapping.parse(name, (String) value);
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(name, value, e.getMessage());
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "comma-separated source:destination, e.g. " + example;
-            }
-        };
+    /** {@code collation.mapping} and {@code charset.mapping}, checked by the parse {@link CollationMapping#of} reads them with. */
+    private static ConfigDef.Validator mappingRules(String setting, String example) {
+        return SettingValidator.of((String rules) -> CollationMapping.parse(setting, rules), "comma-separated source:destination, e.g. " + example);
     }
-
-    private static final ConfigDef.Validator NAME_MAPPING_VALIDATOR = new ConfigDef.Validator() {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                NameMapping.validate((String) value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "rules db=newdb, db.table=newtable, db.table.column=newcolumn";
-        }
-    };
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(DESTINATION_HOSTNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -172,21 +144,22 @@ public final class MigrationSinkConfig extends AbstractConfig {
             .define(THROTTLE_MEGABYTES_PER_SECOND, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "Most megabytes of row data per second the sink applies (0: no cap), estimated from the values.",
                     GROUP_THROTTLING, 2, Width.SHORT, "Megabytes per second")
-            .define(NAME_MAPPING, Type.STRING, "", NAME_MAPPING_VALIDATOR, Importance.MEDIUM,
+            .define(NAME_MAPPING, Type.STRING, "", SettingValidator.of(NameMapping::validate,
+                            "rules db=newdb, db.table=newtable, db.table.column=newcolumn"), Importance.MEDIUM,
                     "Object name mapping: comma-separated rules source=destination, where the source is a database "
                             + "('shop=shop_v2'), a table ('shop.orders=orders_2024') or a column ('shop.orders.amt=amount') "
                             + "with its source names, and the destination is the new name of that last part (a table follows "
                             + "its database's mapping). Names holding dots, commas or '=' go in backquotes. Rows, DDL statements "
                             + "(rewritten with the MySQL/MariaDB grammar) and existence checks all use the mapped names; a DDL "
                             + "the grammar cannot read stops the task, naming it.", GROUP_NAMES, 1, Width.LONG, "Name mapping")
-            .define(COLLATION_MAPPING, Type.STRING, "", mappingRules("utf8mb4_0900_ai_ci:utf8mb4_uca1400_nopad_ai_ci"),
+            .define(COLLATION_MAPPING, Type.STRING, "", mappingRules(COLLATION_MAPPING, "utf8mb4_0900_ai_ci:utf8mb4_uca1400_nopad_ai_ci"),
                     Importance.MEDIUM, "Collations the destination uses in place of source collations it lacks: "
                             + "comma-separated source:destination pairs. Applied wherever the sink writes a collation (databases, "
                             + "tables, columns, and the session context of views, routines, triggers and events). MySQL 8+ "
                             + "databases moving to MariaDB 10.x need one for MySQL's default utf8mb4_0900_ai_ci; the precheck's "
                             + "destination.collations names the nearest collation the destination has, and docs/TYPES.md says what "
                             + "changes (sort order; unique keys under --assess).", GROUP_NAMES, 3, Width.LONG, "Collation mapping")
-            .define(CHARSET_MAPPING, Type.STRING, "", mappingRules("utf8mb3:utf8mb4"), Importance.LOW,
+            .define(CHARSET_MAPPING, Type.STRING, "", mappingRules(CHARSET_MAPPING, "utf8mb3:utf8mb4"), Importance.LOW,
                     "Character sets the destination uses in place of source character sets it lacks: comma-separated "
                             + "source:destination pairs, applied like collation.mapping.", GROUP_NAMES, 4, Width.LONG,
                     "Character set mapping")

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.source;
 
+import io.mysqlmigrate.connect.SettingValidator;
 import io.mysqlmigrate.dialect.TlsSettings;
 import io.mysqlmigrate.source.objects.AccountCatalog;
 import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
@@ -18,7 +19,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -82,11 +82,8 @@ public final class MigrationSourceConfig extends AbstractConfig {
                     GROUP_SOURCE, 3, Width.MEDIUM, "Source user")
             .define(SOURCE_PASSWORD, Type.PASSWORD, "", Importance.HIGH,
                     "Password of the source account.", GROUP_SOURCE, 4, Width.MEDIUM, "Source password")
-            .define(SOURCE_SERVER_ID, Type.INT, null, ConfigDef.LambdaValidator.with((name, value) -> {
-                        if (value != null && ((Integer) value) < 1) {
-                            throw new ConfigException(name, value, "A server id must be a positive number");
-                        }
-                    }, () -> "a positive integer, unique among the source's replicas"), Importance.MEDIUM,
+            .define(SOURCE_SERVER_ID, Type.INT, null, SettingValidator.of(MigrationSourceConfig::checkServerId,
+                            "a positive integer, unique among the source's replicas"), Importance.MEDIUM,
                     "Server id this connector uses when it reads the binary log like a replica. Must differ from every "
                             + "server and replica of the source. When unset it is derived from the connector name.",
                     GROUP_SOURCE, 5, Width.SHORT, "Replica server id")
@@ -99,14 +96,16 @@ public final class MigrationSourceConfig extends AbstractConfig {
                     "The CA certificate that signed the source's certificate, as PEM: the text itself, or the path of a PEM "
                             + "file on every worker (for Amazon RDS, its region's certificate bundle). Needed for verify_ca.",
                     GROUP_SOURCE, 7, Width.LONG, "Source CA certificate")
-            .define(MIGRATION_TYPES, Type.LIST, "schema,full,incremental", migrationTypesValidator(), Importance.HIGH,
+            .define(MIGRATION_TYPES, Type.LIST, "schema,full,incremental", SettingValidator.of(MigrationSourceConfig::parseMigrationTypes,
+                            "a non-empty combination of schema, full and incremental"), Importance.HIGH,
                     "Which DTS migration types to run, as a comma-separated list of schema, full and incremental. "
                             + "schema,full,incremental is the zero-downtime move and runs until stopped. Without incremental "
                             + "the migration finishes by itself: once everything is in Kafka the task stops reading the "
                             + "source and records 'completed' in its offsets (GET /connectors/<name>/offsets) and in its "
                             + "metrics. Without schema the destination tables must already exist.",
                     GROUP_MIGRATION, 1, Width.MEDIUM, "Migration types")
-            .define(DATABASES_INCLUDE, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, nonEmptyList(), Importance.HIGH,
+            .define(DATABASES_INCLUDE, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, SettingValidator.of(MigrationSourceConfig::checkDatabases,
+                            "a non-empty list"), Importance.HIGH,
                     "Source databases to migrate, comma-separated. Each gets its own topic '<topic.prefix>.<database>'.",
                     GROUP_MIGRATION, 2, Width.LONG, "Databases")
             .define(TABLES_INCLUDE, Type.LIST, "", Importance.MEDIUM,
@@ -127,7 +126,8 @@ public final class MigrationSourceConfig extends AbstractConfig {
                     "Columns left out of every row, as 'database.table.column' regular expressions, comma-separated; "
                             + "applied after " + COLUMNS_INCLUDE + ". The same note on schema migration applies.",
                     GROUP_MIGRATION, 6, Width.LONG, "Excluded columns")
-            .define(ROW_FILTERS, Type.STRING, "", rowFiltersValidator(), Importance.MEDIUM,
+            .define(ROW_FILTERS, Type.STRING, "", SettingValidator.of(RowFilterSettings::parse,
+                            "'database.table WHERE condition' entries separated by ';'"), Importance.MEDIUM,
                     "Row filters, as 'database.table WHERE condition' entries separated by ';'. The snapshot selects with "
                             + "the condition; the stream evaluates the same condition on each row image, so the destination "
                             + "holds exactly the rows the condition keeps (an update that moves a row into the condition "
@@ -136,14 +136,16 @@ public final class MigrationSourceConfig extends AbstractConfig {
                             + "columns and literals; text compares under the column's collation and TIMESTAMP columns in "
                             + "the source's time zone. Functions and subqueries are refused, naming the table and the condition.",
                     GROUP_MIGRATION, 7, Width.LONG, "Row filters")
-            .define(INCREMENTAL_OPERATIONS, Type.LIST, "", incrementalOperationsValidator(), Importance.MEDIUM,
+            .define(INCREMENTAL_OPERATIONS, Type.LIST, "", SettingValidator.of(OperationFilter::parse, "'object=op+op' entries; "
+                            + "operations insert, update, delete, create, alter, drop, rename, truncate, dml, ddl, all, none"), Importance.MEDIUM,
                     "Which operations incremental migration applies per database or table, as 'object=op+op' entries, "
                             + "comma-separated: for example 'shop=dml+create+alter, shop.audit_log=insert'. Operations: insert, "
                             + "update, delete, create, alter, drop, rename, truncate, or dml, ddl, all, none. A table's entry "
                             + "wins over its database's; objects without an entry keep every operation. The snapshot is not "
                             + "affected.",
                     GROUP_MIGRATION, 8, Width.LONG, "Incremental operations")
-            .define(TOPIC_PREFIX, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, topicPrefixValidator(), Importance.HIGH,
+            .define(TOPIC_PREFIX, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, SettingValidator.of(MigrationSourceConfig::checkTopicPrefix,
+                            "letters, digits, '.', '_' and '-'"), Importance.HIGH,
                     "Logical name of this source. Topics are named '<topic.prefix>.<database>'; offsets are kept under "
                             + "this name, so changing it starts the migration over.",
                     GROUP_KAFKA, 1, Width.MEDIUM, "Topic prefix")
@@ -168,10 +170,10 @@ public final class MigrationSourceConfig extends AbstractConfig {
                             + "are migrated as they happened (with a table selection, include the shadow tables). "
                             + "A pt-online-schema-change swap is refused in both modes, naming the table.",
                     GROUP_MIGRATION, 10, Width.SHORT, "Online DDL mode")
-            .define(ONLINE_DDL_SHADOW_PATTERN, Type.STRING, "^_(.+)_(?:gho|new)$", regexValidator(), Importance.LOW,
+            .define(ONLINE_DDL_SHADOW_PATTERN, Type.STRING, "^_(.+)_(?:gho|new)$", tablePatternValidator(), Importance.LOW,
                     "Regular expression of shadow table names; its first group is the real table's name.",
                     GROUP_MIGRATION, 11, Width.MEDIUM, "Online DDL shadow tables")
-            .define(ONLINE_DDL_TRASH_PATTERN, Type.STRING, "^_(.+)_(?:ghc|del|old)$", regexValidator(), Importance.LOW,
+            .define(ONLINE_DDL_TRASH_PATTERN, Type.STRING, "^_(.+)_(?:ghc|del|old)$", tablePatternValidator(), Importance.LOW,
                     "Regular expression of the tool's other tables (change logs, the swapped-out original).",
                     GROUP_MIGRATION, 12, Width.MEDIUM, "Online DDL trash tables")
             .define(OBJECTS_SYNC_INTERVAL_MS, Type.INT, 5000, ConfigDef.Range.between(0, 3_600_000), Importance.LOW,
@@ -190,7 +192,8 @@ public final class MigrationSourceConfig extends AbstractConfig {
                             + "writes (the sink's sessions set " + io.mysqlmigrate.dialect.SinkSession.MARK + ") while other writes on the "
                             + "destination fire it.",
                     GROUP_MIGRATION, 16, Width.SHORT, "Triggers")
-            .define(ACCOUNTS_INCLUDE, Type.LIST, "", accountsValidator(), Importance.LOW,
+            .define(ACCOUNTS_INCLUDE, Type.LIST, "", SettingValidator.of(MigrationSourceConfig::parseAccounts, "user@host entries"),
+                    Importance.LOW,
                     "DTS's 'migrate accounts': accounts to create on the destination with their grants, as user@host "
                             + "entries, comma-separated, with the schema. Passwords travel as the source's hashes (SHOW CREATE USER), "
                             + "so they work between servers of one flavour; an account already on the destination keeps its "
@@ -209,7 +212,8 @@ public final class MigrationSourceConfig extends AbstractConfig {
                             + "Needs CREATE, INSERT and UPDATE on the heartbeat table's database. 0 turns it off; the delay "
                             + "then comes from binary log timestamps (1 s resolution).",
                     GROUP_MIGRATION, 14, Width.SHORT, "Heartbeat interval (ms)")
-            .define(HEARTBEAT_TABLE, Type.STRING, "mysql_migrate.heartbeat", tableNameValidator(), Importance.LOW,
+            .define(HEARTBEAT_TABLE, Type.STRING, "mysql_migrate.heartbeat", SettingValidator.of(TableName::parse, "database.table"),
+                    Importance.LOW,
                     "The source table heartbeats write to, as 'database.table'; created when missing. Several migrations "
                             + "from one source share it, one row each.",
                     GROUP_MIGRATION, 15, Width.MEDIUM, "Heartbeat table")
@@ -272,7 +276,7 @@ public final class MigrationSourceConfig extends AbstractConfig {
     }
 
     public Set<MigrationType> migrationTypes() {
-        return MigrationType.parseAll(getList(MIGRATION_TYPES));
+        return parseMigrationTypes(getList(MIGRATION_TYPES));
     }
 
     public List<String> databases() {
@@ -332,7 +336,7 @@ public final class MigrationSourceConfig extends AbstractConfig {
 
     public OnlineSchemaChanges onlineSchemaChanges(OnlineSchemaChanges.PendingAlters pending) {
         return new OnlineSchemaChanges(OnlineSchemaChanges.Mode.valueOf(getString(ONLINE_DDL_MODE).toUpperCase(java.util.Locale.ROOT)),
-                Pattern.compile(getString(ONLINE_DDL_SHADOW_PATTERN)), Pattern.compile(getString(ONLINE_DDL_TRASH_PATTERN)), pending);
+                tablePattern(getString(ONLINE_DDL_SHADOW_PATTERN)), tablePattern(getString(ONLINE_DDL_TRASH_PATTERN)), pending);
     }
 
     public int objectsSyncIntervalMs() {
@@ -367,7 +371,7 @@ public final class MigrationSourceConfig extends AbstractConfig {
     }
 
     public List<AccountCatalog.Account> accounts() {
-        return getList(ACCOUNTS_INCLUDE).stream().filter(a -> !a.isBlank()).map(AccountCatalog.Account::parse).toList();
+        return parseAccounts(getList(ACCOUNTS_INCLUDE));
     }
 
     public boolean migrateEvents() {
@@ -398,99 +402,53 @@ public final class MigrationSourceConfig extends AbstractConfig {
         return originalsWithPrefix(DEBEZIUM_PASSTHROUGH_PREFIX);
     }
 
-    private static ConfigDef.Validator migrationTypesValidator() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            @SuppressWarnings("unchecked")
-            List<String> list = (List<String>) value;
-            Set<MigrationType> types;
-            try {
-                types = MigrationType.parseAll(list);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-            if (types.isEmpty()) {
-                throw new ConfigException(name, value, "Name at least one migration type: schema, full or incremental");
-            }
-        }, () -> "a non-empty combination of schema, full and incremental");
+    // The functions below read a setting where it is used and check it in CONFIG_DEF (SettingValidator): one parse each.
+
+    private static void checkServerId(Integer id) {
+        if (id != null && id < 1) {
+            throw new IllegalArgumentException("A server id must be a positive number");
+        }
     }
 
-    private static ConfigDef.Validator rowFiltersValidator() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            try {
-                RowFilterSettings.parse((String) value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }, () -> "'database.table WHERE condition' entries separated by ';'");
+    private static Set<MigrationType> parseMigrationTypes(List<String> list) {
+        Set<MigrationType> types = MigrationType.parseAll(list);
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one migration type: schema, full or incremental");
+        }
+        return types;
     }
 
-    private static ConfigDef.Validator incrementalOperationsValidator() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            try {
-                @SuppressWarnings("unchecked")
-                List<String> entries = (List<String>) value;
-                OperationFilter.parse(entries);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }, () -> "'object=op+op' entries; operations insert, update, delete, create, alter, drop, rename, truncate, dml, ddl, all, none");
+    private static List<AccountCatalog.Account> parseAccounts(List<String> entries) {
+        return entries.stream().filter(a -> !a.isBlank()).map(AccountCatalog.Account::parse).toList();
     }
 
-    private static ConfigDef.Validator accountsValidator() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            @SuppressWarnings("unchecked")
-            List<String> entries = (List<String>) value;
-            for (String e : entries) {
-                if (!e.isBlank()) {
-                    try {
-                        AccountCatalog.Account.parse(e);
-                    } catch (IllegalArgumentException bad) {
-                        throw new ConfigException(name, value, bad.getMessage());
-                    }
-                }
-            }
-        }, () -> "user@host entries");
+    /** A shadow or trash table pattern: a regular expression whose first group is the real table's name. */
+    private static Pattern tablePattern(String regex) {
+        Pattern p;
+        try {
+            p = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Not a regular expression: " + e.getDescription());
+        }
+        if (p.matcher("").groupCount() < 1) {
+            throw new IllegalArgumentException("The pattern needs a group, as in ^_(.+)_gho$");
+        }
+        return p;
     }
 
-    private static ConfigDef.Validator regexValidator() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            try {
-                Pattern p = Pattern.compile((String) value);
-                if (p.matcher("").groupCount() < 1) {
-                    throw new ConfigException(name, value, "The pattern needs a group, as in ^_(.+)_gho$");
-                }
-            } catch (PatternSyntaxException e) {
-                throw new ConfigException(name, value, "Not a regular expression: " + e.getDescription());
-            }
-        }, () -> "a regular expression with a group");
+    private static ConfigDef.Validator tablePatternValidator() {
+        return SettingValidator.of(MigrationSourceConfig::tablePattern, "a regular expression with a group");
     }
 
-    private static ConfigDef.Validator tableNameValidator() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            try {
-                TableName.parse((String) value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }, () -> "database.table");
+    private static void checkDatabases(List<String> list) {
+        if (list == null || list.isEmpty() || list.stream().allMatch(String::isBlank)) {
+            throw new IllegalArgumentException("Name at least one database to migrate");
+        }
     }
 
-    private static ConfigDef.Validator nonEmptyList() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            @SuppressWarnings("unchecked")
-            List<String> list = (List<String>) value;
-            if (list == null || list.isEmpty() || list.stream().allMatch(String::isBlank)) {
-                throw new ConfigException(name, value, "Name at least one database to migrate");
-            }
-        }, () -> "a non-empty list");
-    }
-
-    private static ConfigDef.Validator topicPrefixValidator() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            String s = (String) value;
-            if (s == null || !s.matches("[A-Za-z0-9_.\\-]+")) {
-                throw new ConfigException(name, value, "Use only letters, digits, '.', '_' and '-' (it becomes part of topic names)");
-            }
-        }, () -> "letters, digits, '.', '_' and '-'");
+    private static void checkTopicPrefix(String prefix) {
+        if (prefix == null || !prefix.matches("[A-Za-z0-9_.\\-]+")) {
+            throw new IllegalArgumentException("Use only letters, digits, '.', '_' and '-' (it becomes part of topic names)");
+        }
     }
 }
