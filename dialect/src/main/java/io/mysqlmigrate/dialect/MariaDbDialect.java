@@ -1,5 +1,6 @@
 package io.mysqlmigrate.dialect;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /** MariaDB: no row alias in INSERT, so the upsert keeps {@code VALUES(col)}. */
@@ -54,6 +55,45 @@ final class MariaDbDialect implements SqlDialect {
     @Override
     public String eventCatalogCount() {
         return "SELECT COUNT(*) FROM mysql.event WHERE db = ?";
+    }
+
+    @Override
+    public String showReplicaStatus() {
+        return "SHOW ALL SLAVES STATUS";
+    }
+
+    @Override
+    public String replicaStatusPrivilege() {
+        return "SLAVE MONITOR";
+    }
+
+    @Override
+    public List<String> binlogStatusPrivileges() {
+        return List.of("BINLOG MONITOR", "REPLICATION CLIENT");
+    }
+
+    @Override
+    public String activeRolesQuery() {
+        return null;
+    }
+
+    @Override
+    public String showOwnGrants(String activeRoles) {
+        return "SHOW GRANTS";
+    }
+
+    @Override
+    public String makeColumnVisible(String database, String table, String column, CreateTableText createTable) throws SQLException {
+        String qualified = Identifiers.quote(database, table);
+        String prefix = Identifiers.quote(column) + " ";
+        for (String line : createTable.read().split("\n")) {
+            String definition = line.trim();
+            if (definition.startsWith(prefix)) {
+                definition = definition.endsWith(",") ? definition.substring(0, definition.length() - 1) : definition;
+                return "ALTER TABLE " + qualified + " MODIFY " + definition.replaceAll("(?i) INVISIBLE\\b", "");
+            }
+        }
+        return "ALTER TABLE " + qualified + " MODIFY " + Identifiers.quote(column) + " <its definition without INVISIBLE>";
     }
 
     static void appendUpdates(StringBuilder sql, List<String> updateColumns, java.util.function.UnaryOperator<String> newValue) {

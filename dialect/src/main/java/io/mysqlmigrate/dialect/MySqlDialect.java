@@ -62,4 +62,35 @@ final class MySqlDialect implements SqlDialect {
     public String eventCatalogCount() {
         return null;
     }
+
+    @Override
+    public String showReplicaStatus() {
+        return version.atLeast(8, 0, 22) ? "SHOW REPLICA STATUS" : "SHOW SLAVE STATUS";
+    }
+
+    @Override
+    public String replicaStatusPrivilege() {
+        return "REPLICATION CLIENT";
+    }
+
+    @Override
+    public List<String> binlogStatusPrivileges() {
+        return List.of("REPLICATION CLIENT");
+    }
+
+    @Override
+    public String activeRolesQuery() {
+        return "SELECT CURRENT_ROLE()";
+    }
+
+    @Override
+    public String showOwnGrants(String activeRoles) {
+        return activeRoles != null && !activeRoles.isBlank() && !"NONE".equalsIgnoreCase(activeRoles)
+                ? "SHOW GRANTS FOR CURRENT_USER() USING " + activeRoles : "SHOW GRANTS";
+    }
+
+    @Override
+    public String makeColumnVisible(String database, String table, String column, CreateTableText createTable) {
+        return "ALTER TABLE " + Identifiers.quote(database, table) + " ALTER COLUMN " + Identifiers.quote(column) + " SET VISIBLE";
+    }
 }

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.dialect;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -58,6 +59,45 @@ public interface SqlDialect {
      * data dictionary no account can read (MySQL 8).
      */
     String eventCatalogCount();
+
+    /**
+     * Lists the server's replication connections, one row each (none: it replicates from no one). MariaDB lists every
+     * named connection with {@code SHOW ALL SLAVES STATUS}; MySQL says {@code SHOW REPLICA STATUS} from 8.0.22 and
+     * {@code SHOW SLAVE STATUS} before.
+     */
+    String showReplicaStatus();
+
+    /** The privilege {@link #showReplicaStatus()} needs: SLAVE MONITOR on MariaDB, REPLICATION CLIENT on MySQL. */
+    String replicaStatusPrivilege();
+
+    /**
+     * The privileges that let an account read the binary log position and file list ({@link #showBinaryLogStatus()},
+     * SHOW BINARY LOGS): any one of them suffices; the first is the one to grant. MariaDB calls it BINLOG MONITOR and
+     * still honours REPLICATION CLIENT granted before; MySQL has REPLICATION CLIENT.
+     */
+    List<String> binlogStatusPrivileges();
+
+    /**
+     * A query answering the current account's active roles (a comma-separated list, or NONE), or null where SHOW GRANTS
+     * already includes what they grant: MariaDB lists the active role's and PUBLIC's grants; MySQL 8 lists role
+     * privileges only when asked for them with USING.
+     */
+    String activeRolesQuery();
+
+    /** SHOW GRANTS of the current account, with what {@code activeRoles} (the answer of {@link #activeRolesQuery()}) grant. */
+    String showOwnGrants(String activeRoles);
+
+    /** SHOW CREATE TABLE's text of a table, read only by a dialect that needs it. */
+    @FunctionalInterface
+    interface CreateTableText {
+        String read() throws SQLException;
+    }
+
+    /**
+     * The statement that makes an invisible column visible. MySQL has {@code ALTER COLUMN ... SET VISIBLE}; MariaDB has
+     * no such clause, so the column is redefined as SHOW CREATE TABLE prints it, without INVISIBLE.
+     */
+    String makeColumnVisible(String database, String table, String column, CreateTableText createTable) throws SQLException;
 
     static SqlDialect of(ServerVersion version) {
         return version.isMariaDb() ? new MariaDbDialect(version) : new MySqlDialect(version);

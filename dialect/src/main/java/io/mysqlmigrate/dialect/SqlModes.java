@@ -1,6 +1,7 @@
 package io.mysqlmigrate.dialect;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +23,8 @@ public final class SqlModes {
     /** Words with no effect on what a view, routine, trigger or event does. */
     private static final Set<String> WITHOUT_EFFECT_ON_OBJECTS = Set.of("NO_AUTO_CREATE_USER");
     private static final Set<String> MYSQL_ONLY = Set.of("TIME_TRUNCATE_FRACTIONAL");
+    /** MySQL 8.0 removed it and behaves as if it were always set; MariaDB keeps it. */
+    private static final String REMOVED_BY_MYSQL_8 = "NO_AUTO_CREATE_USER";
 
     private SqlModes() {
     }
@@ -30,6 +33,23 @@ public final class SqlModes {
     public static boolean knows(Flavour destination, String word) {
         String upper = word.toUpperCase(Locale.ROOT);
         return COMMON.contains(upper) || (destination == Flavour.MYSQL ? MYSQL_ONLY.contains(upper) : !MYSQL_ONLY.contains(upper));
+    }
+
+    /**
+     * The words of one server's global {@code sqlMode} (upper case, in order) as they compare with another server's:
+     * between flavours NO_AUTO_CREATE_USER is left out, since MySQL 8 acts as if it were always set.
+     */
+    public static Set<String> comparable(String sqlMode, Flavour server, Flavour other) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : (sqlMode == null ? "" : sqlMode).split(",")) {
+            if (!word.isBlank()) {
+                words.add(word.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        if (server != other) {
+            words.remove(REMOVED_BY_MYSQL_8);
+        }
+        return words;
     }
 
     /** {@code sqlMode} as {@code destination} can set it for an object: words it lacks and that do not matter dropped. */

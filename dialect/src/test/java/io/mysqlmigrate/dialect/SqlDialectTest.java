@@ -85,4 +85,42 @@ class SqlDialectTest {
         String encryption = "CREATE DATABASE `d` /*!40100 DEFAULT CHARACTER SET utf8mb4 */ /*!80016 DEFAULT ENCRYPTION='N' */";
         assertEquals(encryption, MARIADB.versionedClauses(encryption));
     }
+
+    @Test
+    void replicationConnectionsAreListedAsEachServerSaysIt() {
+        assertEquals("SHOW ALL SLAVES STATUS", MARIADB.showReplicaStatus());
+        assertEquals("SHOW REPLICA STATUS", MYSQL_84.showReplicaStatus());
+        assertEquals("SHOW SLAVE STATUS", SqlDialect.of(ServerVersion.parse("8.0.21", "MySQL Community Server")).showReplicaStatus(),
+                "SHOW REPLICA STATUS arrived in 8.0.22");
+        assertEquals("SLAVE MONITOR", MARIADB.replicaStatusPrivilege());
+        assertEquals("REPLICATION CLIENT", MYSQL_84.replicaStatusPrivilege());
+    }
+
+    @Test
+    void theBinlogStatusPrivilegeHasTwoNamesOnMariaDb() {
+        assertEquals(List.of("BINLOG MONITOR", "REPLICATION CLIENT"), MARIADB.binlogStatusPrivileges());
+        assertEquals(List.of("REPLICATION CLIENT"), MYSQL_84.binlogStatusPrivileges());
+    }
+
+    @Test
+    void onlyMySqlNeedsTheActiveRolesNamedToListTheirGrants() {
+        assertNull(MARIADB.activeRolesQuery());
+        assertEquals("SHOW GRANTS", MARIADB.showOwnGrants(null));
+        assertEquals("SELECT CURRENT_ROLE()", MYSQL_84.activeRolesQuery());
+        assertEquals("SHOW GRANTS FOR CURRENT_USER() USING `r1`@`%`,`r2`@`%`", MYSQL_84.showOwnGrants("`r1`@`%`,`r2`@`%`"));
+        assertEquals("SHOW GRANTS", MYSQL_84.showOwnGrants("NONE"));
+        assertEquals("SHOW GRANTS", MYSQL_84.showOwnGrants(""));
+        assertEquals("SHOW GRANTS", MYSQL_84.showOwnGrants(null));
+    }
+
+    @Test
+    void mySqlMakesAColumnVisibleInPlaceAndMariaDbRedefinesIt() throws Exception {
+        assertEquals("ALTER TABLE `d`.`t` ALTER COLUMN `c` SET VISIBLE", MYSQL_84.makeColumnVisible("d", "t", "c", () -> {
+            throw new AssertionError("MySQL needs no table definition");
+        }));
+        String create = "CREATE TABLE `t` (\n  `id` int(11) NOT NULL,\n  `c` varchar(10) DEFAULT 'x' INVISIBLE,\n  PRIMARY KEY (`id`)\n)";
+        assertEquals("ALTER TABLE `d`.`t` MODIFY `c` varchar(10) DEFAULT 'x'", MARIADB.makeColumnVisible("d", "t", "c", () -> create));
+        assertEquals("ALTER TABLE `d`.`t` MODIFY `gone` <its definition without INVISIBLE>",
+                MARIADB.makeColumnVisible("d", "t", "gone", () -> create));
+    }
 }

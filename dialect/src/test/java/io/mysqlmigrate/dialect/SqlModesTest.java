@@ -32,4 +32,13 @@ class SqlModesTest {
         assertEquals(mysql, SqlModes.forObjectsOn(Flavour.MARIADB, mysql));
         assertEquals("", SqlModes.forObjectsOn(Flavour.MYSQL, ""));
     }
+
+    @Test
+    void noAutoCreateUserIsNoDifferenceBetweenFlavoursOnly() {
+        assertEquals(java.util.List.of("STRICT_TRANS_TABLES", "ERROR_FOR_DIVISION_BY_ZERO", "NO_ENGINE_SUBSTITUTION"),
+                java.util.List.copyOf(SqlModes.comparable(MARIADB_DEFAULT, Flavour.MARIADB, Flavour.MYSQL)));
+        assertEquals(java.util.List.of("STRICT_TRANS_TABLES", "NO_AUTO_CREATE_USER"),
+                java.util.List.copyOf(SqlModes.comparable(" strict_trans_tables,,NO_AUTO_CREATE_USER", Flavour.MYSQL, Flavour.MYSQL)));
+        assertEquals(java.util.Set.of(), SqlModes.comparable(null, Flavour.MYSQL, Flavour.MARIADB));
+    }
 }

@@ -1,6 +1,7 @@
 package io.mysqlmigrate.precheck.checks;
 
 import io.mysqlmigrate.dialect.ServerVersion;
+import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,19 +37,11 @@ final class Grants {
         this.grants = List.copyOf(grants);
     }
 
-    /**
-     * The current account's grants. MariaDB's SHOW GRANTS already lists those of the active role and of PUBLIC; MySQL 8
-     * lists role privileges only when asked for them with USING.
-     */
+    /** The current account's grants, with those of its active roles ({@link SqlDialect#showOwnGrants}). */
     static Grants of(Connection c, ServerVersion version) throws SQLException {
-        String sql = "SHOW GRANTS";
-        if (!version.isMariaDb()) {
-            String roles = CheckContext.rows(c, "SELECT CURRENT_ROLE()").get(0).get(0);
-            if (roles != null && !roles.isBlank() && !"NONE".equalsIgnoreCase(roles)) {
-                sql = "SHOW GRANTS FOR CURRENT_USER() USING " + roles;
-            }
-        }
-        return parse(CheckContext.rows(c, sql).stream().map(r -> r.get(0)).toList());
+        SqlDialect dialect = SqlDialect.of(version);
+        String roles = dialect.activeRolesQuery() == null ? null : CheckContext.rows(c, dialect.activeRolesQuery()).get(0).get(0);
+        return parse(CheckContext.rows(c, dialect.showOwnGrants(roles)).stream().map(r -> r.get(0)).toList());
     }
 
     /** The account as GRANT names it, {@code 'user'@'host'}, from CURRENT_USER(). */

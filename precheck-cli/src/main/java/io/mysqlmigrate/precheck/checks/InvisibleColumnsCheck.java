@@ -1,6 +1,7 @@
 package io.mysqlmigrate.precheck.checks;
 
 import io.mysqlmigrate.dialect.Identifiers;
+import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
@@ -39,7 +40,8 @@ public final class InvisibleColumnsCheck implements Check {
             boolean rowFiltered = filtered.stream().anyMatch(t -> t.database().equals(db) && t.table().equalsIgnoreCase(table));
             found.add(db + "." + table + "." + column + (rowFiltered ? " (row-filtered: its snapshot selects with SELECT *, "
                     + "which leaves the column out)" : ""));
-            fixes.add(makeVisible(ctx, db, table, column));
+            fixes.add(SqlDialect.of(ctx.sourceVersion()).makeColumnVisible(db, table, column, () -> CheckContext.rows(
+                    ctx.sourceConnection(), "SHOW CREATE TABLE " + Identifiers.quote(db, table)).get(0).get(1)));
         }
         if (found.isEmpty()) {
             return CheckResult.pass(id(), "no invisible columns in the selected tables");
@@ -50,23 +52,5 @@ public final class InvisibleColumnsCheck implements Check {
                         + "only by name, and a destination older than MySQL 8.0.23 or MariaDB 10.3 cannot create them.",
                 "If the destination supports invisible columns and no row filter names these tables, acknowledge the warning; "
                         + "otherwise make them visible on the source: " + String.join("; ", fixes) + ";");
-    }
-
-    /** The statement that makes one column visible: MySQL has ALTER COLUMN ... SET VISIBLE, MariaDB redefines the column. */
-    private static String makeVisible(CheckContext ctx, String db, String table, String column) throws SQLException {
-        String qualified = Identifiers.quote(db, table);
-        if (!ctx.sourceVersion().isMariaDb()) {
-            return "ALTER TABLE " + qualified + " ALTER COLUMN " + Identifiers.quote(column) + " SET VISIBLE";
-        }
-        String create = CheckContext.rows(ctx.sourceConnection(), "SHOW CREATE TABLE " + qualified).get(0).get(1);
-        String prefix = Identifiers.quote(column) + " ";
-        for (String line : create.split("\n")) {
-            String definition = line.trim();
-            if (definition.startsWith(prefix)) {
-                definition = definition.endsWith(",") ? definition.substring(0, definition.length() - 1) : definition;
-                return "ALTER TABLE " + qualified + " MODIFY " + definition.replaceAll("(?i) INVISIBLE\\b", "");
-            }
-        }
-        return "ALTER TABLE " + qualified + " MODIFY " + Identifiers.quote(column) + " <its definition without INVISIBLE>";
     }
 }

@@ -1,6 +1,6 @@
 package io.mysqlmigrate.precheck.checks;
 
-import io.mysqlmigrate.dialect.ServerVersion;
+import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * A source that is itself a replica (or one side of a dual-primary pair) writes what it replicates into its own binary
  * log only with log_slave_updates (log_replica_updates on MySQL 8.0.26+); without it the migration misses every change
- * made on its primary. MariaDB lists all replication connections with SHOW ALL SLAVES STATUS; MySQL says SHOW REPLICA
- * STATUS from 8.0.22 and SHOW SLAVE STATUS before.
+ * made on its primary. The statement listing its replication connections is the dialect's
+ * ({@link SqlDialect#showReplicaStatus()}).
  */
 public final class ReplicaLogUpdatesCheck implements Check {
 
@@ -33,17 +33,10 @@ public final class ReplicaLogUpdatesCheck implements Check {
         return types.contains(MigrationType.INCREMENTAL);
     }
 
-    static String replicaStatusStatement(ServerVersion v) {
-        if (v.isMariaDb()) {
-            return "SHOW ALL SLAVES STATUS";
-        }
-        return v.atLeast(8, 0, 22) ? "SHOW REPLICA STATUS" : "SHOW SLAVE STATUS";
-    }
-
     @Override
     public CheckResult run(CheckContext ctx) throws SQLException {
-        ServerVersion version = ctx.sourceVersion();
-        String statement = replicaStatusStatement(version);
+        SqlDialect dialect = SqlDialect.of(ctx.sourceVersion());
+        String statement = dialect.showReplicaStatus();
         List<String> primaries;
         try {
             primaries = primaries(ctx.sourceConnection(), statement);
@@ -51,7 +44,7 @@ public final class ReplicaLogUpdatesCheck implements Check {
             if (e.getErrorCode() != ACCESS_DENIED) {
                 throw e;
             }
-            String privilege = version.isMariaDb() ? "SLAVE MONITOR" : "REPLICATION CLIENT";
+            String privilege = dialect.replicaStatusPrivilege();
             return CheckResult.warn(id(), "cannot tell whether the source is a replica: " + statement + " was refused ("
                     + e.getMessage() + ")", "If the source replicates from another server without log_slave_updates, the "
                     + "changes made there never reach its binary log, and the migration misses them.",

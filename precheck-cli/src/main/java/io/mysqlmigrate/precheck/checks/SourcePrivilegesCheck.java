@@ -1,5 +1,6 @@
 package io.mysqlmigrate.precheck.checks;
 
+import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
@@ -19,10 +20,6 @@ import java.util.Set;
 public final class SourcePrivilegesCheck implements Check {
 
     /** The one flavour difference: how the privilege that shows binary log positions is named. */
-    static List<String> binlogStatusPrivilege(boolean mariaDb) {
-        return mariaDb ? List.of("BINLOG MONITOR", "REPLICATION CLIENT") : List.of("REPLICATION CLIENT");
-    }
-
     @Override
     public String id() {
         return "source.privileges";
@@ -60,7 +57,7 @@ public final class SourcePrivilegesCheck implements Check {
             if (!grants.holdsGlobally("REPLICATION SLAVE")) {
                 gaps.missing(true, "REPLICATION SLAVE", PrivilegeGaps.GLOBAL, why);
             }
-            List<String> status = binlogStatusPrivilege(ctx.sourceVersion().isMariaDb());
+            List<String> status = SqlDialect.of(ctx.sourceVersion()).binlogStatusPrivileges();
             if (!grants.holdsAnyGlobally(status)) {
                 gaps.missing(true, status.get(0), PrivilegeGaps.GLOBAL, why);
             }

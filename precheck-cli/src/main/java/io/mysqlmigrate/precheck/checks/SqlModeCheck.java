@@ -1,12 +1,12 @@
 package io.mysqlmigrate.precheck.checks;
 
+import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.dialect.SqlModes;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,33 +15,18 @@ import java.util.Set;
  */
 public final class SqlModeCheck implements Check {
 
-    /** The one flavour difference: MySQL 8 removed NO_AUTO_CREATE_USER (it behaves as if always set); MariaDB keeps it. */
-    static final String MARIADB_ONLY = "NO_AUTO_CREATE_USER";
-
     @Override
     public String id() {
         return "servers.sql_mode";
     }
 
-    static Set<String> modes(String sqlMode, boolean mariaDbSource, boolean mariaDbDestination) {
-        Set<String> modes = new LinkedHashSet<>();
-        for (String m : Arrays.asList((sqlMode == null ? "" : sqlMode).split(","))) {
-            if (!m.isBlank()) {
-                modes.add(m.trim().toUpperCase(Locale.ROOT));
-            }
-        }
-        if (mariaDbSource != mariaDbDestination) {
-            modes.remove(MARIADB_ONLY);
-        }
-        return modes;
-    }
-
     @Override
     public CheckResult run(CheckContext ctx) throws SQLException {
-        boolean s = ctx.sourceVersion().isMariaDb();
-        boolean d = ctx.destinationVersion().isMariaDb();
-        Set<String> source = modes(CheckContext.variable(ctx.sourceConnection(), "sql_mode"), s, d);
-        Set<String> destination = modes(CheckContext.variable(ctx.destinationConnection(), "sql_mode"), s, d);
+        Flavour s = ctx.sourceVersion().flavour();
+        Flavour d = ctx.destinationVersion().flavour();
+        // the flavours' one difference (NO_AUTO_CREATE_USER) is the dialect's
+        Set<String> source = SqlModes.comparable(CheckContext.variable(ctx.sourceConnection(), "sql_mode"), s, d);
+        Set<String> destination = SqlModes.comparable(CheckContext.variable(ctx.destinationConnection(), "sql_mode"), d, s);
         if (source.equals(destination)) {
             return CheckResult.pass(id(), "sql_mode '" + String.join(",", source) + "' on both");
         }

@@ -3,6 +3,8 @@ package io.mysqlmigrate.precheck.checks;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mysqlmigrate.dialect.ServerVersion;
+import io.mysqlmigrate.dialect.SqlDialect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,9 +55,9 @@ class GrantsTest {
         assertFalse(mariaDbRole.holdsOnDatabase("EXECUTE", "shop"), "a routine grant is not a database grant");
         Grants mysql = Grants.parse(List.of("GRANT SELECT, RELOAD, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO `cdc`@`%`",
                 "GRANT REPLICATION_SLAVE_ADMIN ON *.* TO `cdc`@`%`"));
-        assertTrue(mysql.holdsAnyGlobally(SourcePrivilegesCheck.binlogStatusPrivilege(false)));
+        assertTrue(mysql.holdsAnyGlobally(SqlDialect.of(ServerVersion.parse("8.4.3", "MySQL Community Server")).binlogStatusPrivileges()));
         assertFalse(Grants.parse(List.of("GRANT SELECT ON *.* TO `x`@`%`")).holdsAnyGlobally(
-                SourcePrivilegesCheck.binlogStatusPrivilege(true)));
+                SqlDialect.of(ServerVersion.parse("10.11.6-MariaDB", "")).binlogStatusPrivileges()));
     }
 
     @Test

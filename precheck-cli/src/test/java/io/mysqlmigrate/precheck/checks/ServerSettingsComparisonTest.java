@@ -2,6 +2,8 @@ package io.mysqlmigrate.precheck.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mysqlmigrate.dialect.Flavour;
+import io.mysqlmigrate.dialect.SqlModes;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +12,9 @@ class ServerSettingsComparisonTest {
 
     @Test
     void noAutoCreateUserIsNotADifferenceBetweenFlavours() {
-        assertEquals(Set.of("STRICT_TRANS_TABLES"), SqlModeCheck.modes("STRICT_TRANS_TABLES,NO_AUTO_CREATE_USER", true, false));
+        assertEquals(Set.of("STRICT_TRANS_TABLES"), SqlModes.comparable("STRICT_TRANS_TABLES,NO_AUTO_CREATE_USER", Flavour.MARIADB, Flavour.MYSQL));
         assertEquals(Set.of("STRICT_TRANS_TABLES", "NO_AUTO_CREATE_USER"),
-                SqlModeCheck.modes("strict_trans_tables, NO_AUTO_CREATE_USER", true, true));
+                SqlModes.comparable("strict_trans_tables, NO_AUTO_CREATE_USER", Flavour.MARIADB, Flavour.MARIADB));
     }
 
     @Test
