@@ -60,7 +60,8 @@ public final class MigrationSinkConfig extends AbstractConfig {
 
     /** {@code collation.mapping} and {@code charset.mapping}, checked by the parse {@link CollationMapping#of} reads them with. */
     private static ConfigDef.Validator mappingRules(String setting, String example) {
-        return SettingValidator.of((String rules) -> CollationMapping.parse(setting, rules), "comma-separated source:destination, e.g. " + example);
+        return SettingValidator.of((String rules) -> CollationMapping.parse(setting, rules),
+                "comma-separated source:destination, e.g. " + example);
     }
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
