@@ -1,6 +1,6 @@
 package io.mysqlmigrate.sink;
 
-import io.mysqlmigrate.sink.conflict.ConfigChoice;
+import io.mysqlmigrate.sink.config.ConfigChoice;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.conflict.FullLoadConflictPolicy;
 import io.mysqlmigrate.sink.conflict.IncrementalConflictPolicy;

@@ -2,12 +2,12 @@ package io.mysqlmigrate.sink;
 
 import io.mysqlmigrate.dialect.ServerVersion;
 import io.mysqlmigrate.dialect.SqlDialect;
-import io.mysqlmigrate.sink.apply.ApplyException;
+import io.mysqlmigrate.sink.retry.ApplyException;
 import io.mysqlmigrate.sink.apply.ApplyThread;
 import io.mysqlmigrate.sink.apply.PartitionApplier;
 import io.mysqlmigrate.sink.apply.RowWriter;
 import io.mysqlmigrate.sink.apply.TransactionCut;
-import io.mysqlmigrate.sink.apply.NeverApplicableRecordException;
+import io.mysqlmigrate.sink.retry.NeverApplicableRecordException;
 import io.mysqlmigrate.sink.apply.WriterPool;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.ddl.DdlApplier;
