@@ -1,7 +1,7 @@
 package io.mysqlmigrate.sink;
 
 import io.mysqlmigrate.connect.SettingValidator;
-import io.mysqlmigrate.sink.conflict.ConfigChoice;
+import io.mysqlmigrate.sink.config.ConfigChoice;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.conflict.FullLoadConflictPolicy;
 import io.mysqlmigrate.sink.conflict.IncrementalConflictPolicy;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mysqlmigrate.sink.apply.ApplyException;
+import io.mysqlmigrate.sink.retry.ApplyException;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.SQLException;

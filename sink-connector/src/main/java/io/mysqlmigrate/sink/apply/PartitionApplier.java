@@ -1,5 +1,9 @@
 package io.mysqlmigrate.sink.apply;
 
+import io.mysqlmigrate.sink.retry.PolicyStopException;
+
+import io.mysqlmigrate.sink.retry.NeverApplicableRecordException;
+
 import io.mysqlmigrate.dialect.BinlogPosition;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.sink.ddl.DdlApplier;

@@ -1,5 +1,7 @@
 package io.mysqlmigrate.sink.apply;
 
+import io.mysqlmigrate.sink.retry.PolicyStopException;
+
 import io.mysqlmigrate.sink.conflict.NoPrimaryKeyPolicy;
 import io.mysqlmigrate.sink.event.RowChange;
 import io.mysqlmigrate.sink.table.DestinationTable;

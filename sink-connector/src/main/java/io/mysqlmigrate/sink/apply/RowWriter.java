@@ -1,11 +1,16 @@
 package io.mysqlmigrate.sink.apply;
 
+import io.mysqlmigrate.sink.retry.PolicyStopException;
+
+import io.mysqlmigrate.sink.retry.NeverApplicableRecordException;
+
+import io.mysqlmigrate.sink.retry.ApplyException;
+
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.sink.conflict.ConflictPolicies;
 import io.mysqlmigrate.sink.metrics.SinkTaskMetrics;
 import io.mysqlmigrate.sink.conflict.UniqueClash;
-import io.mysqlmigrate.sink.conflict.UniqueKeyGuard;
 import io.mysqlmigrate.sink.conflict.WriteMode;
 import io.mysqlmigrate.sink.event.RowChange;
 import io.mysqlmigrate.sink.retry.FailureClassifier;
@@ -267,7 +272,7 @@ public final class RowWriter {
             List<RowChange> changes = chunk.stream().map(Planned::change).toList();
             String sql = switch (first.mode()) {
                 case UPSERT -> {
-                    int cleared = UniqueKeyGuard.clear(c, table, identity, changes, first.identity()::valuesOf, first.clash());
+                    int cleared = UniqueKeyClearing.clear(c, table, identity, changes, first.identity()::valuesOf, first.clash());
                     if (cleared > 0) {
                         metrics.conflict("unique-key-row-replaced", cleared);
                     }
@@ -290,25 +295,12 @@ public final class RowWriter {
                 }
                 ps.executeUpdate();
             } catch (SQLException e) {
-                if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed() && first.mode() == WriteMode.INSERT) {
-                    metrics.conflict("fail", 1);
-                    throw new PolicyStopException("Conflict in " + table.qualifiedName() + ": a row with the same key already exists "
-                            + "on the destination (" + e.getMessage() + "; changes from " + first.change().position() + "). The "
-                            + "conflict policy is fail (" + (first.change().operation() == RowChange.Operation.READ
-                            ? "conflict.full.load.policy" : "conflict.incremental.policy") + "): remove the destination row, "
-                            + "or choose keep-destination or overwrite.", e);
-                }
                 if (e.getErrorCode() == ER_DUP_ENTRY && first.identity().keyed()) {
-                    // No policy chose this: an upsert (or an insert keeping the destination's row) met a unique value
-                    // held by a row the guard did not clear, i.e. the destination is not in the source's state.
-                    throw new ApplyException("The destination rejected " + changes.size() + " row change(s) of " + table.qualifiedName()
-                            + " (changes from " + first.change().position() + " to " + changes.get(changes.size() - 1).position()
-                            + ") on a unique key: " + e.getMessage() + ". The conflict policies in effect (conflict.full.load.policy="
-                            + policies.fullLoad().configValue() + ", conflict.incremental.policy=" + policies.incremental().configValue()
-                            + ") write these rows over the destination's; a destination row holding this value under another key "
-                            + "is not in the source's state at this point. Compare the table with the source (mysql-migrate verify) "
-                            + "and remove the destination's row, then restart the task.\nStatement: "
-                            + (sql.length() <= 300 ? sql : sql.substring(0, 300) + "..."), e);
+                    RuntimeException conflict = policies.duplicateKey(table.qualifiedName(), first.mode(), first.change(), changes, e, sql);
+                    if (conflict instanceof PolicyStopException) {
+                        metrics.conflict("fail", 1);
+                    }
+                    throw conflict;
                 }
                 if (changes.size() > 1 && FailureClassifier.isValueTheDestinationCannotHold(e) && namedRow(e, changes) == null) {
                     pinRowOneByOne(c, first.mode(), quoted, columns, identity, fields, changes);

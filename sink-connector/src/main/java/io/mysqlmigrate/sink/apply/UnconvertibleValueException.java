@@ -1,5 +1,7 @@
 package io.mysqlmigrate.sink.apply;
 
+import io.mysqlmigrate.sink.retry.NeverApplicableRecordException;
+
 import io.mysqlmigrate.sink.event.RowChange;
 
 /**

@@ -1,5 +1,7 @@
 package io.mysqlmigrate.sink.conflict;
 
+import io.mysqlmigrate.sink.config.ConfigChoice;
+
 /** How rows of a table without a primary key are identified on the destination. */
 public enum NoPrimaryKeyPolicy implements ConfigChoice {
     /** Stop, naming the table: without a key a replay duplicates rows. */

@@ -1,26 +1,17 @@
 package io.mysqlmigrate.sink.conflict;
 
-import io.mysqlmigrate.dialect.Identifiers;
-import io.mysqlmigrate.sink.apply.PolicyStopException;
-import io.mysqlmigrate.sink.apply.Binder;
 import io.mysqlmigrate.sink.event.RowChange;
+import io.mysqlmigrate.sink.retry.PolicyStopException;
 import io.mysqlmigrate.sink.table.DestinationTable;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.apache.kafka.connect.data.Struct;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an upsert from overwriting a different row. {@code ON DUPLICATE KEY UPDATE} fires on any unique key, so a
  * row arriving with a unique value that another destination row holds (under a different primary key) would
  * silently rewrite that other row. Before the upsert the rows holding one of its unique values are found, and
- * deleted (overwrite) or reported (fail).
+ * deleted (overwrite) or reported (fail). This class decides which keys and rows are guarded and what a clash means;
+ * the row writer runs the statements ({@code apply.UniqueKeyClearing}).
  *
  * <p>Which rows: under overwrite the changes were reduced to each row's last image and a row that moved a unique
  * value was deleted first (see {@code WriteCoalescer}), so with the destination in the source's state every row
@@ -32,21 +23,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class UniqueKeyGuard {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UniqueKeyGuard.class);
+    /**
+     * One unique key to guard for a chunk of upserts.
+     *
+     * @param unique the key's columns
+     * @param candidates the changes whose new image holds a whole value of it
+     * @param deleteOthers true: other rows holding those values are deleted (overwrite); false: one is reported (fail),
+     *                     and a holder counts as other only when it is outside the whole chunk
+     */
+    public record Guard(List<String> unique, List<RowChange> candidates, boolean deleteOthers) {
+    }
 
     private UniqueKeyGuard() {
     }
 
     /**
+     * The unique keys of {@code table} other than the row identity that the chunk's upserts must be guarded on.
+     *
      * @param identity the columns that identify rows (the primary key)
-     * @param identityValues for each change, the structure holding its identity values
      */
-    /** @return how many destination rows were deleted because they held an incoming row's unique value */
-    public static int clear(Connection c, DestinationTable table, List<String> identity, List<RowChange> chunk,
-                            Function<RowChange, Struct> identityValues, UniqueClash action) throws SQLException {
-        int cleared = 0;
+    public static List<Guard> guards(DestinationTable table, List<String> identity, List<RowChange> chunk, UniqueClash action) {
+        List<Guard> guards = new ArrayList<>();
         if (action == UniqueClash.NONE) {
-            return cleared;
+            return guards;
         }
         for (List<String> unique : table.uniqueKeys()) {
             if (unique.equals(identity)) {
@@ -57,67 +56,21 @@ public final class UniqueKeyGuard {
             if (candidates.isEmpty()) {
                 continue;
             }
-            boolean overwrite = action == UniqueClash.DELETE_OTHER;
-            List<String> pair = new ArrayList<>(identity);
-            pair.addAll(unique);
-            String where = " WHERE (" + orOfEquals(unique, candidates.size()) + ") AND NOT ("
-                    + (overwrite ? orOfEquals(pair, candidates.size()) : orOfEquals(identity, chunk.size())) + ")";
-            String quoted = Identifiers.quote(table.database(), table.table());
-            String sql = overwrite
-                    ? "DELETE FROM " + quoted + where
-                    : "SELECT " + Identifiers.quoteAll(identity) + ", " + Identifiers.quoteAll(unique) + " FROM " + quoted + where + " LIMIT 1";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int p = 1;
-                for (RowChange ch : candidates) {
-                    for (String col : unique) {
-                        Binder.bind(ps, p++, ch.after(), ch.after().schema().field(col), ch);
-                    }
-                }
-                for (RowChange ch : overwrite ? candidates : chunk) {
-                    Struct values = identityValues.apply(ch);
-                    for (String col : identity) {
-                        Binder.bind(ps, p++, values, values.schema().field(col), ch);
-                    }
-                    if (overwrite) {
-                        for (String col : unique) {
-                            Binder.bind(ps, p++, ch.after(), ch.after().schema().field(col), ch);
-                        }
-                    }
-                }
-                if (action == UniqueClash.DELETE_OTHER) {
-                    int deleted = ps.executeUpdate();
-                    cleared += deleted;
-                    if (deleted > 0) {
-                        LOG.warn("{}: deleted {} destination row(s) that held a unique key value ({}) which another row ends with "
-                                + "(changes from {}); they were not the source's, or are written again whole by this upsert",
-                                table.qualifiedName(), deleted, unique, chunk.get(0).position());
-                    }
-                } else {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            List<String> found = new ArrayList<>();
-                            for (int i = 1; i <= identity.size() + unique.size(); i++) {
-                                found.add(String.valueOf(rs.getObject(i)));
-                            }
-                            throw new PolicyStopException("Conflict in " + table.qualifiedName() + ": the destination row with "
-                                    + identity + " = " + found.subList(0, identity.size()) + " holds unique key " + unique + " = "
-                                    + found.subList(identity.size(), found.size()) + ", which a source row with another key "
-                                    + "now has (changes from " + chunk.get(0).position() + "). conflict.incremental.policy=fail "
-                                    + "stops here; remove the destination row or choose overwrite.");
-                        }
-                    }
-                }
-            }
+            guards.add(new Guard(unique, candidates, action == UniqueClash.DELETE_OTHER));
         }
-        return cleared;
+        return guards;
     }
 
-    private static String orOfEquals(List<String> columns, int rows) {
-        String one = "(" + String.join(" AND ", columns.stream().map(col -> Identifiers.quote(col) + " = ?").toList()) + ")";
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < rows; i++) {
-            s.append(i == 0 ? "" : " OR ").append(one);
-        }
-        return s.toString();
+    /**
+     * The stop under {@code conflict.incremental.policy=fail} when the destination row with {@code found} (its identity
+     * values, then its unique key values) holds a unique value that a source row with another key now has.
+     */
+    public static PolicyStopException clash(DestinationTable table, List<String> identity, List<String> unique,
+                                            List<String> found, List<RowChange> chunk) {
+        return new PolicyStopException("Conflict in " + table.qualifiedName() + ": the destination row with "
+                + identity + " = " + found.subList(0, identity.size()) + " holds unique key " + unique + " = "
+                + found.subList(identity.size(), found.size()) + ", which a source row with another key "
+                + "now has (changes from " + chunk.get(0).position() + "). conflict.incremental.policy=fail "
+                + "stops here; remove the destination row or choose overwrite.");
     }
 }

@@ -4,9 +4,9 @@ import io.mysqlmigrate.sink.retry.FailureClassifier;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.dialect.ObjectContext;
 import io.mysqlmigrate.dialect.ObjectSession;
-import io.mysqlmigrate.sink.apply.ApplyException;
-import io.mysqlmigrate.sink.apply.PolicyStopException;
-import io.mysqlmigrate.sink.apply.SqlErrors;
+import io.mysqlmigrate.sink.retry.ApplyException;
+import io.mysqlmigrate.sink.retry.PolicyStopException;
+import io.mysqlmigrate.sink.conflict.ExistingTableConflict;
 import io.mysqlmigrate.sink.conflict.TableConflictPolicy;
 import io.mysqlmigrate.sink.event.SchemaChange;
 import io.mysqlmigrate.sink.event.SourcePosition;
@@ -167,7 +167,10 @@ public final class DdlApplier {
         return dropped;
     }
 
-    /** True when every table the CREATE makes already exists with the same columns; fails when one differs. */
+    /**
+     * True when every table the CREATE makes already exists and is taken as created; {@link ExistingTableConflict}
+     * decides, and fails when one differs or the policy refuses its rows.
+     */
     private boolean createdTableExists(Connection c, SchemaChange change) throws SQLException {
         if (change.tables().isEmpty()) {
             return false;
@@ -178,18 +181,8 @@ public final class DdlApplier {
             if (existing.isEmpty()) {
                 return false;
             }
-            if (!existing.get().columns().equals(shape.columns())) {
-                throw new PolicyStopException("Destination table " + Identifiers.quote(database, shape.table())
-                        + " already exists with columns " + existing.get().columns() + ", but the source's has "
-                        + shape.columns() + " (DDL at " + change.position() + "). Drop or rename the destination table, "
-                        + "or exclude the table from the migration, then restart the task.");
-            }
-            if (existingTables == TableConflictPolicy.PRECHECK && hasRows(c, database, shape.table())) {
-                throw new PolicyStopException("Destination table " + Identifiers.quote(database, shape.table()) + " already exists "
-                        + "and holds rows (conflict.table.policy=precheck). Empty or drop it, exclude the table from the "
-                        + "migration, or set conflict.table.policy=ignore to migrate into it (colliding rows are then "
-                        + "settled by conflict.full.load.policy).");
-            }
+            ExistingTableConflict.decide(existingTables, Identifiers.quote(database, shape.table()), existing.get().columns(),
+                    shape.columns(), change.position(), () -> hasRows(c, database, shape.table()));
         }
         return true;
     }

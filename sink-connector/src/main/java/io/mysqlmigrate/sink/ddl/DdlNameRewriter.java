@@ -6,7 +6,6 @@ import io.debezium.ddl.parser.mysql.generated.MySqlLexer;
 import io.debezium.ddl.parser.mysql.generated.MySqlParser;
 import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.dialect.Identifiers;
-import io.mysqlmigrate.sink.naming.NameMapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * Rewrites the database, table and column names of a source DDL statement into the destination's names
- * ({@link NameMapping}), with Debezium's MySQL or MariaDB grammar: the statement is parsed, each name is found by
+ * ({@link ObjectNames}, the naming package's mapping), with Debezium's MySQL or MariaDB grammar: the statement is parsed, each name is found by
  * its place in the parse tree (a table reference, a column declaration or reference, a database of CREATE/DROP
  * DATABASE) and only those tokens are replaced; everything else, comments and spacing included, stays as written.
  * Index and constraint names are not object names in DTS's sense and stay. Collation and character set names are
@@ -50,14 +49,14 @@ public final class DdlNameRewriter {
     private static final java.util.regex.Pattern GEOMCOLLECTION = java.util.regex.Pattern.compile("GEOMCOLLECTION",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    private final NameMapping names;
+    private final ObjectNames names;
     private final CollationMapping collations;
 
-    public DdlNameRewriter(NameMapping names) {
+    public DdlNameRewriter(ObjectNames names) {
         this(names, CollationMapping.NONE);
     }
 
-    public DdlNameRewriter(NameMapping names, CollationMapping collations) {
+    public DdlNameRewriter(ObjectNames names, CollationMapping collations) {
         this.names = names;
         this.collations = collations;
     }

@@ -1,6 +1,6 @@
 package io.mysqlmigrate.sink.naming;
 
-import io.mysqlmigrate.sink.conflict.ConfigChoice;
+import io.mysqlmigrate.sink.config.ConfigChoice;
 
 /**
  * The letter case of database, table and column names on the destination, for names no mapping rule gives

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.naming;
 
+import io.mysqlmigrate.sink.ddl.ObjectNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Map;
  * match the rules exactly, as on a case-sensitive server; column names match without regard to case, as MySQL
  * compares them.
  */
-public final class NameMapping {
+public final class NameMapping implements ObjectNames {
 
     public static final NameMapping IDENTITY = new NameMapping(List.of(), NameCase.SOURCE, 0);
 
@@ -61,10 +62,12 @@ public final class NameMapping {
     }
 
     /** True when every name stays as the source has it: nothing to rewrite. */
+    @Override
     public boolean isIdentity() {
         return this == IDENTITY;
     }
 
+    @Override
     public String database(String database) {
         if (database == null || database.isEmpty()) {
             return database;
@@ -73,6 +76,7 @@ public final class NameMapping {
         return mapped != null ? mapped : tableCase(database);
     }
 
+    @Override
     public String table(String database, String table) {
         if (table == null) {
             return null;
@@ -81,6 +85,7 @@ public final class NameMapping {
         return mapped != null ? mapped : tableCase(table);
     }
 
+    @Override
     public String column(String database, String table, String column) {
         if (column == null) {
             return null;

@@ -1,7 +1,5 @@
 package io.mysqlmigrate.sink.retry;
 
-import io.mysqlmigrate.sink.apply.NeverApplicableRecordException;
-import io.mysqlmigrate.sink.apply.PolicyStopException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;

@@ -1,5 +1,7 @@
 package io.mysqlmigrate.sink.apply;
 
+import io.mysqlmigrate.sink.retry.NeverApplicableRecordException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;

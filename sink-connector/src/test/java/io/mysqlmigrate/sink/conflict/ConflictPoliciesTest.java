@@ -1,5 +1,7 @@
 package io.mysqlmigrate.sink.conflict;
 
+import io.mysqlmigrate.sink.config.ConfigChoice;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

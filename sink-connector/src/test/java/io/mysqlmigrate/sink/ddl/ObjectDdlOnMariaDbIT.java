@@ -11,7 +11,7 @@ import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.sink.MigrationSinkTask;
 import io.mysqlmigrate.sink.RecordingSinkTaskContext;
 import io.mysqlmigrate.sink.SinkTaskOnDestination;
-import io.mysqlmigrate.sink.apply.PolicyStopException;
+import io.mysqlmigrate.sink.retry.PolicyStopException;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mysqlmigrate.sink.apply.ApplyException;
-import io.mysqlmigrate.sink.apply.NeverApplicableRecordException;
-import io.mysqlmigrate.sink.apply.PolicyStopException;
 import io.mysqlmigrate.sink.retry.FailureClassifier.Verdict;
 import java.sql.SQLDataException;
 import java.sql.SQLException;

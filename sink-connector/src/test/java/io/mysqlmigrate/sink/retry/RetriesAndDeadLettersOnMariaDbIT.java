@@ -9,7 +9,6 @@ import io.mysqlmigrate.sink.DebeziumEvents;
 import io.mysqlmigrate.sink.MigrationSinkTask;
 import io.mysqlmigrate.sink.RecordingSinkTaskContext;
 import io.mysqlmigrate.sink.SinkTaskOnDestination;
-import io.mysqlmigrate.sink.apply.ApplyException;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.SQLException;

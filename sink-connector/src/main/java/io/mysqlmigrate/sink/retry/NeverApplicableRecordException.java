@@ -1,4 +1,4 @@
-package io.mysqlmigrate.sink.apply;
+package io.mysqlmigrate.sink.retry;
 
 /**
  * One record of a partition that can never apply, whatever the destination does or how often it is tried: its shape is

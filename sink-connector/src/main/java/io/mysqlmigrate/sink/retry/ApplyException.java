@@ -1,4 +1,4 @@
-package io.mysqlmigrate.sink.apply;
+package io.mysqlmigrate.sink.retry;
 
 import org.apache.kafka.connect.errors.ConnectException;
 

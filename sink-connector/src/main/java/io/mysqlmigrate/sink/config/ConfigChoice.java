@@ -1,4 +1,4 @@
-package io.mysqlmigrate.sink.conflict;
+package io.mysqlmigrate.sink.config;
 
 import java.util.Arrays;
 import java.util.Locale;

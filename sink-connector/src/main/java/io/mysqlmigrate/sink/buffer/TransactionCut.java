@@ -1,4 +1,4 @@
-package io.mysqlmigrate.sink.apply;
+package io.mysqlmigrate.sink.buffer;
 
 import io.mysqlmigrate.sink.event.ChangeEventReader;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mysqlmigrate.sink.apply;
+package io.mysqlmigrate.sink.ddl;
 
 import io.mysqlmigrate.sink.retry.FailureClassifier;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.mysqlmigrate.sink.apply;
+package io.mysqlmigrate.sink.retry;
 
 /**
  * A stop the configuration asks for: a conflict under a 'fail' or 'precheck' policy, a table without a key under

@@ -1,4 +1,4 @@
-package io.mysqlmigrate.sink.apply;
+package io.mysqlmigrate.sink.ddl;
 
 import java.sql.SQLException;
 

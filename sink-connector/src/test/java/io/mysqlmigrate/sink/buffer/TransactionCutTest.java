@@ -1,4 +1,4 @@
-package io.mysqlmigrate.sink.apply;
+package io.mysqlmigrate.sink.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
