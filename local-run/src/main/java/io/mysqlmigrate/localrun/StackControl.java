@@ -253,7 +253,7 @@ final class StackControl {
                         + Format.fit(p.phase() == null ? "-" : p.phase(), 12) + " " + Format.fit(event, 22) + " "
                         + (p.updatedAt() == null ? "-" : p.updatedAt().toString()));
             }
-            term.println("  now: " + MainJob.delayLine(progress) + " (source times have 1-second resolution)");
+            term.println("  now: " + ProgressLines.delayLine(progress) + " (source times have 1-second resolution)");
             if (!watch.kafkaAnswered()) {
                 term.println("  the Kafka broker " + record.get("bootstrap.servers") + " did not answer within "
                         + STATUS_KAFKA_TIMEOUT.toMillis() / 1000.0 + " s: the events pending are unknown (see "
