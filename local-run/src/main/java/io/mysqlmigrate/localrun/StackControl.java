@@ -10,7 +10,6 @@ import io.mysqlmigrate.stack.KafkaBroker;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.ProcessSupport;
 import io.mysqlmigrate.stack.StackException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -289,11 +288,8 @@ final class StackControl {
             return new Endpoint("destination", config.path("destination.hostname").asText(),
                     config.path("destination.port").asInt(3306), config.path("destination.user").asText(),
                     config.path("destination.password").asText(), false);
-        } catch (RuntimeException e) {
-            if (e instanceof UncheckedIOException || e instanceof io.mysqlmigrate.stack.ConnectRestException) {
-                return null;
-            }
-            throw e;
+        } catch (io.mysqlmigrate.stack.ConnectRestException e) {
+            return null;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.mysqlmigrate.precheck.cli;
 
+import io.mysqlmigrate.precheck.progress.ConnectApi;
+import io.mysqlmigrate.stack.ConnectRestException;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
@@ -68,7 +70,8 @@ public final class PrecheckCli implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return output.cannotRun("The checks cannot run", "interrupted");
         } catch (Exception e) {
-            return output.cannotRun("The checks cannot run", e.getMessage());
+            return output.cannotRun("The checks cannot run", e instanceof ConnectRestException ? ConnectApi.explain(e)
+                    : e.getMessage());
         }
         boolean passes = Precheck.passes(results, acknowledged);
         if (output.json()) {
