@@ -1,7 +1,7 @@
 package io.mysqlmigrate.localrun;
 
-import io.mysqlmigrate.stack.KafkaBroker;
 import io.mysqlmigrate.stack.ConnectWorker;
+import io.mysqlmigrate.stack.KafkaBroker;
 
 /**
  * The servers a run works with once they are up.

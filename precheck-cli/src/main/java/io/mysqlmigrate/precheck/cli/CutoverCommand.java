@@ -2,12 +2,12 @@ package io.mysqlmigrate.precheck.cli;
 
 import io.mysqlmigrate.precheck.cutover.Cutover;
 import io.mysqlmigrate.precheck.progress.ConnectApi;
-import io.mysqlmigrate.stack.ConnectRestClient;
 import io.mysqlmigrate.precheck.progress.StatusCollector;
 import io.mysqlmigrate.precheck.verify.TableResult;
 import io.mysqlmigrate.precheck.verify.VerifyReport;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
+import io.mysqlmigrate.stack.ConnectRestClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

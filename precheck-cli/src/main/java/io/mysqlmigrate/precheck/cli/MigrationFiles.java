@@ -1,9 +1,9 @@
 package io.mysqlmigrate.precheck.cli;
 
 import io.mysqlmigrate.precheck.progress.ConnectApi;
-import io.mysqlmigrate.stack.ConnectRestClient;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
+import io.mysqlmigrate.stack.ConnectRestClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.mysqlmigrate.precheck.cli;
 
-import io.mysqlmigrate.precheck.progress.ConnectApi;
-import io.mysqlmigrate.stack.ConnectRestException;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Precheck;
+import io.mysqlmigrate.precheck.progress.ConnectApi;
+import io.mysqlmigrate.stack.ConnectRestException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
