@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,23 +18,42 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A small client for the Kafka Connect REST API. Answers other than 2xx become {@link ConnectRestException}s
- * carrying status and body; a rebalance in progress (409, or 500 "rebalance is expected") is retried for a while first.
+ * The client of the Kafka Connect REST API for every module: the embedded stack and local-run, the operator's commands
+ * and the precheck. Whatever does not succeed becomes a {@link ConnectRestException}: an answer other than 2xx with
+ * its status and body, or no answer at all. A rebalance in progress (409, or 500 "rebalance is expected") is retried
+ * for a while first, unless the client was made without that wait.
  */
 public final class ConnectRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration CONFLICT_RETRY = Duration.ofSeconds(30);
+
+    /** The embedded stack's: 5 s to connect, 60 s for an answer, a rebalance waited out for up to 30 s. */
+    public static final Timeouts STACK = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(30));
+
+    /**
+     * How long a call may take.
+     *
+     * @param connect        to open the connection
+     * @param request        for the answer
+     * @param rebalanceRetry how long a call answered 409 (or 500 "rebalance") is tried again; zero for never
+     */
+    public record Timeouts(Duration connect, Duration request, Duration rebalanceRetry) {
+    }
 
     private final String baseUrl;
+    private final Timeouts timeouts;
     private final HttpClient http;
 
-    /** @param restUrl e.g. {@code http://127.0.0.1:8083} */
+    /** @param restUrl e.g. {@code http://127.0.0.1:8083}; with the {@link #STACK} timeouts */
     public ConnectRestClient(String restUrl) {
+        this(restUrl, STACK);
+    }
+
+    public ConnectRestClient(String restUrl, Timeouts timeouts) {
         this.baseUrl = restUrl.endsWith("/") ? restUrl.substring(0, restUrl.length() - 1) : restUrl;
+        this.timeouts = timeouts;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
+                .connectTimeout(timeouts.connect())
                 .build();
     }
 
@@ -114,6 +132,11 @@ public final class ConnectRestClient {
         }
     }
 
+    /** The connector's offsets ({@code GET /connectors/{name}/offsets}), as Connect returns them. */
+    public JsonNode offsets(String name) {
+        return send("GET", "/connectors/" + segment(name) + "/offsets", null);
+    }
+
     /** Class names of the installed connector plugins. */
     public List<String> connectorPlugins() {
         List<String> classes = new ArrayList<>();
@@ -179,7 +202,7 @@ public final class ConnectRestClient {
     }
 
     private JsonNode send(String method, String path, Object body) {
-        long deadline = System.nanoTime() + CONFLICT_RETRY.toNanos();
+        long deadline = System.nanoTime() + timeouts.rebalanceRetry().toNanos();
         while (true) {
             HttpResponse<String> response = exchange(method, path, body);
             int status = response.statusCode();
@@ -205,7 +228,7 @@ public final class ConnectRestClient {
             throw new IllegalArgumentException("Cannot render the request body as JSON", e);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(timeouts.request())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .method(method, publisher)
@@ -213,7 +236,7 @@ public final class ConnectRestClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + baseUrl + path + " failed: " + e.getMessage(), e);
+            throw new ConnectRestException(method, baseUrl, path, e, timeouts.connect(), timeouts.request());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted during " + method + " " + path, e);

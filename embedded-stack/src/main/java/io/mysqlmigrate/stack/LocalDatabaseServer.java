@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,8 @@ public abstract class LocalDatabaseServer extends ManagedServer implements Datab
     /** The kind written into the instance record ({@code mariadb}, {@code mysql}). */
     protected abstract String kind();
 
-    /** Makes the data directory when it is new; a no-op for an existing one. */
-    protected abstract void initialiseIfNew();
+    /** How a new data directory is made: the program and where its output and its log go. */
+    protected abstract Initialisation initialisation();
 
     /** The full command line that runs the server. */
     protected abstract List<String> serverCommand();
@@ -168,6 +169,66 @@ public abstract class LocalDatabaseServer extends ManagedServer implements Datab
         }
         initialiseIfNew();
         launchAndAwait();
+    }
+
+    /**
+     * How a flavour makes a new data directory.
+     *
+     * @param what    the program's name in the failure message
+     * @param command its command line
+     * @param output  where its console output goes
+     * @param log     the file whose tail explains a failure
+     */
+    protected record Initialisation(String what, List<String> command, Path output, Path log, Duration timeout) {
+    }
+
+    /** Makes the data directory when it is new; a no-op for an existing one. */
+    private void initialiseIfNew() {
+        if (Files.isDirectory(dataDir.resolve("mysql"))) {
+            return;
+        }
+        Initialisation init = initialisation();
+        int exit = ProcessSupport.run(init.command(), dir, init.output(), init.timeout());
+        if (exit != 0) {
+            throw new StackException(init.what() + " for " + options.name() + " exited with " + exit + ":\n"
+                    + ProcessSupport.tail(init.log(), 30));
+        }
+    }
+
+    /**
+     * The server's command line as both flavours build it: {@code program}, the instance's own places (data, tmp,
+     * port, socket, pid file, error log), then the flavour's {@code own} options, the sizes both share, and last the
+     * caller's extra arguments, so those override every default.
+     */
+    static List<String> commandLine(List<String> program, ServerOptions options, Path dir, Path socket, int port,
+            Path pidFile, Path errorLog, List<String> own) {
+        List<String> command = new ArrayList<>(program);
+        command.addAll(List.of(
+                "--datadir=" + dir.resolve("data"),
+                "--tmpdir=" + tmpDir(dir),
+                "--port=" + port,
+                "--bind-address=" + HOST,
+                "--socket=" + socket,
+                "--pid-file=" + pidFile,
+                "--user=" + osUser(),
+                "--server-id=" + options.serverId(),
+                "--log-error=" + errorLog,
+                "--skip-name-resolve"));
+        command.addAll(own);
+        command.addAll(List.of(
+                "--innodb-buffer-pool-size=128M",
+                "--innodb-flush-log-at-trx-commit=2",
+                "--sync-binlog=0",
+                "--max-allowed-packet=64M",
+                "--max-connections=300"));
+        command.addAll(options.extraArgs());
+        return command;
+    }
+
+    /** The statements that make the connectors' account {@value #USER} with every privilege from any host. */
+    static List<String> migrateAccount() {
+        return List.of("CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "'",
+                "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION");
     }
 
     @Override

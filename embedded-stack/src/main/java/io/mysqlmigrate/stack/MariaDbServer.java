@@ -1,7 +1,6 @@
 package io.mysqlmigrate.stack;
 
 import io.mysqlmigrate.dialect.Flavour;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,21 +51,14 @@ public final class MariaDbServer extends LocalDatabaseServer {
     }
 
     @Override
-    protected void initialiseIfNew() {
-        if (Files.isDirectory(dataDir.resolve("mysql"))) {
-            return;
-        }
+    protected Initialisation initialisation() {
         Path log = dir.resolve("install-db.log");
         // A private tmpdir: at start MariaDB deletes '#sql*' files in its tmpdir, so two instances bootstrapping at
         // once in a shared /tmp delete each other's temporary tables (seen: "Can't find file '/tmp/#sql-temptable...'").
         List<String> command = List.of(ProcessSupport.findBinary("mariadb-install-db", "mysql_install_db").toString(),
                 "--no-defaults", "--datadir=" + dataDir, "--user=" + osUser(),
                 "--auth-root-authentication-method=normal", "--tmpdir=" + tmpDir(dir));
-        int exit = ProcessSupport.run(command, dir, log, Duration.ofSeconds(120));
-        if (exit != 0) {
-            throw new StackException("mariadb-install-db for " + options.name() + " exited with " + exit + ":\n"
-                    + ProcessSupport.tail(log, 30));
-        }
+        return new Initialisation("mariadb-install-db", command, log, log, Duration.ofSeconds(120));
     }
 
     @Override
@@ -76,33 +68,15 @@ public final class MariaDbServer extends LocalDatabaseServer {
 
     /** The full mariadbd command line; extra arguments come last so they override the defaults. */
     static List<String> serverCommand(Path binary, ServerOptions options, Path dir, Path socket, int port) {
-        List<String> command = new ArrayList<>(List.of(
-                binary.toString(),
-                "--no-defaults",
-                "--datadir=" + dir.resolve("data"),
-                "--tmpdir=" + tmpDir(dir),
-                "--port=" + port,
-                "--bind-address=" + HOST,
-                "--socket=" + socket,
-                "--pid-file=" + dir.resolve("mariadbd.pid"),
-                "--user=" + osUser(),
-                "--server-id=" + options.serverId(),
+        List<String> own = new ArrayList<>(List.of(
                 "--character-set-server=utf8mb4",
-                "--collation-server=utf8mb4_general_ci",
-                "--log-error=" + dir.resolve("mariadb.err"),
-                "--skip-name-resolve"));
+                "--collation-server=utf8mb4_general_ci"));
         if (options.binlog()) {
-            command.addAll(List.of("--log-bin=mysql-bin", "--binlog-format=ROW", "--binlog-row-image=FULL"));
+            own.addAll(List.of("--log-bin=mysql-bin", "--binlog-format=ROW", "--binlog-row-image=FULL"));
         }
-        command.addAll(List.of(
-                "--innodb-buffer-pool-size=128M",
-                "--innodb-log-file-size=64M",
-                "--innodb-flush-log-at-trx-commit=2",
-                "--sync-binlog=0",
-                "--max-allowed-packet=64M",
-                "--max-connections=300"));
-        command.addAll(options.extraArgs());
-        return command;
+        own.add("--innodb-log-file-size=64M");
+        return commandLine(List.of(binary.toString(), "--no-defaults"), options, dir, socket, port,
+                dir.resolve("mariadbd.pid"), dir.resolve("mariadb.err"), own);
     }
 
     /** Drops the anonymous accounts (they shadow user@'%' over 127.0.0.1) and creates the migrate account. */
@@ -117,8 +91,7 @@ public final class MariaDbServer extends LocalDatabaseServer {
         } catch (SQLException e) {
             throw new StackException("Cannot list accounts on " + options.name() + ": " + e.getMessage(), e);
         }
-        statements.add("CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "'");
-        statements.add("GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION");
+        statements.addAll(migrateAccount());
         statements.add("FLUSH PRIVILEGES");
         execute(statements.toArray(String[]::new));
     }

@@ -57,19 +57,13 @@ public final class MySqlServer extends LocalDatabaseServer {
     }
 
     @Override
-    protected void initialiseIfNew() {
-        if (Files.isDirectory(dataDir.resolve("mysql"))) {
-            return;
-        }
+    protected Initialisation initialisation() {
         Path log = dir.resolve("initialize.log");
         List<String> command = new ArrayList<>(installation.mysqldCommand());
         command.addAll(List.of("--initialize-insecure", "--datadir=" + dataDir, "--user=" + osUser(),
                 "--tmpdir=" + tmpDir(dir), "--log-error=" + log));
-        int exit = ProcessSupport.run(command, dir, dir.resolve("initialize.out"), Duration.ofSeconds(180));
-        if (exit != 0) {
-            throw new StackException("mysqld --initialize-insecure for " + options.name() + " exited with " + exit
-                    + ":\n" + ProcessSupport.tail(log, 30));
-        }
+        return new Initialisation("mysqld --initialize-insecure", command, dir.resolve("initialize.out"), log,
+                Duration.ofSeconds(180));
     }
 
     @Override
@@ -80,37 +74,18 @@ public final class MySqlServer extends LocalDatabaseServer {
     /** The full mysqld command line; extra arguments come last so they override the defaults. */
     static List<String> serverCommand(List<String> mysqld, ServerOptions options, Path dir, Path socket, int port,
             Path initFile) {
-        List<String> command = new ArrayList<>(mysqld);
-        command.addAll(List.of(
-                "--datadir=" + dir.resolve("data"),
-                "--tmpdir=" + tmpDir(dir),
-                "--port=" + port,
-                "--bind-address=" + HOST,
-                "--socket=" + socket,
-                "--pid-file=" + dir.resolve("mysqld.pid"),
-                "--user=" + osUser(),
-                "--server-id=" + options.serverId(),
-                "--log-error=" + dir.resolve("mysqld.err"),
+        List<String> own = new ArrayList<>(List.of(
                 "--init-file=" + initFile,
                 "--mysqlx=OFF",
-                "--secure-file-priv=",
-                "--skip-name-resolve"));
+                "--secure-file-priv="));
         if (options.binlog()) {
-            command.addAll(List.of("--log-bin=binlog", "--binlog-row-image=FULL", "--gtid-mode=ON",
+            own.addAll(List.of("--log-bin=binlog", "--binlog-row-image=FULL", "--gtid-mode=ON",
                     "--enforce-gtid-consistency=ON"));
         } else {
-            command.add("--skip-log-bin");
+            own.add("--skip-log-bin");
         }
-        command.addAll(List.of(
-                "--innodb-buffer-pool-size=128M",
-                "--innodb-redo-log-capacity=64M",
-                "--innodb-flush-log-at-trx-commit=2",
-                "--sync-binlog=0",
-                "--max-allowed-packet=64M",
-                "--max-connections=300",
-                "--performance-schema=OFF"));
-        command.addAll(options.extraArgs());
-        return command;
+        own.addAll(List.of("--innodb-redo-log-capacity=64M", "--performance-schema=OFF"));
+        return commandLine(mysqld, options, dir, socket, port, dir.resolve("mysqld.pid"), dir.resolve("mysqld.err"), own);
     }
 
     /**
@@ -123,8 +98,8 @@ public final class MySqlServer extends LocalDatabaseServer {
                 "SET SESSION sql_log_bin = 0;",
                 "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '';",
                 "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;",
-                "CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';",
-                "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION;",
+                migrateAccount().get(0) + ";",
+                migrateAccount().get(1) + ";",
                 "");
         try {
             Files.writeString(file, sql);

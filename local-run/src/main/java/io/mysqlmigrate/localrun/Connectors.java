@@ -3,7 +3,6 @@ package io.mysqlmigrate.localrun;
 import io.mysqlmigrate.stack.ConnectRestClient;
 import io.mysqlmigrate.stack.ConnectRestException;
 import io.mysqlmigrate.stack.ConnectorStatus;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,8 @@ final class Connectors {
             } catch (IllegalStateException e) {
                 throw new LocalRunException(shorten(e.getMessage()) + "\n  Fix: the trace above names the cause; "
                         + "the whole story is in the worker log " + workerLog + ".");
-            } catch (UncheckedIOException e) {
-                throw workerUnreachable(e);
+            } catch (ConnectRestException e) {
+                throw e.answered() ? e : workerUnreachable(e);
             }
         }
     }
@@ -47,9 +46,7 @@ final class Connectors {
                     throw new LocalRunException("Connector " + name + " is gone from the worker (someone deleted it?)."
                             + "\n  Fix: start again: ./local-run.sh stop && ./local-run.sh");
                 }
-                throw e;
-            } catch (UncheckedIOException e) {
-                throw workerUnreachable(e);
+                throw e.answered() ? e : workerUnreachable(e);
             }
             if (ConnectorStatus.FAILED.equals(status.state())) {
                 throw new LocalRunException("Connector " + name + " FAILED:\n" + shorten(status.trace())
@@ -69,7 +66,7 @@ final class Connectors {
                 if (!rest.status(name).isRunning()) {
                     return false;
                 }
-            } catch (ConnectRestException | UncheckedIOException e) {
+            } catch (ConnectRestException e) {
                 return false;
             }
         }
@@ -86,8 +83,6 @@ final class Connectors {
                 if (e.status() != 404) {
                     return false;
                 }
-            } catch (UncheckedIOException e) {
-                return false;
             }
         }
         return true;
@@ -107,9 +102,11 @@ final class Connectors {
                     lines.add("    " + shorten(s.failedTasks().get(0).trace()).replace("\n", "\n    "));
                 }
             } catch (ConnectRestException e) {
-                lines.add(Format.fit(name, 14) + " " + (e.status() == 404 ? "not registered" : e.getMessage()));
-            } catch (UncheckedIOException e) {
-                lines.add(Format.fit(name, 14) + " unknown: the worker's REST API does not answer");
+                if (!e.answered()) {
+                    lines.add(Format.fit(name, 14) + " unknown: the worker's REST API does not answer");
+                } else {
+                    lines.add(Format.fit(name, 14) + " " + (e.status() == 404 ? "not registered" : e.getMessage()));
+                }
             }
         }
         return lines;
@@ -119,12 +116,12 @@ final class Connectors {
     static final class WorkerUnreachable extends LocalRunException {
         private static final long serialVersionUID = 1L;
 
-        WorkerUnreachable(String message, UncheckedIOException cause) {
+        WorkerUnreachable(String message, RuntimeException cause) {
             super(message, cause);
         }
     }
 
-    private WorkerUnreachable workerUnreachable(UncheckedIOException e) {
+    private WorkerUnreachable workerUnreachable(ConnectRestException e) {
         return new WorkerUnreachable("The Connect worker's REST API " + rest.restUrl() + " does not answer ("
                 + e.getMessage() + ").\n  Fix: see the worker log " + workerLog + "; ./local-run.sh status shows "
                 + "which servers still run.", e);

@@ -56,6 +56,11 @@ public final class LocalRun implements Callable<Integer> {
         Path pluginDir() {
             return projectRoot.resolve("local-run").resolve("target").resolve("plugins");
         }
+
+        /** A path as the console shows it: relative to the project root when the user started there. */
+        String display(Path path) {
+            return Format.path(displayBase, path);
+        }
     }
 
     /** Options of every command. */

@@ -10,7 +10,6 @@ import io.mysqlmigrate.stack.KafkaBroker;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.ProcessSupport;
 import io.mysqlmigrate.stack.StackException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -253,7 +252,7 @@ final class StackControl {
                         + Format.fit(p.phase() == null ? "-" : p.phase(), 12) + " " + Format.fit(event, 22) + " "
                         + (p.updatedAt() == null ? "-" : p.updatedAt().toString()));
             }
-            term.println("  now: " + MainJob.delayLine(progress) + " (source times have 1-second resolution)");
+            term.println("  now: " + ProgressLines.delayLine(progress) + " (source times have 1-second resolution)");
             if (!watch.kafkaAnswered()) {
                 term.println("  the Kafka broker " + record.get("bootstrap.servers") + " did not answer within "
                         + STATUS_KAFKA_TIMEOUT.toMillis() / 1000.0 + " s: the events pending are unknown (see "
@@ -289,11 +288,8 @@ final class StackControl {
             return new Endpoint("destination", config.path("destination.hostname").asText(),
                     config.path("destination.port").asInt(3306), config.path("destination.user").asText(),
                     config.path("destination.password").asText(), false);
-        } catch (RuntimeException e) {
-            if (e instanceof UncheckedIOException || e instanceof io.mysqlmigrate.stack.ConnectRestException) {
-                return null;
-            }
-            throw e;
+        } catch (io.mysqlmigrate.stack.ConnectRestException e) {
+            return null;
         }
     }
 }

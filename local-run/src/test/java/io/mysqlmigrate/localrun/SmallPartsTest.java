@@ -35,19 +35,19 @@ class SmallPartsTest {
 
     @Test
     void delayLine() {
-        assertEquals("delay 0.7 s, 0 events pending", MainJob.delayLine(progress(
+        assertEquals("delay 0.7 s, 0 events pending", ProgressLines.delayLine(progress(
                 new TopicProgress("demo.shop", 100, "incremental", NOW - 700, null, 100)), NOW));
-        assertEquals("delay 3.0 s, 12 events pending", MainJob.delayLine(progress(
+        assertEquals("delay 3.0 s, 12 events pending", ProgressLines.delayLine(progress(
                 new TopicProgress("demo.a", 100, "incremental", NOW - 3000, null, 112),
                 new TopicProgress("demo.b", 10, "incremental", NOW - 60_000, null, 10)), NOW),
                 "an idle topic that is caught up does not count as delay");
-        assertEquals("caught up, 0 events pending; no change on the source for 14.0 s", MainJob.delayLine(progress(
+        assertEquals("caught up, 0 events pending; no change on the source for 14.0 s", ProgressLines.delayLine(progress(
                 new TopicProgress("demo.a", 100, "incremental", NOW - 14_000, null, 100)), NOW));
         assertEquals("(snapshot phase) caught up, 0 events pending; no change on the source for 20.0 s",
-                MainJob.delayLine(progress(new TopicProgress("demo.a", 100, "snapshot", NOW - 20_000, null, 100)), NOW));
-        assertEquals("(snapshot phase) no event applied yet, ? events pending", MainJob.delayLine(progress(
+                ProgressLines.delayLine(progress(new TopicProgress("demo.a", 100, "snapshot", NOW - 20_000, null, 100)), NOW));
+        assertEquals("(snapshot phase) no event applied yet, ? events pending", ProgressLines.delayLine(progress(
                 new TopicProgress("demo.a", 0, null, 0, null, -1)), NOW));
-        assertEquals("delay 1.0 s, 1 event pending", MainJob.delayLine(progress(
+        assertEquals("delay 1.0 s, 1 event pending", ProgressLines.delayLine(progress(
                 new TopicProgress("demo.a", 9, "incremental", NOW - 1000, null, 10)), NOW));
     }
 
@@ -110,9 +110,9 @@ class SmallPartsTest {
 
     @Test
     void clientCommandsShowOnlyTheDemoPassword() {
-        assertEquals("mariadb -h127.0.0.1 -P4000 -umigrate -pmigrate shop", MainJob.clientCommand(
+        assertEquals("mariadb -h127.0.0.1 -P4000 -umigrate -pmigrate shop", LookAround.clientCommand(
                 new Endpoint("source", "127.0.0.1", 4000, "migrate", "migrate", true), "shop"));
-        assertEquals("mariadb -h127.0.0.1 -P3307 -uapp -p shop", MainJob.clientCommand(
+        assertEquals("mariadb -h127.0.0.1 -P3307 -uapp -p shop", LookAround.clientCommand(
                 new Endpoint("destination", "localhost", 3307, "app", "secret", false), "shop"));
     }
 
@@ -145,7 +145,7 @@ class SmallPartsTest {
                 io.mysqlmigrate.sink.retry.FailureKind.OTHER, "Data too long for column 'v' at row 1\n\tat x",
                 java.time.Instant.parse("2026-12-07T05:00:00Z"), java.time.Instant.parse("2026-12-07T05:10:00Z"), 3, "retry.other.minutes");
         assertEquals("sink task 1 retrying since 2026-12-07T05:00:00Z (attempt 3, other failure; gives up at 2026-12-07T05:10:00Z "
-                + "by retry.other.minutes): Data too long for column 'v' at row 1", MainJob.retryNotice(Map.of(1, episode)));
-        assertEquals("", MainJob.retryNotice(Map.of()));
+                + "by retry.other.minutes): Data too long for column 'v' at row 1", ProgressLines.retryNotice(Map.of(1, episode)));
+        assertEquals("", ProgressLines.retryNotice(Map.of()));
     }
 }

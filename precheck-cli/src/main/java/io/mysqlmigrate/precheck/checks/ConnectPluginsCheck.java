@@ -6,7 +6,10 @@ import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.sink.MigrationSinkConnector;
 import io.mysqlmigrate.source.MigrationSourceConnector;
-import java.io.IOException;
+import io.mysqlmigrate.stack.ConnectRestClient;
+import io.mysqlmigrate.stack.ConnectRestException;
+import io.mysqlmigrate.stack.StackException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +23,14 @@ public final class ConnectPluginsCheck implements Check {
 
     static final List<String> PLUGINS = List.of(MigrationSourceConnector.class.getName(), MigrationSinkConnector.class.getName());
 
-    private final ConnectRest rest;
+    /** 15 s to connect and 15 s for an answer; validation during a rebalance is reported, not waited out. */
+    static final ConnectRestClient.Timeouts TIMEOUTS = new ConnectRestClient.Timeouts(Duration.ofSeconds(15),
+            Duration.ofSeconds(15), Duration.ZERO);
+
+    private final ConnectRestClient rest;
 
     public ConnectPluginsCheck(String connectUrl) {
-        this.rest = new ConnectRest(connectUrl);
+        this.rest = new ConnectRestClient(connectUrl, TIMEOUTS);
     }
 
     @Override
@@ -38,13 +45,17 @@ public final class ConnectPluginsCheck implements Check {
         try {
             workerVersion = rest.get("/").path("version").asText("?");
             plugins = rest.get("/connector-plugins?connectorsOnly=true");
-        } catch (IOException e) {
-            return CheckResult.fail(id(), "the Connect worker at " + rest.baseUrl() + " cannot be reached: " + ConnectRest.describe(e),
+        } catch (ConnectRestException e) {
+            return CheckResult.fail(id(), "the Connect worker at " + rest.restUrl() + " cannot be reached: " + e.reason(),
                     "The migration runs on that worker; the precheck cannot see whether it can run it.",
                     "Start the worker, or give the URL of its REST listener (rest.advertised.* / listeners of the worker).");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return CheckResult.fail(id(), "interrupted while asking " + rest.baseUrl(), "", "Run the precheck again.");
+        } catch (StackException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return CheckResult.fail(id(), "interrupted while asking " + rest.restUrl(), "", "Run the precheck again.");
+            }
+            return CheckResult.fail(id(), "the Connect worker at " + rest.restUrl() + " cannot be reached: " + e.getMessage(),
+                    "The migration runs on that worker; the precheck cannot see whether it can run it.",
+                    "Start the worker, or give the URL of its REST listener (rest.advertised.* / listeners of the worker).");
         }
         Map<String, String> versions = new LinkedHashMap<>();
         for (JsonNode plugin : plugins) {
@@ -54,7 +65,7 @@ public final class ConnectPluginsCheck implements Check {
         }
         List<String> missing = new ArrayList<>(PLUGINS);
         missing.removeAll(versions.keySet());
-        String worker = "Kafka Connect " + workerVersion + " at " + rest.baseUrl();
+        String worker = "Kafka Connect " + workerVersion + " at " + rest.restUrl();
         if (!missing.isEmpty()) {
             return CheckResult.fail(id(), worker + " has no " + String.join(" and no ", missing),
                     "Connect cannot create a connector whose plugin it has not loaded.",

@@ -6,9 +6,9 @@ import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.mysqlmigrate.stack.ConnectRestClient;
+import io.mysqlmigrate.stack.ConnectRestException;
+import io.mysqlmigrate.stack.StackException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +24,11 @@ import org.apache.kafka.common.config.ConfigDef;
  */
 public final class ConnectValidateCheck implements Check {
 
-    private final ConnectRest rest;
+    private final ConnectRestClient rest;
     private final boolean source;
 
     private ConnectValidateCheck(String connectUrl, boolean source) {
-        this.rest = new ConnectRest(connectUrl);
+        this.rest = new ConnectRestClient(connectUrl, ConnectPluginsCheck.TIMEOUTS);
         this.source = source;
     }
 
@@ -56,15 +56,14 @@ public final class ConnectValidateCheck implements Check {
         settings.putIfAbsent("name", source ? ctx.sourceConnectorName() : "precheck-validate-sink");
         JsonNode answer;
         try {
-            answer = rest.put("/connector-plugins/" + URLEncoder.encode(pluginClass, StandardCharsets.UTF_8) + "/config/validate",
-                    settings);
-        } catch (IOException e) {
-            return CheckResult.fail(id(), "the worker at " + rest.baseUrl() + " could not validate " + pluginClass + ": "
-                    + ConnectRest.describe(e), "Connect would refuse to create the connector, or the worker cannot be reached.",
-                    "See connect.plugins, and fix what the message names.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return CheckResult.fail(id(), "interrupted while validating", "", "Run the precheck again.");
+            answer = rest.validate(pluginClass, settings);
+        } catch (ConnectRestException e) {
+            return cannotValidate(pluginClass, e.reason());
+        } catch (StackException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return CheckResult.fail(id(), "interrupted while validating", "", "Run the precheck again.");
+            }
+            return cannotValidate(pluginClass, e.getMessage());
         }
         List<String> errors = new ArrayList<>();
         for (JsonNode c : answer.path("configs")) {
@@ -73,12 +72,18 @@ public final class ConnectValidateCheck implements Check {
             }
         }
         if (errors.isEmpty()) {
-            return CheckResult.pass(id(), "the worker at " + rest.baseUrl() + " accepts the " + (source ? "source" : "sink")
+            return CheckResult.pass(id(), "the worker at " + rest.restUrl() + " accepts the " + (source ? "source" : "sink")
                     + " configuration (" + settings.size() + " settings, passwords not sent)");
         }
         return CheckResult.fail(id(), errors.size() + " setting(s) refused by the worker: " + String.join("; ", errors),
                 "Connect refuses to create a connector whose configuration does not validate.",
                 "Correct each named setting in the " + (source ? "source" : "sink") + " connector's file (docs/config/ describes "
                         + "every setting).");
+    }
+
+    private CheckResult cannotValidate(String pluginClass, String reason) {
+        return CheckResult.fail(id(), "the worker at " + rest.restUrl() + " could not validate " + pluginClass + ": " + reason,
+                "Connect would refuse to create the connector, or the worker cannot be reached.",
+                "See connect.plugins, and fix what the message names.");
     }
 }

@@ -1,12 +1,13 @@
 package io.mysqlmigrate.precheck.cli;
 
 import io.mysqlmigrate.precheck.cutover.Cutover;
-import io.mysqlmigrate.precheck.progress.ConnectRest;
+import io.mysqlmigrate.precheck.progress.ConnectApi;
 import io.mysqlmigrate.precheck.progress.StatusCollector;
 import io.mysqlmigrate.precheck.verify.TableResult;
 import io.mysqlmigrate.precheck.verify.VerifyReport;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
+import io.mysqlmigrate.stack.ConnectRestClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -65,7 +66,7 @@ public final class CutoverCommand implements Callable<Integer> {
             ConnectorFile sinkConnector = loaded.sinkConnector();
             MigrationSourceConfig source = loaded.source();
             MigrationSinkConfig sink = loaded.sink();
-            ConnectRest rest = new ConnectRest(files.connectUrlOrDefault());
+            ConnectRestClient rest = ConnectApi.client(files.connectUrlOrDefault());
             String kafka = bootstrapServers != null ? bootstrapServers : source.kafkaBootstrapServers();
             try (StatusCollector collector = new StatusCollector(sourceConnector.name(), source, sinkConnector.name(), sink, rest, kafka)
                     .withTables(false)) {
@@ -93,7 +94,7 @@ public final class CutoverCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return output.cannotRun("Cutover cannot run", "interrupted");
         } catch (IOException | RuntimeException e) {
-            return output.cannotRun("Cutover cannot run", e.getMessage() != null ? e.getMessage() : e.toString());
+            return output.cannotRun("Cutover cannot run", ConnectApi.explain(e));
         }
     }
 

@@ -1,8 +1,9 @@
 package io.mysqlmigrate.precheck.cli;
 
-import io.mysqlmigrate.precheck.progress.ConnectRest;
+import io.mysqlmigrate.precheck.progress.ConnectApi;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
+import io.mysqlmigrate.stack.ConnectRestClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,16 +105,16 @@ public final class MigrationFiles {
     }
 
     private ConnectorFile fromWorker(String name) throws IOException, InterruptedException {
-        ConnectRest rest = new ConnectRest(connectUrl);
-        Map<String, String> raw = rest.config(name);
+        ConnectRestClient rest = ConnectApi.client(connectUrl);
+        Map<String, String> raw = ConnectApi.config(rest, name);
         if (raw == null) {
             List<String> registered = rest.connectors();
-            throw new IOException("no connector named '" + name + "' on the worker at " + rest.url() + " (registered there: "
+            throw new IOException("no connector named '" + name + "' on the worker at " + rest.restUrl() + " (registered there: "
                     + (registered.isEmpty() ? "none" : String.join(", ", registered)) + "); check the name, or --connect-url. "
                     + "A finished cutover removes both connectors: then give the configurations as files (--source-config, "
                     + "--sink-config)");
         }
-        return ConnectorFile.fromWorker(name, raw, rest.url() + "/connectors/" + name + "/config", prompt);
+        return ConnectorFile.fromWorker(name, raw, rest.restUrl() + "/connectors/" + name + "/config", prompt);
     }
 
     Loaded load() throws IOException, InterruptedException {

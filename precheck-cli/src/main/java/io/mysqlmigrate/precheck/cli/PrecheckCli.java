@@ -4,6 +4,8 @@ import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.check.Precheck;
+import io.mysqlmigrate.precheck.progress.ConnectApi;
+import io.mysqlmigrate.stack.ConnectRestException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +70,8 @@ public final class PrecheckCli implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return output.cannotRun("The checks cannot run", "interrupted");
         } catch (Exception e) {
-            return output.cannotRun("The checks cannot run", e.getMessage());
+            return output.cannotRun("The checks cannot run", e instanceof ConnectRestException ? ConnectApi.explain(e)
+                    : e.getMessage());
         }
         boolean passes = Precheck.passes(results, acknowledged);
         if (output.json()) {

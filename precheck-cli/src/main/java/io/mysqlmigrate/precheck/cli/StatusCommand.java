@@ -1,6 +1,6 @@
 package io.mysqlmigrate.precheck.cli;
 
-import io.mysqlmigrate.precheck.progress.ConnectRest;
+import io.mysqlmigrate.precheck.progress.ConnectApi;
 import io.mysqlmigrate.precheck.progress.MigrationStatus;
 import io.mysqlmigrate.precheck.progress.StatusCollector;
 import io.mysqlmigrate.precheck.progress.StatusReport;
@@ -63,7 +63,7 @@ public final class StatusCommand implements Callable<Integer> {
             boolean json = output.json();
             boolean clear = watchSeconds > 0 && !json && System.console() != null;
             try (StatusCollector collector = new StatusCollector(sourceConnector.name(), source, sinkConnector.name(), sink,
-                    new ConnectRest(files.connectUrlOrDefault()), kafka).withWorkerJmx(jmxUrl)) {
+                    ConnectApi.client(files.connectUrlOrDefault()), kafka).withWorkerJmx(jmxUrl)) {
                 int exit;
                 int refreshes = 0;
                 while (true) {
@@ -87,7 +87,7 @@ public final class StatusCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return output.cannotRun("Status cannot be read", "interrupted");
         } catch (IOException | SQLException | RuntimeException e) {
-            return output.cannotRun("Status cannot be read", e.getMessage() != null ? e.getMessage() : e.toString());
+            return output.cannotRun("Status cannot be read", ConnectApi.explain(e));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.mysqlmigrate.precheck.cli;
 
 import io.mysqlmigrate.precheck.check.CheckContext;
+import io.mysqlmigrate.precheck.progress.ConnectApi;
 import io.mysqlmigrate.precheck.progress.SinkProgress;
 import io.mysqlmigrate.precheck.verify.RateLimiter;
 import io.mysqlmigrate.precheck.verify.RepairSql;
@@ -104,7 +105,7 @@ public final class VerifyCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return output.cannotRun("Verify cannot run", "interrupted");
         } catch (IOException | SQLException | RuntimeException e) {
-            return output.cannotRun("Verify cannot run", e.getMessage() != null ? e.getMessage() : e.toString());
+            return output.cannotRun("Verify cannot run", ConnectApi.explain(e));
         }
         try {
             if (repairFile != null) {

@@ -10,7 +10,8 @@ import io.mysqlmigrate.precheck.checks.ObjectVisibility;
 import io.mysqlmigrate.sink.naming.NameMapping;
 import io.mysqlmigrate.source.objects.ObjectCatalog;
 import io.mysqlmigrate.source.objects.SourceObject;
-import io.mysqlmigrate.precheck.progress.ConnectRest;
+import io.mysqlmigrate.precheck.progress.ConnectApi;
+import io.mysqlmigrate.precheck.progress.ConnectorState;
 import io.mysqlmigrate.precheck.progress.MigrationStatus;
 import io.mysqlmigrate.precheck.progress.SinkProgress;
 import io.mysqlmigrate.precheck.progress.StatusCollector;
@@ -23,6 +24,7 @@ import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.routing.DatabaseTopics;
 import io.mysqlmigrate.source.selection.TableSelection;
+import io.mysqlmigrate.stack.ConnectRestClient;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,12 +75,12 @@ public final class Cutover {
     private final MigrationSourceConfig source;
     private final String sinkName;
     private final MigrationSinkConfig sink;
-    private final ConnectRest rest;
+    private final ConnectRestClient rest;
     private final StatusCollector collector;
     private final Verification.Servers servers;
     private final PrintStream log;
 
-    public Cutover(String sourceName, MigrationSourceConfig source, String sinkName, MigrationSinkConfig sink, ConnectRest rest,
+    public Cutover(String sourceName, MigrationSourceConfig source, String sinkName, MigrationSinkConfig sink, ConnectRestClient rest,
                    StatusCollector collector, Verification.Servers servers, PrintStream log) {
         this.sourceName = sourceName;
         this.source = source;
@@ -142,7 +144,7 @@ public final class Cutover {
             stepName = "connectors stopped and deleted";
             t0 = System.nanoTime();
             for (String connector : List.of(sourceName, sinkName)) {
-                rest.stop(connector);
+                ConnectApi.stop(rest, connector);
             }
             for (String connector : List.of(sourceName, sinkName)) {
                 rest.delete(connector);
@@ -168,7 +170,7 @@ public final class Cutover {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            return new Result(2, steps, verify, stepName + ": " + e.getMessage());
+            return new Result(2, steps, verify, stepName + ": " + ConnectApi.explain(e));
         }
     }
 
@@ -493,7 +495,7 @@ public final class Cutover {
     private void awaitGone(Options options) throws Exception {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         while (System.nanoTime() < deadline) {
-            if (!rest.status(sourceName).registered() && !rest.status(sinkName).registered()) {
+            if (!ConnectorState.of(rest, sourceName).registered() && !ConnectorState.of(rest, sinkName).registered()) {
                 return;
             }
             Thread.sleep(POLL_MS);

@@ -16,22 +16,22 @@ import java.util.Map;
  * @param retrying   sink tasks Connect shows RUNNING that are retrying a failure within their retry window, by task id
  * @param binlog     the source task's binary log connection, read over the worker's JMX; null when not asked for
  */
-public record MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectRest.Connector source,
-                              ConnectRest.Connector sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
+public record MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectorState source,
+                              ConnectorState sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
                               boolean delayExact, List<String> notes, Map<Integer, RetryEpisode> retrying, SourceBinlog binlog) {
 
     public MigrationStatus {
         retrying = Map.copyOf(retrying);
     }
 
-    public MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectRest.Connector source,
-                           ConnectRest.Connector sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
+    public MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectorState source,
+                           ConnectorState sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
                            boolean delayExact, List<String> notes, Map<Integer, RetryEpisode> retrying) {
         this(at, migration, migrationTypes, phase, source, sink, partitions, tables, delayMs, delayExact, notes, retrying, null);
     }
 
-    public MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectRest.Connector source,
-                           ConnectRest.Connector sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
+    public MigrationStatus(Instant at, String migration, String migrationTypes, Phase phase, ConnectorState source,
+                           ConnectorState sink, List<PartitionView> partitions, List<TableProgress> tables, Long delayMs,
                            boolean delayExact, List<String> notes) {
         this(at, migration, migrationTypes, phase, source, sink, partitions, tables, delayMs, delayExact, notes, Map.of());
     }
@@ -72,7 +72,7 @@ public record MigrationStatus(Instant at, String migration, String migrationType
     }
 
     /** Failed tasks of both connectors (a failed connector counts as task -1). */
-    public List<ConnectRest.Task> failedTasks() {
+    public List<ConnectorState.Task> failedTasks() {
         return java.util.stream.Stream.of(source, sink).flatMap(c -> c.failedTasks().stream()).toList();
     }
 

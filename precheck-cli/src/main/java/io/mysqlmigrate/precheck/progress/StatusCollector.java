@@ -12,6 +12,7 @@ import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.MigrationType;
 import io.mysqlmigrate.source.phase.CompletionMarker;
+import io.mysqlmigrate.stack.ConnectRestClient;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -48,7 +49,7 @@ public final class StatusCollector implements AutoCloseable {
     private final MigrationSourceConfig source;
     private final String sinkName;
     private final MigrationSinkConfig sink;
-    private final ConnectRest rest;
+    private final ConnectRestClient rest;
     private final String bootstrapServers;
     private String jmxUrl;
     private Admin admin;
@@ -56,7 +57,7 @@ public final class StatusCollector implements AutoCloseable {
     private Map<String, Long> previousRows = Map.of();
     private long previousAtNanos;
 
-    public StatusCollector(String sourceName, MigrationSourceConfig source, String sinkName, MigrationSinkConfig sink, ConnectRest rest,
+    public StatusCollector(String sourceName, MigrationSourceConfig source, String sinkName, MigrationSinkConfig sink, ConnectRestClient rest,
                            String bootstrapServers) {
         this.sourceName = sourceName;
         this.source = source;
@@ -80,9 +81,9 @@ public final class StatusCollector implements AutoCloseable {
 
     public MigrationStatus collect() throws IOException, InterruptedException, SQLException {
         List<String> notes = new ArrayList<>();
-        ConnectRest.Connector src = rest.status(sourceName);
-        ConnectRest.Connector snk = rest.status(sinkName);
-        boolean completedAtSource = completed(rest.offsets(sourceName));
+        ConnectorState src = ConnectorState.of(rest, sourceName);
+        ConnectorState snk = ConnectorState.of(rest, sinkName);
+        boolean completedAtSource = completed(ConnectApi.offsets(rest, sourceName));
         Set<MigrationType> types = source.migrationTypes();
 
         try (Connection d = CheckContext.connect("destination", sink.hostname(), sink.port(), sink.user(), sink.password().value(), sink.tls())) {
@@ -157,11 +158,11 @@ public final class StatusCollector implements AutoCloseable {
      * The retry episodes the sink's tasks recorded in the destination, for the tasks Connect shows RUNNING (a failed or
      * gone task retries nothing, whatever a row left behind says).
      */
-    private Map<Integer, RetryEpisode> retrying(Connection d, ConnectRest.Connector snk) throws SQLException {
+    private Map<Integer, RetryEpisode> retrying(Connection d, ConnectorState snk) throws SQLException {
         return retrying(d, sink.stateDatabase(), snk);
     }
 
-    static Map<Integer, RetryEpisode> retrying(Connection d, String stateDatabase, ConnectRest.Connector snk) throws SQLException {
+    static Map<Integer, RetryEpisode> retrying(Connection d, String stateDatabase, ConnectorState snk) throws SQLException {
         Set<Integer> running = new java.util.HashSet<>();
         snk.tasks().stream().filter(t -> "RUNNING".equals(t.state())).forEach(t -> running.add(t.id()));
         Map<Integer, RetryEpisode> out = new java.util.TreeMap<>(RetryRecords.read(d, stateDatabase, snk.name()));

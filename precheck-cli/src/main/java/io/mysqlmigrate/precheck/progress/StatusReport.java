@@ -23,7 +23,7 @@ public final class StatusReport {
             out.append(", delay ").append(s.delayMs()).append(" ms").append(s.delayExact() ? "" : " (last apply's lag)");
         }
         out.append("   [").append(s.at()).append("]\n");
-        for (ConnectRest.Connector c : List.of(s.source(), s.sink())) {
+        for (ConnectorState c : List.of(s.source(), s.sink())) {
             out.append("  ").append(c.name()).append(": ");
             if (!c.registered()) {
                 out.append("not registered\n");
@@ -67,8 +67,8 @@ public final class StatusReport {
                 out.append('\n');
             }
         }
-        for (ConnectRest.Connector c : List.of(s.source(), s.sink())) {
-            for (ConnectRest.Task t : c.failedTasks()) {
+        for (ConnectorState c : List.of(s.source(), s.sink())) {
+            for (ConnectorState.Task t : c.failedTasks()) {
                 out.append("FAILED ").append(c.name()).append(t.id() < 0 ? " (the connector)" : " task " + t.id()).append(":\n");
                 TaskAdvice.head(t.trace(), TRACE_LINES).forEach(l -> out.append("    ").append(l).append('\n'));
                 out.append("  likely fix: ").append(TaskAdvice.likelyFix(t.trace(), c.name())).append('\n');
@@ -85,10 +85,10 @@ public final class StatusReport {
                 .put("phase", s.phase().name()).put("delayMs", s.delayMs()).put("delayExact", s.delayExact())
                 .put("exitCode", s.exitCode(maxDelayMs));
         ArrayNode connectors = root.putArray("connectors");
-        for (ConnectRest.Connector c : List.of(s.source(), s.sink())) {
+        for (ConnectorState c : List.of(s.source(), s.sink())) {
             ObjectNode cn = connectors.addObject().put("name", c.name()).put("state", c.state());
             ArrayNode tasks = cn.putArray("tasks");
-            for (ConnectRest.Task t : c.tasks()) {
+            for (ConnectorState.Task t : c.tasks()) {
                 ObjectNode tn = tasks.addObject().put("id", t.id()).put("state", t.state()).put("worker", t.workerId());
                 if (t.trace() != null) {
                     ArrayNode lines = tn.putArray("trace");

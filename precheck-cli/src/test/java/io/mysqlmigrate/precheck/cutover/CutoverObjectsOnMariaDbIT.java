@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mysqlmigrate.precheck.progress.ConnectRest;
+import io.mysqlmigrate.precheck.progress.ConnectApi;
 import io.mysqlmigrate.precheck.verify.Verification;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
@@ -90,7 +90,7 @@ class CutoverObjectsOnMariaDbIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         AtomicBoolean writesStopped = new AtomicBoolean();
         Cutover cutover = new Cutover("cut-source", source, "cut-sink", sinkConfig(stack.destination()),
-                new ConnectRest("http://127.0.0.1:9"), null, servers, new PrintStream(log, true, StandardCharsets.UTF_8));
+                ConnectApi.client("http://127.0.0.1:9"), null, servers, new PrintStream(log, true, StandardCharsets.UTF_8));
         Cutover.Result result = cutover.run(new Cutover.Options(1000, Duration.ofSeconds(5), 1, 0), c -> {
             writesStopped.set(true);
             return "stopped";

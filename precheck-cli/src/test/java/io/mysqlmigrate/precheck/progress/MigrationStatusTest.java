@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 /** Exit codes for monitoring, the likely fixes recognised in traces, and the progress bars. */
 class MigrationStatusTest {
 
-    private static final ConnectRest.Connector RUNNING_SOURCE = new ConnectRest.Connector("m-source", "RUNNING",
-            List.of(new ConnectRest.Task(0, "RUNNING", "w", null)));
-    private static final ConnectRest.Connector RUNNING_SINK = new ConnectRest.Connector("m-sink", "RUNNING",
-            List.of(new ConnectRest.Task(0, "RUNNING", "w", null)));
+    private static final ConnectorState RUNNING_SOURCE = new ConnectorState("m-source", "RUNNING",
+            List.of(new ConnectorState.Task(0, "RUNNING", "w", null)));
+    private static final ConnectorState RUNNING_SINK = new ConnectorState("m-sink", "RUNNING",
+            List.of(new ConnectorState.Task(0, "RUNNING", "w", null)));
 
-    private static MigrationStatus status(MigrationStatus.Phase phase, ConnectRest.Connector source, Long delay,
+    private static MigrationStatus status(MigrationStatus.Phase phase, ConnectorState source, Long delay,
                                           List<MigrationStatus.TableProgress> tables) {
         return new MigrationStatus(Instant.EPOCH, "m", "schema,full,incremental", phase, source, RUNNING_SINK, List.of(), tables,
                 delay, true, List.of());
@@ -31,10 +31,10 @@ class MigrationStatusTest {
 
     @Test
     void aFailedTaskOrAMissingConnectorIsUnhealthyUnlessTheMigrationCompleted() {
-        ConnectRest.Connector failed = new ConnectRest.Connector("m-source", "RUNNING",
-                List.of(new ConnectRest.Task(0, "FAILED", "w", "org.apache.kafka.connect.errors.ConnectException: x\n\tat a.b")));
+        ConnectorState failed = new ConnectorState("m-source", "RUNNING",
+                List.of(new ConnectorState.Task(0, "FAILED", "w", "org.apache.kafka.connect.errors.ConnectException: x\n\tat a.b")));
         assertEquals(1, status(MigrationStatus.Phase.INITIAL_LOAD, failed, null, List.of()).exitCode(null));
-        ConnectRest.Connector gone = new ConnectRest.Connector("m-source", null, List.of());
+        ConnectorState gone = new ConnectorState("m-source", null, List.of());
         assertEquals(1, status(MigrationStatus.Phase.INCREMENTAL, gone, 0L, List.of()).exitCode(null));
         assertEquals(0, status(MigrationStatus.Phase.COMPLETED, gone, null, List.of()).exitCode(null));
     }

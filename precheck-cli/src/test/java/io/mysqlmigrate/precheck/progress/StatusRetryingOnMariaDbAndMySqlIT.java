@@ -28,8 +28,8 @@ class StatusRetryingOnMariaDbAndMySqlIT {
     void theRunningTasksRecordedEpisodesAreReadAndPrinted(Flavour flavour) throws Exception {
         DatabaseServer destination = SharedStack.databasesOnly().server(flavour, SharedStack.Role.DESTINATION);
         String state = "st_retry_" + System.nanoTime() % 1_000_000;
-        ConnectRest.Connector sink = new ConnectRest.Connector("shop-sink", "RUNNING", List.of(
-                new ConnectRest.Task(0, "RUNNING", "w1", null), new ConnectRest.Task(1, "FAILED", "w2", "trace")));
+        ConnectorState sink = new ConnectorState("shop-sink", "RUNNING", List.of(
+                new ConnectorState.Task(0, "RUNNING", "w1", null), new ConnectorState.Task(1, "FAILED", "w2", "trace")));
         try (Connection d = destination.connect()) {
             assertEquals(Map.of(), StatusCollector.retrying(d, state, sink), "nothing before the sink created its table");
 
@@ -48,7 +48,7 @@ class StatusRetryingOnMariaDbAndMySqlIT {
             assertEquals(Map.of(0, locked), retrying, "task 1 failed: its row says nothing about a retry");
 
             MigrationStatus status = new MigrationStatus(Instant.EPOCH, "shop", "schema,full,incremental",
-                    MigrationStatus.Phase.INCREMENTAL, new ConnectRest.Connector("shop-source", "RUNNING", List.of()), sink, List.of(),
+                    MigrationStatus.Phase.INCREMENTAL, new ConnectorState("shop-source", "RUNNING", List.of()), sink, List.of(),
                     List.of(), 0L, true, List.of(), retrying);
             String text = StatusReport.text(status);
             assertTrue(text.contains("  RETRYING shop-sink task 0: retrying since 2026-12-07T05:00:00Z (attempt 5, other failure; gives "
