@@ -20,7 +20,7 @@ final class MariaDbDialect implements SqlDialect {
     @Override
     public String upsert(String quotedTable, List<String> columns, List<String> updateColumns, int rows) {
         StringBuilder sql = SqlDialect.insertValues(quotedTable, columns, rows);
-        appendUpdates(sql, updateColumns, c -> "VALUES(" + c + ")");
+        UpsertUpdates.append(sql, updateColumns, c -> "VALUES(" + c + ")");
         return sql.toString();
     }
 
@@ -94,19 +94,5 @@ final class MariaDbDialect implements SqlDialect {
             }
         }
         return "ALTER TABLE " + qualified + " MODIFY " + Identifiers.quote(column) + " <its definition without INVISIBLE>";
-    }
-
-    static void appendUpdates(StringBuilder sql, List<String> updateColumns, java.util.function.UnaryOperator<String> newValue) {
-        if (updateColumns.isEmpty()) {
-            return;
-        }
-        sql.append(" ON DUPLICATE KEY UPDATE ");
-        for (int i = 0; i < updateColumns.size(); i++) {
-            String c = Identifiers.quote(updateColumns.get(i));
-            if (i > 0) {
-                sql.append(", ");
-            }
-            sql.append(c).append(" = ").append(newValue.apply(c));
-        }
     }
 }

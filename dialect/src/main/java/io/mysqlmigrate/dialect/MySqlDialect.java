@@ -29,9 +29,9 @@ final class MySqlDialect implements SqlDialect {
         }
         if (version.atLeast(8, 0, 19)) {
             sql.append(" AS ").append(NEW_ROW_ALIAS);
-            MariaDbDialect.appendUpdates(sql, updateColumns, c -> NEW_ROW_ALIAS + "." + c);
+            UpsertUpdates.append(sql, updateColumns, c -> NEW_ROW_ALIAS + "." + c);
         } else {
-            MariaDbDialect.appendUpdates(sql, updateColumns, c -> "VALUES(" + c + ")");
+            UpsertUpdates.append(sql, updateColumns, c -> "VALUES(" + c + ")");
         }
         return sql.toString();
     }

@@ -2,8 +2,12 @@ package io.mysqlmigrate.source;
 
 import io.mysqlmigrate.connect.SettingValidator;
 import io.mysqlmigrate.dialect.TlsSettings;
+import io.mysqlmigrate.source.capture.CaptureSettings;
+import io.mysqlmigrate.source.capture.SourceEndpoint;
 import io.mysqlmigrate.source.objects.AccountCatalog;
+import io.mysqlmigrate.source.objects.ObjectSettings;
 import io.mysqlmigrate.source.onlineddl.OnlineSchemaChanges;
+import io.mysqlmigrate.source.phase.MigrationType;
 import io.mysqlmigrate.throttle.Throttle;
 import io.mysqlmigrate.source.selection.OperationFilter;
 import io.mysqlmigrate.source.selection.RowFilterSettings;
@@ -273,6 +277,26 @@ public final class MigrationSourceConfig extends AbstractConfig {
 
     public TlsSettings tls() {
         return TlsSettings.of(getString(SOURCE_SSL_MODE), getString(SOURCE_SSL_CA));
+    }
+
+    /** How to reach the source server. */
+    public SourceEndpoint sourceEndpoint() {
+        return new SourceEndpoint(hostname(), port(), user(), password(), tls());
+    }
+
+    /** The settings Debezium's capture is configured from, for the connector of this name (its server id derives from it). */
+    public CaptureSettings captureSettings(String connectorName) {
+        return new CaptureSettings(sourceEndpoint(), serverId(connectorName), topicPrefix(), migrationTypes(), databases(), tables(),
+                tablesExcluded(), columnsIncluded(), columnsExcluded(), rowFilters(), heartbeatIntervalMs(),
+                heartbeatIntervalMs() > 0 ? heartbeatTable() : null, kafkaBootstrapServers(), schemaHistoryTopic(),
+                binlogKeepAliveIntervalMs(), pollIntervalMs(), captureBatchSize(), maxBatchSize(), debeziumOverrides());
+    }
+
+    /** What of the source's views, routines, triggers, events and accounts this migration carries over. */
+    public ObjectSettings objectSettings() {
+        Set<MigrationType> types = migrationTypes();
+        return new ObjectSettings(databases(), tables().isEmpty(), triggersImmediately(), migrateEvents(), accounts(),
+                types.contains(MigrationType.SCHEMA), types.contains(MigrationType.INCREMENTAL), objectsSyncIntervalMs());
     }
 
     public Set<MigrationType> migrationTypes() {

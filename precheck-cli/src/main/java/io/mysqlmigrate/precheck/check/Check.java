@@ -1,6 +1,6 @@
 package io.mysqlmigrate.precheck.check;
 
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import java.sql.SQLException;
 import java.util.Set;
 

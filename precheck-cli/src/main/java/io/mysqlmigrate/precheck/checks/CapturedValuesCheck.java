@@ -6,7 +6,7 @@ import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.precheck.checks.CapturedValuesScan.Column;
 import io.mysqlmigrate.precheck.checks.CapturedValuesScan.Finding;
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package io.mysqlmigrate.precheck.checks;
 import io.mysqlmigrate.dialect.Identifiers;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.checks.CapturedValuesCheck.Kind;
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import io.mysqlmigrate.source.selection.condition.RowCondition;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
 import io.mysqlmigrate.sink.naming.NameMapping;
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

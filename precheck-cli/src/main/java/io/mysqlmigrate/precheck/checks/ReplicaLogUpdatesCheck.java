@@ -4,7 +4,7 @@ import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package io.mysqlmigrate.precheck.checks;
 import io.mysqlmigrate.precheck.check.Check;
 import io.mysqlmigrate.precheck.check.CheckContext;
 import io.mysqlmigrate.precheck.check.CheckResult;
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import java.sql.SQLException;
 import java.util.Set;
 

@@ -10,7 +10,7 @@ import io.mysqlmigrate.precheck.checks.KeyCollisions.Group;
 import io.mysqlmigrate.precheck.checks.KeyCollisions.KeyColumn;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.sink.ddl.CollationMapping;
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import io.mysqlmigrate.source.selection.condition.RowCondition;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -10,7 +10,7 @@ import io.mysqlmigrate.sink.retry.RetryEpisode;
 import io.mysqlmigrate.sink.retry.RetryRecords;
 import io.mysqlmigrate.sink.state.ProgressStore;
 import io.mysqlmigrate.source.MigrationSourceConfig;
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import io.mysqlmigrate.source.phase.CompletionMarker;
 import io.mysqlmigrate.stack.ConnectRestClient;
 import java.io.IOException;

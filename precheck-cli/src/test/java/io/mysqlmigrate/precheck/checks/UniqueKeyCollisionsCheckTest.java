@@ -9,7 +9,7 @@ import io.mysqlmigrate.precheck.checks.UniqueKeyCollisionsCheck.KeyPart;
 import io.mysqlmigrate.precheck.checks.UniqueKeyCollisionsCheck.SourceColumn;
 import io.mysqlmigrate.precheck.checks.UniqueKeyCollisionsCheck.UniqueKey;
 import io.mysqlmigrate.sink.ddl.CollationMapping;
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,9 +3,7 @@ package io.mysqlmigrate.source.capture;
 import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.dialect.TlsSettings;
-import io.mysqlmigrate.source.MigrationSourceConfig;
-import io.mysqlmigrate.source.MigrationType;
-import io.mysqlmigrate.source.heartbeat.HeartbeatTable;
+import io.mysqlmigrate.source.phase.MigrationType;
 import io.mysqlmigrate.source.selection.TableName;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,48 +20,48 @@ public final class DebeziumSettings {
     private DebeziumSettings() {
     }
 
-    public static Map<String, String> from(MigrationSourceConfig config, Flavour flavour, String connectorName) {
-        return from(config, flavour, connectorName, Map.of(), null);
+    public static Map<String, String> from(CaptureSettings settings, Flavour flavour, String connectorName) {
+        return from(settings, flavour, connectorName, Map.of(), null);
     }
 
     /** With the source's tables that have FLOAT columns, read exactly by the snapshot in the dialect's way. */
-    public static Map<String, String> from(MigrationSourceConfig config, Flavour flavour, String connectorName,
+    public static Map<String, String> from(CaptureSettings settings, Flavour flavour, String connectorName,
                                            Map<TableName, SnapshotSelects.Columns> floatTables, SqlDialect dialect) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("connector.class", DebeziumTaskFactory.connectorClassName(flavour));
         p.put("name", connectorName);
-        p.put("database.hostname", config.hostname());
-        p.put("database.port", Integer.toString(config.port()));
-        p.put("database.user", config.user());
-        p.put("database.password", config.password().value());
-        p.put("database.server.id", Integer.toString(config.serverId(connectorName)));
-        p.put("topic.prefix", config.topicPrefix());
-        tls(p, config.tls(), flavour);
-        List<String> databases = new java.util.ArrayList<>(config.databases().stream().map(DebeziumSettings::exactName).toList());
-        List<String> tables = new java.util.ArrayList<>(nonBlank(config.tables()));
-        if (config.heartbeatIntervalMs() > 0) {
+        p.put("database.hostname", settings.source().hostname());
+        p.put("database.port", Integer.toString(settings.source().port()));
+        p.put("database.user", settings.source().user());
+        p.put("database.password", settings.source().password().value());
+        p.put("database.server.id", Integer.toString(settings.serverId()));
+        p.put("topic.prefix", settings.topicPrefix());
+        tls(p, settings.source().tls(), flavour);
+        List<String> databases = new java.util.ArrayList<>(settings.databases().stream().map(DebeziumSettings::exactName).toList());
+        List<String> tables = new java.util.ArrayList<>(nonBlank(settings.tables()));
+        if (settings.heartbeatIntervalMs() > 0) {
             // The task writes the beats; Debezium reads their row changes like any other (for the delay; the task keeps
             // them out of the topics) and emits its heartbeat records, which carry the moving position to the offsets.
-            HeartbeatTable heartbeat = new HeartbeatTable(config.heartbeatTable(), config.topicPrefix());
-            p.put("heartbeat.interval.ms", Integer.toString(config.heartbeatIntervalMs()));
-            String database = exactName(heartbeat.table().database());
+            TableName heartbeat = settings.heartbeatTable();
+            p.put("heartbeat.interval.ms", Integer.toString(settings.heartbeatIntervalMs()));
+            String database = exactName(heartbeat.database());
             if (!databases.contains(database)) {
                 databases.add(database);
             }
             if (!tables.isEmpty()) {
-                tables.add(exactName(heartbeat.table().database()) + "\\." + exactName(heartbeat.table().table()));
+                tables.add(exactName(heartbeat.database()) + "\\." + exactName(heartbeat.table()));
             }
         }
         p.put("database.include.list", String.join(",", databases));
-        includeExclude(p, "table", tables, nonBlank(config.tablesExcluded()));
-        includeExclude(p, "column", nonBlank(config.columnsIncluded()), nonBlank(config.columnsExcluded()));
-        p.putAll(SnapshotSelects.overrides(config.rowFilters(), floatTables, dialect));
-        p.put("snapshot.mode", snapshotMode(config.migrationTypes()));
+        includeExclude(p, "table", tables, nonBlank(settings.tablesExcluded()));
+        includeExclude(p, "column", nonBlank(settings.columnsIncluded()), nonBlank(settings.columnsExcluded()));
+        p.putAll(SnapshotSelects.overrides(settings.rowFilters(), floatTables, dialect));
+        p.put("snapshot.mode", snapshotMode(settings.migrationTypes()));
 
         // Kafka's schema history, refusing the statements Debezium's DDL parser misreads, before any row after them.
         p.put("schema.history.internal", CheckedSchemaHistory.class.getName());
-        p.put("schema.history.internal.kafka.bootstrap.servers", config.kafkaBootstrapServers());
-        p.put("schema.history.internal.kafka.topic", config.schemaHistoryTopic());
+        p.put("schema.history.internal.kafka.bootstrap.servers", settings.kafkaBootstrapServers());
+        p.put("schema.history.internal.kafka.topic", settings.schemaHistoryTopic());
         // Only the selected databases' DDL: otherwise the snapshot sends every database's and creates their topics.
         p.put("schema.history.internal.store.only.captured.databases.ddl", "true");
 
@@ -87,13 +85,13 @@ public final class DebeziumSettings {
         // (no event, no server heartbeat, which the reader asks for at 0.8 times the interval) arrived for an interval.
         // The reader's default of 60 s left a killed connection down for 60-120 s; ours is in the ConfigDef.
         p.put("connect.keep.alive", "true");
-        p.put("connect.keep.alive.interval.ms", Integer.toString(config.binlogKeepAliveIntervalMs()));
+        p.put("connect.keep.alive.interval.ms", Integer.toString(settings.binlogKeepAliveIntervalMs()));
 
-        p.put("poll.interval.ms", Long.toString(config.pollIntervalMs()));
-        p.put("max.batch.size", Integer.toString(config.captureBatchSize()));
-        p.put("max.queue.size", Integer.toString(Math.max(8192, config.maxBatchSize() * 4)));
+        p.put("poll.interval.ms", Long.toString(settings.pollIntervalMs()));
+        p.put("max.batch.size", Integer.toString(settings.captureBatchSize()));
+        p.put("max.queue.size", Integer.toString(Math.max(8192, settings.maxBatchSize() * 4)));
 
-        config.debeziumOverrides().forEach((k, v) -> p.put(k, String.valueOf(v)));
+        settings.debeziumOverrides().forEach((k, v) -> p.put(k, String.valueOf(v)));
         return p;
     }
 

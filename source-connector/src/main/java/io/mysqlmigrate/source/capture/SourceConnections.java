@@ -1,6 +1,5 @@
 package io.mysqlmigrate.source.capture;
 
-import io.mysqlmigrate.source.MigrationSourceConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,13 +11,13 @@ public final class SourceConnections {
     private SourceConnections() {
     }
 
-    public static Connection open(MigrationSourceConfig config) throws SQLException {
-        String url = "jdbc:mysql://" + config.hostname() + ":" + config.port()
+    public static Connection open(SourceEndpoint source) throws SQLException {
+        String url = "jdbc:mysql://" + source.hostname() + ":" + source.port()
                 + "/?connectTimeout=10000&socketTimeout=30000&allowPublicKeyRetrieval=true";
         Properties props = new Properties();
-        config.tls().jdbcProperties().forEach(props::setProperty);
-        props.setProperty("user", config.user());
-        props.setProperty("password", config.password().value());
+        source.tls().jdbcProperties().forEach(props::setProperty);
+        props.setProperty("user", source.user());
+        props.setProperty("password", source.password().value());
         return DriverManager.getConnection(url, props);
     }
 }

@@ -4,7 +4,6 @@ import io.mysqlmigrate.dialect.ServerVersion;
 import io.mysqlmigrate.dialect.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import io.mysqlmigrate.source.MigrationSourceConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import io.mysqlmigrate.source.selection.TableName;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.connect.errors.ConnectException;
 
 /** Connects to the source once to learn what it is (MySQL or MariaDB, which version) and which server it is. */
 public final class SourceServerProbe {
@@ -35,12 +33,13 @@ public final class SourceServerProbe {
     private SourceServerProbe() {
     }
 
-    public static SourceServer detect(MigrationSourceConfig config) {
-        return detect(config, Set.of());
-    }
-
-    public static SourceServer detect(MigrationSourceConfig config, Set<TableName> filteredTables) {
-        try (Connection c = SourceConnections.open(config)) {
+    /**
+     * Reads what the source is. A failure is the caller's to explain: it knows the settings that name the server and
+     * the account.
+     */
+    public static SourceServer detect(SourceEndpoint source, List<String> databases, Set<TableName> filteredTables)
+            throws SQLException {
+        try (Connection c = SourceConnections.open(source)) {
             ServerVersion version = ServerVersion.detect(c);
             String identity;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SqlDialect.of(version).serverIdentityQuery())) {
@@ -51,12 +50,7 @@ public final class SourceServerProbe {
             for (TableName table : filteredTables) {
                 columns.put(table, columns(c, table));
             }
-            return new SourceServer(version, identity, timeZone(c), columns, binaryLogs(c), floatTables(c, config.databases()));
-        } catch (SQLException e) {
-            throw new ConnectException("Cannot read the source " + config.user() + "@" + config.hostname() + ":"
-                    + config.port() + " (" + e.getMessage() + "). Check " + MigrationSourceConfig.SOURCE_HOSTNAME + ", "
-                    + MigrationSourceConfig.SOURCE_PORT + ", " + MigrationSourceConfig.SOURCE_USER + " and "
-                    + MigrationSourceConfig.SOURCE_PASSWORD + ", and that the server accepts connections from this worker.", e);
+            return new SourceServer(version, identity, timeZone(c), columns, binaryLogs(c), floatTables(c, databases));
         }
     }
 

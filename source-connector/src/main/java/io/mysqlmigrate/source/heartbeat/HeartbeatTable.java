@@ -1,15 +1,14 @@
 package io.mysqlmigrate.source.heartbeat;
 
 import io.mysqlmigrate.dialect.Identifiers;
-import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.capture.SourceConnections;
+import io.mysqlmigrate.source.capture.SourceEndpoint;
 import io.mysqlmigrate.source.selection.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -47,19 +46,22 @@ public final class HeartbeatTable {
                 + ") ON DUPLICATE KEY UPDATE beat_us = " + now;
     }
 
-    /** Creates the database and table when missing; a clear error names the privilege the account lacks. */
-    public void ensureExists(MigrationSourceConfig config) {
-        try (Connection c = SourceConnections.open(config); Statement st = c.createStatement()) {
+    /**
+     * Creates the database and table when missing. A failure is the caller's to explain with the settings that name
+     * the table and turn heartbeats off ({@link #privilegesNeeded()} says what the account lacks).
+     */
+    public void ensureExists(SourceEndpoint source) throws SQLException {
+        try (Connection c = SourceConnections.open(source); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(table.database()));
             st.execute("CREATE TABLE IF NOT EXISTS " + table.quoted() + " (migration VARCHAR(255) NOT NULL PRIMARY KEY, "
                     + "beat_us BIGINT UNSIGNED NOT NULL) ENGINE=InnoDB");
             st.execute(beatStatement());
-        } catch (SQLException e) {
-            throw new ConnectException("Cannot prepare the heartbeat table " + table + " on the source (" + e.getMessage() + "). "
-                    + "Heartbeats write to the source: grant the source account CREATE, INSERT and UPDATE on "
-                    + Identifiers.quote(table.database()) + ".*, choose another " + MigrationSourceConfig.HEARTBEAT_TABLE + ", or set "
-                    + MigrationSourceConfig.HEARTBEAT_INTERVAL_MS + "=0 to measure the delay from binary log timestamps instead.", e);
         }
+    }
+
+    /** The grant the source account needs for heartbeats. */
+    public String privilegesNeeded() {
+        return "CREATE, INSERT and UPDATE on " + Identifiers.quote(table.database()) + ".*";
     }
 
     /** True for any record about the heartbeat table: its rows and its DDL (all DDL of its own database). */

@@ -1,8 +1,8 @@
 package io.mysqlmigrate.source.heartbeat;
 
-import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.capture.RecurringSourceWork;
 import io.mysqlmigrate.source.capture.SourceConnections;
+import io.mysqlmigrate.source.capture.SourceEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,10 +23,10 @@ public final class HeartbeatWriter implements AutoCloseable {
     private final RecurringSourceWork work;
     private boolean failing;
 
-    public HeartbeatWriter(MigrationSourceConfig config, HeartbeatTable table, String connectorName) {
+    public HeartbeatWriter(SourceEndpoint source, HeartbeatTable table, String connectorName) {
         this.table = table;
         this.work = new RecurringSourceWork("mysql-migrate-heartbeat-" + connectorName, () -> {
-            Connection c = SourceConnections.open(config);
+            Connection c = SourceConnections.open(source);
             c.setAutoCommit(true);
             return c;
         });

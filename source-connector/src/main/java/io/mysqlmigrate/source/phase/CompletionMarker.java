@@ -1,6 +1,5 @@
 package io.mysqlmigrate.source.phase;
 
-import io.mysqlmigrate.source.MigrationType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package io.mysqlmigrate.source.phase;
 
-import io.mysqlmigrate.source.MigrationType;
 import io.mysqlmigrate.source.routing.EventKind;
 import java.util.Set;
 import org.apache.kafka.connect.source.SourceRecord;

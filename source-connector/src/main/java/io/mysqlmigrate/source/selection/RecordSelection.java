@@ -2,9 +2,9 @@ package io.mysqlmigrate.source.selection;
 
 import io.mysqlmigrate.source.phase.SnapshotRecords;
 import io.mysqlmigrate.source.routing.EventKind;
-import io.mysqlmigrate.source.capture.SourceServerProbe;
 import io.mysqlmigrate.source.selection.condition.RowCondition;
 import io.mysqlmigrate.source.selection.condition.StringFold;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,14 +32,17 @@ public final class RecordSelection {
     /**
      * The selection for this source: each row filter checked against the table it names (the table must exist and
      * have every column the condition reads) and given the columns' collations and the source's time zone.
+     *
+     * @param filteredTableColumns the source's columns of each filtered table, lower-cased, each with its collation
+     * @param timeZone             the zone the source compares TIMESTAMP values in
      */
     public static RecordSelection of(TableSelection tables, OperationFilter operations, Map<TableName, RowCondition> conditions,
-                                     SourceServerProbe.SourceServer source) {
+                                     Map<TableName, Map<String, String>> filteredTableColumns, ZoneId timeZone) {
         Map<TableName, RowFilter> filters = new HashMap<>();
         for (Map.Entry<TableName, RowCondition> e : conditions.entrySet()) {
             TableName table = e.getKey();
             RowCondition condition = e.getValue();
-            Map<String, String> columns = source.filteredTableColumns().getOrDefault(table, Map.of());
+            Map<String, String> columns = filteredTableColumns.getOrDefault(table, Map.of());
             if (columns.isEmpty()) {
                 throw new ConnectException("row.filters names " + table + ", which the source does not have. Correct the table "
                         + "name in row.filters (database and table as the source spells them).");
@@ -52,7 +55,7 @@ public final class RecordSelection {
             }
             Map<String, StringFold> folds = new HashMap<>();
             columns.forEach((column, collation) -> folds.put(column, StringFold.ofCollation(collation)));
-            filters.put(table, new RowFilter(table, condition, folds, source.timeZone()));
+            filters.put(table, new RowFilter(table, condition, folds, timeZone));
         }
         return new RecordSelection(tables, operations, filters);
     }

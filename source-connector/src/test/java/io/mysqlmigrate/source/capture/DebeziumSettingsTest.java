@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.source.MigrationSourceConfig;
-import io.mysqlmigrate.source.MigrationType;
+import io.mysqlmigrate.source.phase.MigrationType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,7 @@ class DebeziumSettingsTest {
 
     @Test
     void mariaDbGetsTheMariaDbConnectorAndExactValueSettings() {
-        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(base()), Flavour.MARIADB, "c1");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(base()).captureSettings("c1"), Flavour.MARIADB, "c1");
         assertEquals("io.debezium.connector.mariadb.MariaDbConnector", d.get("connector.class"));
         assertEquals("precise", d.get("bigint.unsigned.handling.mode"));
         assertEquals("false", d.get("enable.time.adjuster"));
@@ -45,7 +45,7 @@ class DebeziumSettingsTest {
     @Test
     void mySqlGetsTheMySqlConnector() {
         assertEquals("io.debezium.connector.mysql.MySqlConnector",
-                DebeziumSettings.from(new MigrationSourceConfig(base()), Flavour.MYSQL, "c1").get("connector.class"));
+                DebeziumSettings.from(new MigrationSourceConfig(base()).captureSettings("c1"), Flavour.MYSQL, "c1").get("connector.class"));
     }
 
     @Test
@@ -65,19 +65,19 @@ class DebeziumSettingsTest {
         Map<String, String> p = base();
         p.put("debezium.snapshot.fetch.size", "500");
         p.put("debezium.poll.interval.ms", "5");
-        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MARIADB, "c1");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p).captureSettings("c1"), Flavour.MARIADB, "c1");
         assertEquals("500", d.get("snapshot.fetch.size"));
         assertEquals("5", d.get("poll.interval.ms"));
     }
 
     @Test
     void theBinlogKeepAliveDecidesHowSoonALostConnectionIsReestablished() {
-        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(base()), Flavour.MARIADB, "c1");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(base()).captureSettings("c1"), Flavour.MARIADB, "c1");
         assertEquals("true", d.get("connect.keep.alive"));
         assertEquals("5000", d.get("connect.keep.alive.interval.ms"), "the reader's 60 s default left a killed connection down 60-120 s");
         Map<String, String> p = base();
         p.put(MigrationSourceConfig.BINLOG_KEEPALIVE_INTERVAL_MS, "2000");
-        assertEquals("2000", DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MYSQL, "c1").get("connect.keep.alive.interval.ms"));
+        assertEquals("2000", DebeziumSettings.from(new MigrationSourceConfig(p).captureSettings("c1"), Flavour.MYSQL, "c1").get("connect.keep.alive.interval.ms"));
         p.put(MigrationSourceConfig.BINLOG_KEEPALIVE_INTERVAL_MS, "100");
         assertThrows(org.apache.kafka.common.config.ConfigException.class, () -> new MigrationSourceConfig(p),
                 "below a second the server's heartbeats would arrive too close to the check");
@@ -98,7 +98,7 @@ class DebeziumSettingsTest {
         p.put("tables.include", "shop\\..*");
         p.put("tables.exclude", "shop\\.tmp_.*, shop\\.log");
         p.put("columns.exclude", "shop\\.users\\.password");
-        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MARIADB, "c1");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p).captureSettings("c1"), Flavour.MARIADB, "c1");
         String include = d.get("table.include.list");
         assertEquals("(?!(?:shop\\.tmp_.*|shop\\.log)$)(?:shop\\..*)", include);
         java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(include);
@@ -114,7 +114,7 @@ class DebeziumSettingsTest {
     void rowFiltersReachTheSnapshotSelect() {
         Map<String, String> p = base();
         p.put("row.filters", "shop.orders WHERE amount > 10");
-        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MARIADB, "c1");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p).captureSettings("c1"), Flavour.MARIADB, "c1");
         assertEquals("shop.orders", d.get("snapshot.select.statement.overrides"));
         assertEquals("SELECT * FROM `shop`.`orders` WHERE (amount > 10)", d.get("snapshot.select.statement.overrides.shop.orders"));
     }
@@ -124,11 +124,11 @@ class DebeziumSettingsTest {
         Map<String, String> p = base();
         p.put("heartbeat.interval.ms", "250");
         p.put("tables.include", "shop\\.orders");
-        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p), Flavour.MARIADB, "c1");
+        Map<String, String> d = DebeziumSettings.from(new MigrationSourceConfig(p).captureSettings("c1"), Flavour.MARIADB, "c1");
         assertEquals("250", d.get("heartbeat.interval.ms"));
         assertTrue(d.get("database.include.list").contains(java.util.regex.Pattern.quote("mysql_migrate")), d.get("database.include.list"));
         java.util.regex.Pattern tables = java.util.regex.Pattern.compile(d.get("table.include.list").split(",")[1]);
         assertTrue(tables.matcher("mysql_migrate.heartbeat").matches(), d.get("table.include.list"));
-        assertFalse(DebeziumSettings.from(new MigrationSourceConfig(base()), Flavour.MARIADB, "c1").containsKey("heartbeat.interval.ms"));
+        assertFalse(DebeziumSettings.from(new MigrationSourceConfig(base()).captureSettings("c1"), Flavour.MARIADB, "c1").containsKey("heartbeat.interval.ms"));
     }
 }

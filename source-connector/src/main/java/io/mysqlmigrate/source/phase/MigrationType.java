@@ -1,4 +1,4 @@
-package io.mysqlmigrate.source;
+package io.mysqlmigrate.source.phase;
 
 import java.util.EnumSet;
 import java.util.Locale;
