@@ -1,5 +1,6 @@
 package io.mysqlmigrate.sink.apply;
 
+import io.mysqlmigrate.sink.retry.FailureClassifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writer connections of {@code apply.writers} > 1, each with its own thread. Each commits its share of a
@@ -31,6 +34,8 @@ public final class WriterPool implements AutoCloseable {
         void write(Connection c) throws SQLException;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(WriterPool.class);
+
     private final int writers;
     private final ConnectionFactory factory;
     private final List<Connection> connections = new ArrayList<>();
@@ -46,8 +51,10 @@ public final class WriterPool implements AutoCloseable {
     }
 
     /**
-     * Runs share i on writer i, each committed when it succeeds. The first failure is thrown after every share has
-     * finished; shares that failed are rolled back.
+     * Runs share i on writer i, each committed when it succeeds. Shares are disjoint sets of keyed rows, so they may
+     * commit in any order; when writers deadlock on InnoDB's locks of neighbouring keys, each share that lost is run
+     * again alone once the others have committed, instead of failing the whole batch. Any other failure, or a share
+     * that fails again, is thrown after every share has finished; shares that failed are rolled back.
      */
     void run(List<Share> shares) throws SQLException {
         ensureOpen();
@@ -56,40 +63,61 @@ public final class WriterPool implements AutoCloseable {
             Connection c = connections.get(i);
             Share share = shares.get(i);
             running.add(threads.submit(() -> {
-                try {
-                    share.write(c);
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    try {
-                        c.rollback();
-                    } catch (SQLException ignored) {
-                        // the connection is replaced below
-                    }
-                    throw e;
-                }
+                commitOrRollBack(share, c);
                 return null;
             }));
         }
         Throwable failure = null;
-        for (Future<?> f : running) {
+        List<Integer> lostLocks = new ArrayList<>();
+        for (int i = 0; i < running.size(); i++) {
             try {
-                f.get();
+                running.get(i).get();
             } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
+                if (FailureClassifier.isLockConflict(e.getCause())) {
+                    lostLocks.add(i);
+                } else {
+                    failure = failure == null ? e.getCause() : failure;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = failure == null ? e : failure;
             }
         }
-        if (failure != null) {
-            close(); // reopened on the next attempt, so no connection is left in an unknown state
-            if (failure instanceof SQLException s) {
-                throw s;
+        for (int i : failure == null ? lostLocks : List.<Integer>of()) {
+            try {
+                commitOrRollBack(shares.get(i), connections.get(i));
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+                break;
             }
-            if (failure instanceof RuntimeException r) {
-                throw r;
+        }
+        if (failure == null) {
+            if (!lostLocks.isEmpty()) {
+                LOG.debug("{} of {} writers lost a lock conflict and applied their share again alone", lostLocks.size(), shares.size());
             }
-            throw new SQLException("Interrupted while the writers applied a batch", failure);
+            return;
+        }
+        close(); // reopened on the next attempt, so no connection is left in an unknown state
+        if (failure instanceof SQLException s) {
+            throw s;
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        throw new SQLException("Interrupted while the writers applied a batch", failure);
+    }
+
+    private static void commitOrRollBack(Share share, Connection c) throws SQLException {
+        try {
+            share.write(c);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is replaced when the failure is thrown
+            }
+            throw e;
         }
     }
 

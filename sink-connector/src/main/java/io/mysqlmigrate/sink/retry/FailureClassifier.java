@@ -99,7 +99,8 @@ public final class FailureClassifier {
         return isConnectionLoss(failure) || isLockConflict(failure);
     }
 
-    private static boolean isLockConflict(Throwable failure) {
+    /** Whether a statement lost a lock conflict (a deadlock or a lock wait timeout): its transaction can run again. */
+    public static boolean isLockConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof SQLTransientException) {
                 return true;

@@ -69,6 +69,40 @@ class WriterPoolOnMariaDbIT {
         }
     }
 
+    @Test
+    void writersThatDeadlockEndWithEveryShareAppliedTheLoserRunAgainAlone() throws Exception {
+        String db = "writer_pool_deadlock_" + System.nanoTime() % 100000;
+        destination.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO " + db + ".t VALUES (1, 0), (2, 0)");
+        // each share locks one row, waits until the other has locked the other row, then asks for it: a deadlock InnoDB
+        // breaks by rolling one share back (only on the first attempt: the loser's second run is alone)
+        java.util.concurrent.CyclicBarrier bothHoldOneRow = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.BiFunction<Integer, Integer, WriterPool.Share> share = (first, second) -> c -> {
+            boolean firstAttempt = attempts.incrementAndGet() <= 2;
+            try (Statement st = c.createStatement()) {
+                st.execute("UPDATE " + db + ".t SET v = v + " + first + " WHERE id = " + first);
+                if (firstAttempt) {
+                    try {
+                        bothHoldOneRow.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                st.execute("UPDATE " + db + ".t SET v = v + " + first + " WHERE id = " + second);
+            }
+        };
+        try (WriterPool pool = new WriterPool(2, this::open)) {
+            pool.run(List.of(share.apply(1, 2), share.apply(2, 1)));
+        }
+        assertEquals(3, attempts.get(), "one share lost the deadlock and ran once more");
+        try (Connection c = destination.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT SUM(v) FROM " + db + ".t")) {
+            rs.next();
+            assertEquals(6, rs.getLong(1), "both shares applied whole: 1+1 from the first, 2+2 from the second");
+        }
+    }
+
     private long count(String db) throws SQLException {
         try (Connection c = destination.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + db + ".t")) {
