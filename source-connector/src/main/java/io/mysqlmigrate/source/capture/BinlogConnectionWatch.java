@@ -111,15 +111,17 @@ public final class BinlogConnectionWatch implements AutoCloseable {
             return; // not streaming yet (snapshot), or Debezium is restarting its capture
         }
         if (!everConnected) {
-            if (r.connected()) {
-                everConnected = true;
-                connected = true;
-                lastDisconnects = r.disconnects();
-                metrics.binlogConnected();
-                LOG.info("Reading the binary log of source {}; a lost connection is re-established within 1 to 2 times {}={} ms",
-                        source, MigrationSourceConfig.BINLOG_KEEPALIVE_INTERVAL_MS, keepAliveMs);
+            if (!r.connected() && r.disconnects() == 0) {
+                return; // still connecting for the first time
             }
-            return;
+            // Connected now, or connected and lost already (a disconnect counted) before this first reading: the
+            // comparisons below report such a loss like any later one instead of waiting silently for a first connection.
+            everConnected = true;
+            connected = true;
+            lastDisconnects = 0;
+            metrics.binlogConnected();
+            LOG.info("Reading the binary log of source {}; a lost connection is re-established within 1 to 2 times {}={} ms",
+                    source, MigrationSourceConfig.BINLOG_KEEPALIVE_INTERVAL_MS, keepAliveMs);
         }
         if (connected && !r.connected()) {
             connected = false;

@@ -60,6 +60,24 @@ class BinlogConnectionWatchTest {
     }
 
     @Test
+    void aConnectionLostBeforeTheFirstReadingIsReportedAsLost() {
+        // connected and lost (a server-side KILL) within the second before the watch first looked
+        read(false, 1);
+        assertEquals("DISCONNECTED", metrics.getBinlogConnection());
+        assertFalse(metrics.isBinlogConnected());
+        read(true, 1);
+        assertEquals("CONNECTED", metrics.getBinlogConnection());
+        assertEquals(1, metrics.getBinlogReconnects());
+    }
+
+    @Test
+    void aConnectionLostAndBackBeforeTheFirstReadingCountsOneReconnection() {
+        read(true, 1);
+        assertEquals("CONNECTED", metrics.getBinlogConnection());
+        assertEquals(1, metrics.getBinlogReconnects());
+    }
+
+    @Test
     void theSecondsDisconnectedGrowWhileTheConnectionIsDown() {
         read(true, 0);
         metrics.binlogDisconnected(System.currentTimeMillis() - 12_500);
