@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableComparison;
+import io.mysqlmigrate.stack.ConnectRestException;
 import io.mysqlmigrate.stack.ConnectorConfigTemplate;
 import io.mysqlmigrate.stack.DatabaseServer;
 import io.mysqlmigrate.stack.FlavourPair;
@@ -175,6 +176,20 @@ final class Migration implements AutoCloseable {
                         return List.of(notYet.getMessage());
                     }
                 }, actual -> assertEquals(expected, actual, "rows from " + sql));
+    }
+
+    /** Waits until a task of {@code connector} has failed; returns its trace. */
+    String awaitFailedTask(String connector, Duration timeout) {
+        return Awaitility.await(connector + " has a failed task").atMost(timeout).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    try {
+                        var failed = stack.rest().status(connector).failedTasks();
+                        return failed.isEmpty() ? null : failed.get(0).trace();
+                    } catch (ConnectRestException notYet) {
+                        return null; // a connector just created has no status for a moment
+                    }
+                }, trace -> trace != null);
     }
 
     void assertConnectorsHealthy() {
