@@ -264,14 +264,14 @@ class ConfigFilesOnKafkaConnectIT {
     private void awaitIdentical(String db, int rows, List<String> connectors, Duration timeout) throws Exception {
         await(db + " identical on source and destination").atMost(timeout).pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(500))
-                .failFast("a connector has a failed task", () -> {
+                .failFast("a connector has a failed task", Migration.afterFirstLook(() -> {
                     for (String connector : connectors) {
                         var status = stack.rest().status(connector);
                         if (!status.failedTasks().isEmpty()) {
                             fail(connector + " has a failed task: " + status.failedTasks().get(0).trace());
                         }
                     }
-                })
+                }))
                 .until(() -> {
                     try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
                         return DatabaseComparator.compare(s, d, List.of(db));

@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ThrowingRunnable;
 
 /**
  * One migration through the shared stack: the source and sink connectors registered through the worker's REST API
@@ -98,7 +100,21 @@ final class Migration implements AutoCloseable {
     ConditionFactory awaiting(String what, Duration timeout) {
         return Awaitility.await(what + " (" + name + ")").atMost(timeout).pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(250))
-                .failFast("a connector of " + name + " has a failed task", this::assertConnectorsHealthy);
+                .failFast("a connector of " + name + " has a failed task", afterFirstLook(this::assertConnectorsHealthy));
+    }
+
+    /**
+     * Awaitility runs a fail-fast check before each look at the condition; this one skips the first, so the condition
+     * is looked at first and the check runs only while it does not hold yet: a test may await what a connector that
+     * failed on purpose left behind.
+     */
+    static ThrowingRunnable afterFirstLook(ThrowingRunnable check) {
+        AtomicBoolean first = new AtomicBoolean(true);
+        return () -> {
+            if (!first.getAndSet(false)) {
+                check.run();
+            }
+        };
     }
 
     /**
@@ -106,19 +122,20 @@ final class Migration implements AutoCloseable {
      * marker; returns that offset.
      */
     JsonNode awaitCompletedOffset(Duration timeout) {
-        AtomicReference<JsonNode> offsets = new AtomicReference<>();
-        return awaiting("the source connector " + source.name() + " records completion in its offsets", timeout)
+        JsonNode offsets = awaiting("the source connector " + source.name() + " records completion in its offsets", timeout)
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    offsets.set(stack.rest().get("/connectors/" + source.name() + "/offsets"));
-                    for (JsonNode entry : offsets.get().path("offsets")) {
-                        if (entry.path("partition").has("mysqlmigrate.migration")
-                                && "completed".equals(entry.path("offset").path("phase").asText())) {
-                            return entry.path("offset");
-                        }
-                    }
-                    return null;
-                }, offset -> offset != null);
+                .until(() -> stack.rest().get("/connectors/" + source.name() + "/offsets"), shown -> completion(shown) != null);
+        return completion(offsets);
+    }
+
+    private static JsonNode completion(JsonNode offsets) {
+        for (JsonNode entry : offsets.path("offsets")) {
+            if (entry.path("partition").has("mysqlmigrate.migration")
+                    && "completed".equals(entry.path("offset").path("phase").asText())) {
+                return entry.path("offset");
+            }
+        }
+        return null;
     }
 
     /**

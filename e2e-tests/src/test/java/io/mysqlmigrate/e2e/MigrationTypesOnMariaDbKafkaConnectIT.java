@@ -151,7 +151,7 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
 
     private static void awaitTrue(String what, Condition condition, Migration migration) {
         migration.awaiting(what, Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .ignoreException(SQLException.class) // e.g. a column the sink has not added yet
+                .ignoreExceptionsInstanceOf(SQLException.class) // e.g. a column the sink has not added yet
                 .until(condition::holds);
     }
 

@@ -392,13 +392,13 @@ class ReplayOnMariaDbKafkaConnectIT {
     private void awaitReplicaIdentical(Migration migration, String replicaSink, String db, String replica, List<String> expected) {
         migration.awaiting("the replica " + replica + " identical to " + db, Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(1))
-                .failFast("a connector has a failed task", () -> { // replaces the migration's own check: runs it too
+                .failFast("a connector has a failed task", Migration.afterFirstLook(() -> { // replaces the migration's own check
                     var status = stack.rest().status(replicaSink);
                     if (!status.failedTasks().isEmpty()) {
                         throw new AssertionError(replicaSink + " failed: " + status.failedTasks().get(0).trace());
                     }
                     migration.assertConnectorsHealthy();
-                })
+                }))
                 .untilAsserted(() -> {
                     String differences;
                     try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
