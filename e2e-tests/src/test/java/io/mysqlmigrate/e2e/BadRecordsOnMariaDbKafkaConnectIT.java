@@ -1,5 +1,6 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -114,12 +114,9 @@ class BadRecordsOnMariaDbKafkaConnectIT {
             assertEquals(2L, WorkerMetrics.read(jmx, bean, "DeadLettered"), "the sink reported (a) and (b); (c) never reached it");
             long end = endOffset(tp);
             awaitStoredOffset(migration, tp, end);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            long counted = (Long) WorkerMetrics.read(jmx, bean, "RecordsApplied");
-            while (counted < end - 3 && System.nanoTime() < deadline) { // counted just after the commit
-                Thread.sleep(100);
-                counted = (Long) WorkerMetrics.read(jmx, bean, "RecordsApplied");
-            }
+            long counted = await("the sink's RecordsApplied reaches " + (end - 3)) // counted just after the commit
+                    .atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> (Long) WorkerMetrics.read(jmx, bean, "RecordsApplied"), n -> n >= end - 3);
             assertEquals(end - 3, counted, "every record of the topic but the three bad ones counted as applied, and those never");
         }
     }
@@ -217,18 +214,18 @@ class BadRecordsOnMariaDbKafkaConnectIT {
         Map<Long, ConsumerRecord<byte[], byte[]>> byOffset = new java.util.TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (byOffset.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    ConsumerRecord<byte[], byte[]> earlier = byOffset.put(Long.parseLong(header(r, "__connect.errors.offset")), r);
-                    if (earlier != null) {
-                        fail("offset " + header(r, "__connect.errors.offset") + " reported twice");
-                    }
-                }
-            }
-        }
-        if (byOffset.size() < count) {
-            fail("The dead-letter queue " + topic + " holds " + byOffset.keySet() + " after " + timeout + "; expected " + count);
+            await("the dead-letter queue " + topic + " holds " + count + " records").atMost(timeout)
+                    .pollInSameThread() // the consumer is used by one thread at a time; its poll below does the waiting
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .until(() -> { // a failed assertion in here ends the wait at once
+                        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                            ConsumerRecord<byte[], byte[]> earlier = byOffset.put(Long.parseLong(header(r, "__connect.errors.offset")), r);
+                            if (earlier != null) {
+                                fail("offset " + header(r, "__connect.errors.offset") + " reported twice");
+                            }
+                        }
+                        return new ArrayList<>(byOffset.keySet());
+                    }, offsets -> offsets.size() >= count);
         }
         return byOffset;
     }
@@ -255,43 +252,24 @@ class BadRecordsOnMariaDbKafkaConnectIT {
     }
 
     /** Waits until the sink's stored offset for {@code tp} (in the destination) reaches {@code offset}. */
-    private void awaitStoredOffset(Migration migration, TopicPartition tp, long offset) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long stored = -1;
-        while (System.nanoTime() < deadline) {
-            stored = storedOffset(migration, tp);
-            if (stored >= offset) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        fail("the sink's stored offset of " + tp + " is " + stored + ", expected " + offset);
+    private void awaitStoredOffset(Migration migration, TopicPartition tp, long offset) {
+        await("the sink's stored offset of " + tp + " reaches " + offset).atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(() -> storedOffset(migration, tp), stored -> stored >= offset);
     }
 
     /** The trace of the sink's failed task, once it has failed. */
-    private String awaitFailedTask(Migration migration, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, String> states = new HashMap<>();
-        while (System.nanoTime() < deadline) {
-            ConnectorStatus status = stack.rest().status(migration.sink.name());
-            if (!status.failedTasks().isEmpty()) {
-                return status.failedTasks().get(0).trace();
-            }
-            states.put("sink", status.toString());
-            Thread.sleep(250);
-        }
-        fail("The sink task did not fail within " + timeout + ": " + states);
-        return null;
+    private String awaitFailedTask(Migration migration, Duration timeout) {
+        return await("the sink task " + migration.sink.name() + " fails").atMost(timeout)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    ConnectorStatus status = stack.rest().status(migration.sink.name());
+                    return status.failedTasks().isEmpty() ? "not failed: " + status : status.failedTasks().get(0).trace();
+                }, trace -> !trace.startsWith("not failed: "));
     }
 
-    private void awaitState(String connector, String state) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (state.equals(stack.rest().status(connector).state())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail(connector + " did not reach " + state + ": " + stack.rest().status(connector));
+    private void awaitState(String connector, String state) {
+        await(connector + " reaches " + state).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> stack.rest().status(connector), status -> assertEquals(state, status.state(), status::toString));
     }
 }

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,7 +17,6 @@ import io.mysqlmigrate.precheck.checks.DestinationPrivilegesCheck;
 import io.mysqlmigrate.precheck.checks.SourcePrivilegesCheck;
 import io.mysqlmigrate.precheck.cli.ConnectorFile;
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
-import io.mysqlmigrate.precheck.verify.TableComparison;
 import io.mysqlmigrate.sink.MigrationSinkConfig;
 import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.stack.MariaDbServer;
@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -225,14 +224,10 @@ class ConfigFilesOnKafkaConnectIT {
         }
     }
 
-    private void awaitStopped(String connector) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        var status = stack.rest().status(connector);
-        while (!("STOPPED".equals(status.state()) && status.tasks().isEmpty())) {
-            assertTrue(System.nanoTime() < deadline, connector + " did not stop: " + status);
-            Thread.sleep(200);
-            status = stack.rest().status(connector);
-        }
+    private void awaitStopped(String connector) {
+        await(connector + " stopped with no task left").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> stack.rest().status(connector),
+                        status -> assertTrue("STOPPED".equals(status.state()) && status.tasks().isEmpty(), connector + " did not stop: " + status));
     }
 
     /** The documented statements, by the comment on their first line. */
@@ -267,30 +262,26 @@ class ConfigFilesOnKafkaConnectIT {
     }
 
     private void awaitIdentical(String db, int rows, List<String> connectors, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<TableComparison> last = List.of();
-        while (System.nanoTime() < deadline) {
-            try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
-                last = DatabaseComparator.compare(s, d, List.of(db));
-            }
-            if (DatabaseComparator.allMatch(last)) {
-                try (Connection d = stack.destination().connect();
-                        var rs = d.createStatement().executeQuery("SELECT COUNT(*) FROM " + db + ".orders")) {
-                    rs.next();
-                    assertEquals(rows, rs.getInt(1));
-                }
-                return;
-            }
-            for (String connector : connectors) {
-                var status = stack.rest().status(connector);
-                if (!status.failedTasks().isEmpty()) {
-                    fail(connector + " has a failed task: " + status.failedTasks().get(0).trace());
-                }
-            }
-            Thread.sleep(500);
+        await(db + " identical on source and destination").atMost(timeout).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500))
+                .failFast("a connector has a failed task", Migration.afterFirstLook(() -> {
+                    for (String connector : connectors) {
+                        var status = stack.rest().status(connector);
+                        if (!status.failedTasks().isEmpty()) {
+                            fail(connector + " has a failed task: " + status.failedTasks().get(0).trace());
+                        }
+                    }
+                }))
+                .until(() -> {
+                    try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
+                        return DatabaseComparator.compare(s, d, List.of(db));
+                    }
+                }, DatabaseComparator::allMatch);
+        try (Connection d = stack.destination().connect();
+                var rs = d.createStatement().executeQuery("SELECT COUNT(*) FROM " + db + ".orders")) {
+            rs.next();
+            assertEquals(rows, rs.getInt(1));
         }
-        fail("Source and destination still differ after " + timeout + ":\n"
-                + last.stream().map(TableComparison::describe).collect(Collectors.joining("\n")));
     }
 
     private static Map<String, String> placeholderValues(String host, String databases, String topics, String bootstrap) {

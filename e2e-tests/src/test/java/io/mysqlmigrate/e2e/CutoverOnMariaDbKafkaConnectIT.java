@@ -1,9 +1,9 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mysqlmigrate.dialect.Identifiers;
@@ -72,8 +72,8 @@ class CutoverOnMariaDbKafkaConnectIT {
             writer.start();
             awaitStreaming(migration, Duration.ofSeconds(120));
             long before = written.get();
-            Thread.sleep(1000);
-            assertTrue(written.get() > before, "the application writes during the migration");
+            await("the application writes during the migration").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertTrue(written.get() > before, "the application writes during the migration"));
 
             ObjectMapper json = new ObjectMapper();
             Path sourceFile = dir.resolve("source.json");
@@ -122,8 +122,8 @@ class CutoverOnMariaDbKafkaConnectIT {
 
             List<String> connectors = stack.rest().connectors();
             assertFalse(connectors.contains(migration.source.name()) || connectors.contains(migration.sink.name()), connectors.toString());
-            Thread.sleep(500);
-            assertTrue(refused.get() > 0, "the writer was refused once the source was read-only");
+            await("the writer refused by the read-only source").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertTrue(refused.get() > 0, "the writer was refused once the source was read-only"));
 
             try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
                 List<TableComparison> comparison = DatabaseComparator.compare(s, d, List.of(db, quietDb));
@@ -138,23 +138,17 @@ class CutoverOnMariaDbKafkaConnectIT {
     }
 
     /** Waits until the sink applies streamed changes of the written database (the quiet one never streams). */
-    private void awaitStreaming(Migration migration, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+    private void awaitStreaming(Migration migration, Duration timeout) {
+        migration.awaiting("the sink applies streamed changes", timeout).until(() -> {
             try (Connection d = stack.destination().connect(); Statement st = d.createStatement();
                  var rs = st.executeQuery("SELECT COUNT(*) FROM " + Identifiers.quote(new MigrationSinkConfig(
                          migration.sink.config()).stateDatabase(), ProgressStore.OFFSETS_TABLE) + " WHERE connector = '"
                          + migration.sink.name() + "' AND phase = '" + ProgressStore.PHASE_INCREMENTAL + "'")) {
-                if (rs.next() && rs.getLong(1) > 0) {
-                    return;
-                }
+                return rs.next() && rs.getLong(1) > 0;
             } catch (SQLException notYet) {
-                // the progress table appears with the sink's first start
+                return false; // the progress table appears with the sink's first start
             }
-            migration.assertConnectorsHealthy();
-            Thread.sleep(250);
-        }
-        fail("the sink applied no streamed change within " + timeout);
+        });
     }
 
     private record CliRun(int code, String out) {
@@ -189,7 +183,7 @@ class CutoverOnMariaDbKafkaConnectIT {
                             throw e;
                         }
                     }
-                    Thread.sleep(20);
+                    Thread.sleep(20); // the application's pace, not a wait for the system
                 }
             } catch (SQLException e) {
                 sleepQuietly();
@@ -201,7 +195,7 @@ class CutoverOnMariaDbKafkaConnectIT {
 
     private static void sleepQuietly() {
         try {
-            Thread.sleep(200);
+            Thread.sleep(200); // the application's pause before it reconnects, not a wait for the system
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

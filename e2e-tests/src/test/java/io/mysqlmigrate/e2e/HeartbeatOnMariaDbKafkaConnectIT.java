@@ -1,5 +1,6 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -40,16 +41,17 @@ class HeartbeatOnMariaDbKafkaConnectIT {
             String bean = WorkerMetrics.sourceTask(migration.source.name());
             String jmx = stack.worker().jmxUrl();
             Set<Long> delays = new HashSet<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (delays.size() < 3 && System.nanoTime() < deadline) {
-                assertEquals("INCREMENTAL", WorkerMetrics.read(jmx, bean, "Phase"));
-                long delay = (Long) WorkerMetrics.read(jmx, bean, "DelayMillis");
-                if (delay >= 0) {
-                    assertTrue(delay < 1000, "delay measured from the heartbeat on an idle source: " + delay + " ms");
-                    delays.add(delay);
-                }
-                Thread.sleep(300);
-            }
+            await("three different delays measured from the heartbeats").atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+                    .until(() -> { // a failed assertion in here ends the wait at once
+                        assertEquals("INCREMENTAL", WorkerMetrics.read(jmx, bean, "Phase"));
+                        long delay = (Long) WorkerMetrics.read(jmx, bean, "DelayMillis");
+                        if (delay >= 0) {
+                            assertTrue(delay < 1000, "delay measured from the heartbeat on an idle source: " + delay + " ms");
+                            delays.add(delay);
+                        }
+                        return delays.size() >= 3;
+                    });
             assertTrue(delays.size() >= 3, "the delay metric follows the heartbeats: " + delays);
 
             String sink = WorkerMetrics.sinkTask(migration.sink.name(), 0);
@@ -69,8 +71,10 @@ class HeartbeatOnMariaDbKafkaConnectIT {
             }
 
             String before = debeziumOffset(migration);
-            Thread.sleep(2000);
-            assertNotEquals(before, debeziumOffset(migration), "heartbeats move the stored position while the data is idle");
+            await("heartbeats move the stored position while the data is idle").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertNotEquals(before, debeziumOffset(migration),
+                            "heartbeats move the stored position while the data is idle"));
 
             JsonNode topics = stack.rest().get("/connectors/" + migration.source.name() + "/topics");
             String active = topics.toString();

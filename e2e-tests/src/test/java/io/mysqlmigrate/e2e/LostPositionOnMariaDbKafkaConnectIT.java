@@ -1,7 +1,7 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mysqlmigrate.stack.ConnectorStatus;
 import io.mysqlmigrate.stack.SharedStack;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +37,10 @@ class LostPositionOnMariaDbKafkaConnectIT {
             migration.awaitIdentical(Duration.ofSeconds(60));
 
             stack.rest().stop(migration.source.name());
-            Thread.sleep(2000);
+            await("the source connector stopped with no task left").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> stack.rest().status(migration.source.name()),
+                            status -> assertTrue("STOPPED".equals(status.state()) && status.tasks().isEmpty(), status::toString));
             stack.source().execute("USE " + db, "INSERT INTO t VALUES (4, 'during the gap')", "UPDATE t SET v = 'gap' WHERE id = 1",
                     "FLUSH BINARY LOGS", "FLUSH BINARY LOGS");
             String newest = purgeAllButNewestBinaryLog();
@@ -66,34 +70,33 @@ class LostPositionOnMariaDbKafkaConnectIT {
      * stopped capture's connection lingers until the server notices it is gone, so such connections are ended first.
      */
     private String purgeAllButNewestBinaryLog() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try (Connection c = stack.source().connect(); Statement s = c.createStatement()) {
-            while (true) {
-                List<Long> dumps = new java.util.ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND LIKE 'Binlog Dump%'")) {
-                    while (rs.next()) {
-                        dumps.add(rs.getLong(1));
-                    }
-                }
-                for (long id : dumps) {
-                    s.execute("KILL " + id);
-                }
-                List<String> logs = new java.util.ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SHOW BINARY LOGS")) {
-                    while (rs.next()) {
-                        logs.add(rs.getString(1));
-                    }
-                }
-                String newest = logs.get(logs.size() - 1);
-                if (logs.size() == 1) {
-                    return newest;
-                }
-                if (System.nanoTime() > deadline) {
-                    fail("The source kept binary logs " + logs + " after PURGE");
-                }
-                s.execute("PURGE BINARY LOGS TO '" + newest + "'");
-                Thread.sleep(200);
-            }
+            List<String> logs = new java.util.ArrayList<>();
+            return await("the source keeps only its newest binary log after PURGE").atMost(Duration.ofSeconds(30))
+                    .pollInSameThread().pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        List<Long> dumps = new java.util.ArrayList<>();
+                        try (ResultSet rs = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND LIKE 'Binlog Dump%'")) {
+                            while (rs.next()) {
+                                dumps.add(rs.getLong(1));
+                            }
+                        }
+                        for (long id : dumps) {
+                            s.execute("KILL " + id);
+                        }
+                        logs.clear();
+                        try (ResultSet rs = s.executeQuery("SHOW BINARY LOGS")) {
+                            while (rs.next()) {
+                                logs.add(rs.getString(1));
+                            }
+                        }
+                        String newest = logs.get(logs.size() - 1);
+                        if (logs.size() == 1) {
+                            return newest;
+                        }
+                        s.execute("PURGE BINARY LOGS TO '" + newest + "'");
+                        return "kept " + logs;
+                    }, result -> !result.startsWith("kept "));
         }
     }
 
@@ -101,39 +104,34 @@ class LostPositionOnMariaDbKafkaConnectIT {
      * The config update restarts the task, but the status can still show the failed task of the old config for a
      * moment: restart it until it runs (a restart under the new setting recovers).
      */
-    private void awaitRestartedWithTheNewSetting(Migration migration) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        long nextRestart = 0;
-        while (System.nanoTime() < deadline) {
-            ConnectorStatus status;
-            try {
-                status = stack.rest().status(migration.source.name());
-            } catch (io.mysqlmigrate.stack.ConnectRestException settling) {
-                Thread.sleep(500);
-                continue;
-            }
-            if (!status.tasks().isEmpty() && status.tasks().get(0).isRunning()) {
-                return;
-            }
-            if (!status.failedTasks().isEmpty() && System.nanoTime() > nextRestart) {
-                stack.rest().restartTask(migration.source.name(), 0);
-                nextRestart = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            }
-            Thread.sleep(500);
-        }
-        fail("The source task did not run again with lost.position.action=snapshot: " + stack.rest().status(migration.source.name()));
+    private void awaitRestartedWithTheNewSetting(Migration migration) {
+        AtomicLong nextRestart = new AtomicLong(System.nanoTime());
+        await("the source task runs again with lost.position.action=snapshot").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    ConnectorStatus status;
+                    try {
+                        status = stack.rest().status(migration.source.name());
+                    } catch (io.mysqlmigrate.stack.ConnectRestException settling) {
+                        return false;
+                    }
+                    if (!status.tasks().isEmpty() && status.tasks().get(0).isRunning()) {
+                        return true;
+                    }
+                    if (!status.failedTasks().isEmpty() && System.nanoTime() - nextRestart.get() >= 0) {
+                        stack.rest().restartTask(migration.source.name(), 0); // at most one restart every 5 s
+                        nextRestart.set(System.nanoTime() + Duration.ofSeconds(5).toNanos());
+                    }
+                    return false;
+                });
     }
 
-    private String awaitFailedSourceTask(Migration migration) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ConnectorStatus.TaskStatus> failed = stack.rest().status(migration.source.name()).failedTasks();
-            if (!failed.isEmpty()) {
-                return failed.get(0).trace();
-            }
-            Thread.sleep(500);
-        }
-        fail("The source task did not fail on the purged position: " + stack.rest().status(migration.source.name()));
-        return null;
+    private String awaitFailedSourceTask(Migration migration) {
+        return await("the source task fails on the purged position").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    List<ConnectorStatus.TaskStatus> failed = stack.rest().status(migration.source.name()).failedTasks();
+                    return failed.isEmpty() ? null : failed.get(0).trace();
+                }, trace -> trace != null);
     }
 }

@@ -1,8 +1,8 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mysqlmigrate.stack.ConnectorStatus;
@@ -35,9 +35,9 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
             JsonNode completed = migration.awaitCompletedOffset(Duration.ofSeconds(120));
             assertEquals("schema,full", completed.path("migration.types").asText());
             migration.awaitIdentical(Duration.ofSeconds(60));
+            awaitSourceNoLongerRead(migration);
 
             stack.source().execute("INSERT INTO " + db + ".t VALUES (4, 'after the end')");
-            Thread.sleep(4000);
             try (Connection d = stack.destination().connect()) {
                 assertEquals(List.of("1", "2", "3"), QueryRows.strings(d, "SELECT id FROM " + db + ".t ORDER BY id"),
                         "a finished migration reads nothing more from the source");
@@ -56,14 +56,14 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
         try (Migration migration = new Migration(stack, "m-types-s", List.of(db))) {
             migration.start(Map.of("migration.types", "schema"), Map.of());
             migration.awaitCompletedOffset(Duration.ofSeconds(120));
-            awaitTrue(() -> {
+            awaitTrue("the table t created on the destination", () -> {
                 try (Connection d = stack.destination().connect()) {
                     return QueryRows.strings(d, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db + "'")
                             .equals(List.of("t"));
                 }
             }, migration);
+            awaitSourceNoLongerRead(migration);
             stack.source().execute("INSERT INTO " + db + ".t VALUES (3, 'c')");
-            Thread.sleep(3000);
             try (Connection d = stack.destination().connect()) {
                 assertEquals(List.of("0"), QueryRows.strings(d, "SELECT COUNT(*) FROM " + db + ".t"));
                 assertEquals(List.of("ix_v", "PRIMARY"), QueryRows.strings(d, "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
@@ -84,7 +84,7 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
         try (Migration migration = new Migration(stack, "m-types-f", List.of(db))) {
             migration.start(Map.of("migration.types", "full"), Map.of());
             migration.awaitCompletedOffset(Duration.ofSeconds(120));
-            awaitTrue(() -> {
+            awaitTrue("the rows in the destination's own table", () -> {
                 try (Connection d = stack.destination().connect()) {
                     return QueryRows.strings(d, "SELECT CONCAT(id, v, note) FROM " + db + ".t ORDER BY id")
                             .equals(List.of("1adest", "2bdest", "3cdest"));
@@ -101,18 +101,14 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
         stack.destination().execute("CREATE DATABASE " + db);
         try (Migration migration = new Migration(stack, "m-types-f-missing", List.of(db))) {
             migration.start(Map.of("migration.types", "full"), Map.of("retry.other.minutes", "1"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-            while (System.nanoTime() < deadline) {
-                List<ConnectorStatus.TaskStatus> failed = stack.rest().status(migration.sink.name()).failedTasks();
-                if (!failed.isEmpty()) {
-                    String trace = failed.get(0).trace();
-                    assertTrue(trace.contains("`" + db + "`.`orders` does not exist"), trace);
-                    assertTrue(trace.contains("Include 'schema' in the migration types"), trace);
-                    return;
-                }
-                Thread.sleep(500);
-            }
-            fail("The sink did not fail on the missing destination table: " + stack.rest().status(migration.sink.name()));
+            String trace = await("the sink fails on the missing destination table").atMost(Duration.ofSeconds(150))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        List<ConnectorStatus.TaskStatus> failed = stack.rest().status(migration.sink.name()).failedTasks();
+                        return failed.isEmpty() ? null : failed.get(0).trace();
+                    }, failure -> failure != null);
+            assertTrue(trace.contains("`" + db + "`.`orders` does not exist"), trace);
+            assertTrue(trace.contains("Include 'schema' in the migration types"), trace);
         }
     }
 
@@ -129,7 +125,7 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
         try (Migration migration = new Migration(stack, "m-types-i", List.of(db))) {
             migration.start(Map.of("migration.types", "incremental"), Map.of());
             // The binary log is read from the moment the capture starts: probe until a change gets through.
-            awaitTrue(() -> {
+            awaitTrue("a probe row streamed to the destination", () -> {
                 stack.source().execute("INSERT INTO " + db + ".probe VALUES ()");
                 try (Connection d = stack.destination().connect()) {
                     return !QueryRows.strings(d, "SELECT id FROM " + db + ".probe").isEmpty();
@@ -140,7 +136,7 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
                     "INSERT INTO t VALUES (4, 'd')",
                     "ALTER TABLE t ADD COLUMN w INT NULL",
                     "INSERT INTO t VALUES (5, 'e', 50)");
-            awaitTrue(() -> {
+            awaitTrue("the later changes and the ADD COLUMN streamed", () -> {
                 try (Connection d = stack.destination().connect()) {
                     return QueryRows.strings(d, "SELECT CONCAT_WS(':', id, v, IFNULL(w, '-')) FROM " + db + ".t ORDER BY id")
                             .equals(List.of("1:a2:-", "4:d:-", "5:e:50"));
@@ -153,20 +149,20 @@ class MigrationTypesOnMariaDbKafkaConnectIT {
         boolean holds() throws Exception;
     }
 
-    private static void awaitTrue(Condition condition, Migration migration) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.holds()) {
-                    return;
-                }
-            } catch (SQLException notYet) {
-                // e.g. a column the sink has not added yet
-            }
-            migration.assertConnectorsHealthy();
-            Thread.sleep(500);
-        }
-        fail("Condition not reached in 120 s; sink " + migration.stack.rest().status(migration.sink.name()) + ", source "
-                + migration.stack.rest().status(migration.source.name()));
+    private static void awaitTrue(String what, Condition condition, Migration migration) {
+        migration.awaiting(what, Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(SQLException.class) // e.g. a column the sink has not added yet
+                .until(condition::holds);
+    }
+
+    /**
+     * Waits until the source task reports the COMPLETED phase, which it enters once it has stopped its binary log
+     * reader: from then on a change on the source has nothing that could carry it to the destination.
+     */
+    private void awaitSourceNoLongerRead(Migration migration) {
+        String bean = WorkerMetrics.sourceTask(migration.source.name());
+        String jmx = stack.worker().jmxUrl();
+        migration.awaiting("the source task stopped reading the source (phase COMPLETED)", Duration.ofSeconds(60))
+                .untilAsserted(() -> WorkerMetrics.read(jmx, bean, "Phase"), phase -> assertEquals("COMPLETED", phase));
     }
 }

@@ -1,7 +1,7 @@
 package io.mysqlmigrate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.mysqlmigrate.stack.SharedStack;
 import java.sql.Connection;
@@ -73,24 +73,21 @@ class NameMappingOnMariaDbKafkaConnectIT {
         }
     }
 
-    private void awaitSameRows(Migration migration, String sourceQuery, String destinationQuery) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        List<List<String>> expected = List.of();
-        List<List<String>> actual = List.of();
-        while (System.nanoTime() < deadline) {
-            try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
-                expected = rows(s, sourceQuery);
-                actual = rows(d, destinationQuery);
-            } catch (SQLException notYet) {
-                // the destination table or column may not exist yet
-            }
-            if (!expected.isEmpty() && expected.equals(actual)) {
-                return;
-            }
-            migration.assertConnectorsHealthy();
-            Thread.sleep(500);
-        }
-        fail("Destination rows differ after 90 s:\n  source:      " + expected + "\n  destination: " + actual);
+    private void awaitSameRows(Migration migration, String sourceQuery, String destinationQuery) {
+        migration.awaiting("the destination rows of " + destinationQuery + " equal to the source's", Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    List<List<String>> expected;
+                    List<List<String>> actual;
+                    try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
+                        expected = rows(s, sourceQuery);
+                        actual = rows(d, destinationQuery);
+                    } catch (SQLException notYet) {
+                        throw new AssertionError("not yet: " + notYet.getMessage()); // the table or column may not exist yet
+                    }
+                    assertFalse(expected.isEmpty(), "the source query returns rows");
+                    assertEquals(expected, actual, "destination rows against the source's");
+                });
     }
 
     private static List<List<String>> rows(Connection c, String sql) throws SQLException {

@@ -1,8 +1,8 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mysqlmigrate.stack.ConnectorStatus;
 import io.mysqlmigrate.stack.SharedStack;
@@ -52,17 +52,13 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
             migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
             stack.source().execute("USE " + db, "CREATE TABLE _t_new LIKE t", "ALTER TABLE _t_new ADD COLUMN c INT NULL",
                     "INSERT INTO _t_new (id, v) SELECT id, v FROM t", "RENAME TABLE t TO _t_old, _t_new TO t");
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline) {
-                List<ConnectorStatus.TaskStatus> failed = stack.rest().status(migration.source.name()).failedTasks();
-                if (!failed.isEmpty()) {
-                    String trace = failed.get(0).trace();
-                    assertTrue(trace.contains("pt-online-schema-change swapped od_ptosc.t"), trace);
-                    return;
-                }
-                Thread.sleep(500);
-            }
-            fail("The pt-online-schema-change swap was not refused: " + stack.rest().status(migration.source.name()));
+            String trace = await("the source task refuses the pt-online-schema-change swap").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        List<ConnectorStatus.TaskStatus> failed = stack.rest().status(migration.source.name()).failedTasks();
+                        return failed.isEmpty() ? null : failed.get(0).trace();
+                    }, failure -> failure != null);
+            assertTrue(trace.contains("pt-online-schema-change swapped od_ptosc.t"), trace);
         }
     }
 
@@ -118,16 +114,17 @@ class OnlineDdlOnMariaDbKafkaConnectIT {
     }
 
     /** Waits until Connect has stored the held ALTER in the source connector's offsets. */
-    private void awaitStoredPendingAlter(Migration migration) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (var entry : stack.rest().get("/connectors/" + migration.source.name() + "/offsets").path("offsets")) {
-                if (entry.path("partition").has("mysqlmigrate.onlineddl") && entry.path("offset").path("pending.alters").asText().contains("ADD COLUMN c")) {
-                    return;
-                }
-            }
-            Thread.sleep(300);
-        }
-        fail("The held ALTER was not stored in the source connector's offsets");
+    private void awaitStoredPendingAlter(Migration migration) {
+        await("the held ALTER stored in the source connector's offsets").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    for (var entry : stack.rest().get("/connectors/" + migration.source.name() + "/offsets").path("offsets")) {
+                        if (entry.path("partition").has("mysqlmigrate.onlineddl")
+                                && entry.path("offset").path("pending.alters").asText().contains("ADD COLUMN c")) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
     }
 }

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,12 +43,20 @@ class PipelineOnMariaDbKafkaConnectIT {
     }
 
     /** SIGKILL: no graceful stop, no final offset commit. The source keeps changing while nothing migrates. */
-    private void crashAndRestartWorker(Migration migration) throws InterruptedException {
+    private void crashAndRestartWorker(Migration migration, LiveWriter writer) throws InterruptedException {
         stack.worker().kill();
-        Thread.sleep(2000);
+        awaitMoreTransactions(writer, 300, "while the worker is down");
         stack.worker().restart();
         stack.rest().waitUntilRunning(migration.source.name(), Duration.ofSeconds(90));
         stack.rest().waitUntilRunning(migration.sink.name(), Duration.ofSeconds(90));
+    }
+
+    /** Waits until the application has committed {@code count} more transactions (two seconds' worth at 150/s). */
+    private static void awaitMoreTransactions(LiveWriter writer, long count, String when) {
+        long from = writer.transactions();
+        await("the application commits " + count + " more transactions " + when).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(writer::transactions, done -> done >= from + count);
     }
 
     @Test
@@ -60,7 +69,7 @@ class PipelineOnMariaDbKafkaConnectIT {
             migration.awaitSinkProgress(1, true, Duration.ofSeconds(180));
             stack.source().execute("ALTER TABLE " + db + ".customers ADD COLUMN loyalty_tier TINYINT UNSIGNED NULL AFTER email",
                     "UPDATE " + db + ".customers SET loyalty_tier = id % 5 WHERE id % 3 = 0");
-            Thread.sleep(3000);
+            awaitMoreTransactions(writer, 450, "after the ALTER TABLE");
             long written = writer.stop();
             assertTrue(written > 100, "the writer ran: " + written + " transactions");
             List<TableComparison> result = migration.awaitIdentical(Duration.ofSeconds(60));
@@ -82,7 +91,7 @@ class PipelineOnMariaDbKafkaConnectIT {
             // Crash in the middle of the snapshot, with a schema change the restarted snapshot must pick up.
             migration.awaitSinkProgress(5_000, false, Duration.ofSeconds(120));
             stack.source().execute("ALTER TABLE " + db + ".orders ADD COLUMN channel VARCHAR(16) NOT NULL DEFAULT 'web'");
-            crashAndRestartWorker(migration);
+            crashAndRestartWorker(migration, writer);
 
             // Crash in the middle of the stream, between a DDL and the rows after it.
             migration.awaitSinkProgress(1, true, Duration.ofSeconds(180));
@@ -92,9 +101,9 @@ class PipelineOnMariaDbKafkaConnectIT {
                     "ALTER TABLE " + db + ".orders DROP COLUMN channel");
             // Killed within the worker's 1 s offset flush: the restarted source sends again the rows written before
             // the DROP COLUMN, whose images still hold the dropped column.
-            Thread.sleep(300);
-            crashAndRestartWorker(migration);
-            Thread.sleep(3000);
+            Thread.sleep(300); // not a wait for the system: the crash must fall inside that 1 s window
+            crashAndRestartWorker(migration, writer);
+            awaitMoreTransactions(writer, 450, "after the restart");
             writer.stop();
             migration.awaitIdentical(Duration.ofSeconds(60));
         } finally {

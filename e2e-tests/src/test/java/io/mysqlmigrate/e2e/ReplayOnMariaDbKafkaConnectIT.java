@@ -1,5 +1,6 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,9 +131,11 @@ class ReplayOnMariaDbKafkaConnectIT {
             migration.awaitSinkProgress(1, false, Duration.ofSeconds(120));
             stack.source().execute("UPDATE " + db + ".t SET v = v + 1 WHERE id <= 50", "UPDATE " + db + ".t SET v = v + 1 WHERE id > 50");
             migration.awaitIdentical(Duration.ofSeconds(90));
-            Thread.sleep(1100); // binlog times have whole seconds
-            long at = System.currentTimeMillis();
+            // Not a wait for the system: binlog times have whole seconds, so the chosen moment must lie a full second
+            // after the updates above and a full second before the changes below for its offset to split them.
             Thread.sleep(1100);
+            long at = System.currentTimeMillis();
+            Thread.sleep(1100); // the other side of the chosen moment, as above
             stack.source().execute("USE " + db, "ALTER TABLE t ADD COLUMN w INT NULL", "UPDATE t SET w = id, v = v + 1",
                     "ALTER TABLE t DROP COLUMN w", "DELETE FROM t WHERE id > 90");
             migration.awaitIdentical(Duration.ofSeconds(90));
@@ -386,71 +389,62 @@ class ReplayOnMariaDbKafkaConnectIT {
     }
 
     /** Waits until the replica databases hold exactly the source's tables, compared table by table; fails with the differences. */
-    private void awaitReplicaIdentical(Migration migration, String replicaSink, String db, String replica, List<String> expected)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
-                List<String> sourceTables = DatabaseComparator.baseTables(s, db);
-                List<String> replicaTables = DatabaseComparator.baseTables(d, replica);
-                StringBuilder differences = new StringBuilder();
-                if (!sourceTables.equals(expected) || !replicaTables.equals(expected)) {
-                    differences.append("tables: source ").append(sourceTables).append(", replica ").append(replicaTables);
-                } else {
-                    for (String t : expected) {
-                        TableComparison c = new TableComparison(db, t, TableChecksum.of(s, db, t).orElse(null),
-                                TableChecksum.of(d, replica, t).orElse(null));
-                        if (!c.matches()) {
-                            differences.append(c.describe()).append("; ");
-                        }
+    private void awaitReplicaIdentical(Migration migration, String replicaSink, String db, String replica, List<String> expected) {
+        migration.awaiting("the replica " + replica + " identical to " + db, Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .failFast("a connector has a failed task", Migration.afterFirstLook(() -> { // replaces the migration's own check
+                    var status = stack.rest().status(replicaSink);
+                    if (!status.failedTasks().isEmpty()) {
+                        throw new AssertionError(replicaSink + " failed: " + status.failedTasks().get(0).trace());
                     }
+                    migration.assertConnectorsHealthy();
+                }))
+                .untilAsserted(() -> {
+                    String differences;
+                    try (Connection s = stack.source().connect(); Connection d = stack.destination().connect()) {
+                        differences = differences(s, d, db, replica, expected);
+                    } catch (SQLException notYet) {
+                        differences = notYet.getMessage();
+                    }
+                    assertEquals("", differences, "The replica " + replica + " still differs from " + db);
+                });
+    }
+
+    private static String differences(Connection s, Connection d, String db, String replica, List<String> expected)
+            throws SQLException {
+        List<String> sourceTables = DatabaseComparator.baseTables(s, db);
+        List<String> replicaTables = DatabaseComparator.baseTables(d, replica);
+        StringBuilder differences = new StringBuilder();
+        if (!sourceTables.equals(expected) || !replicaTables.equals(expected)) {
+            differences.append("tables: source ").append(sourceTables).append(", replica ").append(replicaTables);
+        } else {
+            for (String t : expected) {
+                TableComparison c = new TableComparison(db, t, TableChecksum.of(s, db, t).orElse(null),
+                        TableChecksum.of(d, replica, t).orElse(null));
+                if (!c.matches()) {
+                    differences.append(c.describe()).append("; ");
                 }
-                if (differences.isEmpty()) {
-                    return;
-                }
-                last = differences.toString();
-            } catch (SQLException notYet) {
-                last = notYet.getMessage();
             }
-            var status = stack.rest().status(replicaSink);
-            if (!status.failedTasks().isEmpty()) {
-                throw new AssertionError(replicaSink + " failed: " + status.failedTasks().get(0).trace());
-            }
-            migration.assertConnectorsHealthy();
-            Thread.sleep(1000);
         }
-        throw new AssertionError("The replica " + replica + " still differs from " + db + ": " + last);
+        return differences.toString();
     }
 
     /** Waits until a task of the connector has failed; returns its trace. */
-    private String awaitFailedTask(String connector, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no status yet";
-        while (System.nanoTime() < deadline) {
-            try {
-                var status = stack.rest().status(connector);
-                if (!status.failedTasks().isEmpty()) {
-                    return status.failedTasks().get(0).trace();
-                }
-                last = status.toString();
-            } catch (ConnectRestException notYet) {
-                last = notYet.getMessage(); // a connector just created has no status for a moment
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(connector + " has no failed task after " + timeout + ": " + last);
+    private String awaitFailedTask(String connector, Duration timeout) {
+        return await(connector + " has a failed task").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try {
+                        var failed = stack.rest().status(connector).failedTasks();
+                        return failed.isEmpty() ? null : failed.get(0).trace();
+                    } catch (ConnectRestException notYet) {
+                        return null; // a connector just created has no status for a moment
+                    }
+                }, trace -> trace != null);
     }
 
-    private void awaitState(String connector, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (state.equals(stack.rest().status(connector).state())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(connector + " did not reach " + state + ": " + stack.rest().status(connector));
+    private void awaitState(String connector, String state) {
+        await(connector + " reaches " + state).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> stack.rest().status(connector).state(), actual -> assertEquals(state, actual));
     }
 
     /** Polls the destination's counter row and remembers the first time it showed a smaller value than before. */
@@ -474,7 +468,7 @@ class ReplayOnMariaDbKafkaConnectIT {
                                 highest = Math.max(highest, v);
                             }
                         }
-                        Thread.sleep(5);
+                        Thread.sleep(5); // the sampling rate of this watcher, not a wait for the system
                     }
                 } catch (SQLException | InterruptedException e) {
                     wentBack.compareAndSet(null, "watch failed: " + e);

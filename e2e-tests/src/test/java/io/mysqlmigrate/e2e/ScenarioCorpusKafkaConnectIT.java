@@ -1,5 +1,6 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
@@ -324,28 +326,24 @@ abstract class ScenarioCorpusKafkaConnectIT {
      * Writes heartbeats into every database's sentinel table until the sink has applied a streamed change of each:
      * the topic holds the snapshot before the stream, so from then on the destination holds every snapshot row.
      */
-    private void awaitIncrementalPhase(Group group, SharedStack.ServerPair servers, List<String> databases) throws Exception {
-        long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String database : databases) {
-                servers.source().execute("INSERT INTO " + Identifiers.quote(database, SENTINEL) + " (phase) VALUES ('heartbeat')");
-            }
-            try (Connection d = servers.destination().connect();
-                    PreparedStatement ps = d.prepareStatement("SELECT COUNT(*) FROM mysql_migrate.sink_offsets "
-                            + "WHERE connector = ? AND phase = 'incremental'")) {
-                ps.setString(1, group.migration.sink.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getLong(1) >= databases.size()) {
-                        return;
+    private void awaitIncrementalPhase(Group group, SharedStack.ServerPair servers, List<String> databases) {
+        group.migration.awaiting("the sink reaches the binary log of every database", SNAPSHOT_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    for (String database : databases) {
+                        servers.source().execute("INSERT INTO " + Identifiers.quote(database, SENTINEL) + " (phase) VALUES ('heartbeat')");
                     }
-                }
-            } catch (SQLException notYet) {
-                // the sink creates its state tables when it starts
-            }
-            group.migration.assertConnectorsHealthy();
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the sink did not reach the binary log of every database within " + SNAPSHOT_TIMEOUT);
+                    try (Connection d = servers.destination().connect();
+                            PreparedStatement ps = d.prepareStatement("SELECT COUNT(*) FROM mysql_migrate.sink_offsets "
+                                    + "WHERE connector = ? AND phase = 'incremental'")) {
+                        ps.setString(1, group.migration.sink.name());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? rs.getLong(1) : 0L;
+                        }
+                    } catch (SQLException notYet) {
+                        return 0L; // the sink creates its state tables when it starts
+                    }
+                }, incremental -> incremental >= databases.size());
     }
 
     /** Marks the end of each database's stream on the source and waits until the destination has every mark. */
@@ -353,26 +351,21 @@ abstract class ScenarioCorpusKafkaConnectIT {
         for (String database : databases) {
             servers.source().execute("INSERT INTO " + Identifiers.quote(database, SENTINEL) + " VALUES (" + END_MARK + ", 'end')");
         }
-        long deadline = System.nanoTime() + STREAM_TIMEOUT.toNanos();
         List<String> waiting = new ArrayList<>(databases);
-        while (System.nanoTime() < deadline) {
-            try (Connection d = servers.destination().connect(); Statement st = d.createStatement()) {
-                waiting.removeIf(database -> {
-                    try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + Identifiers.quote(database, SENTINEL)
-                            + " WHERE id = " + END_MARK)) {
-                        return rs.next() && rs.getLong(1) > 0;
-                    } catch (SQLException notYet) {
-                        return false;
+        group.migration.awaiting("the sink applies the end of the stream of every database", STREAM_TIMEOUT)
+                .until(() -> {
+                    try (Connection d = servers.destination().connect(); Statement st = d.createStatement()) {
+                        waiting.removeIf(database -> {
+                            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + Identifiers.quote(database, SENTINEL)
+                                    + " WHERE id = " + END_MARK)) {
+                                return rs.next() && rs.getLong(1) > 0;
+                            } catch (SQLException notYet) {
+                                return false;
+                            }
+                        });
                     }
-                });
-            }
-            if (waiting.isEmpty()) {
-                return;
-            }
-            group.migration.assertConnectorsHealthy();
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the sink did not apply the end of the stream of " + waiting + " within " + STREAM_TIMEOUT);
+                    return List.copyOf(waiting);
+                }, List::isEmpty);
     }
 
     /**
@@ -431,22 +424,25 @@ abstract class ScenarioCorpusKafkaConnectIT {
         }
     }
 
+    /** The trace of a failed task of the migration, once one shows as failed (a task may take a moment to); else null. */
     private String failedTaskTrace(Migration migration) {
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            do {
-                for (String connector : List.of(migration.source.name(), migration.sink.name())) {
-                    var status = stack.rest().status(connector);
-                    if (!status.failedTasks().isEmpty()) {
-                        return connector + ": " + causes(status.failedTasks().get(0).trace());
-                    }
-                }
-                Thread.sleep(250);
-            } while (System.nanoTime() < deadline);
+            return await("a failed task of " + migration.name).atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        for (String connector : List.of(migration.source.name(), migration.sink.name())) {
+                            var status = stack.rest().status(connector);
+                            if (!status.failedTasks().isEmpty()) {
+                                return connector + ": " + causes(status.failedTasks().get(0).trace());
+                            }
+                        }
+                        return null;
+                    }, trace -> trace != null);
+        } catch (ConditionTimeoutException noFailedTask) {
+            return null;
         } catch (Exception e) {
             return null;
         }
-        return null;
     }
 
     /** A task's trace without its stack frames: the exception and every cause, which name what failed. */

@@ -1,10 +1,10 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,18 +70,11 @@ class StatusCommandOnMariaDbKafkaConnectIT {
         return new Run(code, refreshes);
     }
 
-    private Run awaitStatus(Path source, Path sink, Predicate<Run> condition, Duration timeout, String... extra) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Run run = null;
-        while (System.nanoTime() < deadline) {
-            run = status(source, sink, extra);
-            if (!run.refreshes().isEmpty() && condition.test(run)) {
-                return run;
-            }
-            Thread.sleep(300);
-        }
-        fail("status never showed what was awaited within " + timeout + "; last: " + (run == null ? null : run.refreshes()));
-        return null;
+    private Run awaitStatus(Path source, Path sink, Predicate<Run> condition, Duration timeout, String... extra) {
+        return await("the status command shows what was awaited").atMost(timeout)
+                .pollInSameThread() // the command writes to System.out, which status() swaps while it runs
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+                .until(() -> status(source, sink, extra), run -> !run.refreshes().isEmpty() && condition.test(run));
     }
 
     private static JsonNode table(JsonNode status, String name) {
@@ -145,7 +138,10 @@ class StatusCommandOnMariaDbKafkaConnectIT {
             assertEquals(0, streaming.last().path("tables").size(), "no table progress once streaming");
 
             stack.rest().pause(migration.sink.name());
-            Thread.sleep(2000);
+            await("the sink and its task paused").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> stack.rest().status(migration.sink.name()), status -> assertTrue("PAUSED".equals(status.state())
+                            && !status.tasks().isEmpty() && status.tasks().stream().allMatch(task -> "PAUSED".equals(task.state())),
+                            status::toString));
             stack.source().execute("INSERT INTO " + t + " VALUES (5002, 'while paused')");
             Run behind = awaitStatus(sourceFile, sinkFile, r -> r.last().path("partitions").get(0).path("behind").asLong() > 0
                     && r.last().path("delayMs").asLong() > 1500, Duration.ofSeconds(30), "--max-delay-ms", "1500");

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mysqlmigrate.stack.SharedStack;
@@ -36,8 +37,8 @@ class ThrottleOnMariaDbKafkaConnectIT {
             stack.rest().waitUntilRunning(migration.source.name(), Duration.ofSeconds(60));
 
             long firstRowSeen = waitForFirstRow(db, Duration.ofSeconds(120));
-            Thread.sleep(5000);
-            long applied = rows(db);
+            // the window ends when enough rows arrived, not after a fixed time: capped, 1500 rows take over 5 s
+            long applied = awaitRows(db, 1500, Duration.ofSeconds(120));
             double seconds = (System.nanoTime() - firstRowSeen) / 1e9;
             // 200 rows/s plus one batch of burst, with room for timing noise; uncapped it would be thousands.
             assertTrue(applied <= 200 * seconds + 100 + 400, applied + " rows in " + seconds + " s under a 200 rows/s cap");
@@ -59,8 +60,8 @@ class ThrottleOnMariaDbKafkaConnectIT {
             source.put("throttle.full.rows.per.second", "200");
             migration.start(source, Map.of());
             long firstRowSeen = waitForFirstRow(db, Duration.ofSeconds(120));
-            Thread.sleep(5000);
-            long applied = rows(db);
+            long applied = awaitRows(db, 1500, Duration.ofSeconds(120)); // capped, that takes over 5 s
+
             double seconds = (System.nanoTime() - firstRowSeen) / 1e9;
             assertTrue(applied <= 200 * seconds + 20 + 400, applied + " snapshot rows in " + seconds + " s under a 200 rows/s cap");
 
@@ -72,8 +73,7 @@ class ThrottleOnMariaDbKafkaConnectIT {
             long before = rows(db);
             stack.source().execute("INSERT INTO " + db + ".t SELECT seq, 'streamed' FROM " + db + ".seq_6001_to_9000");
             long start = System.nanoTime();
-            Thread.sleep(5000);
-            long streamed = rows(db) - before;
+            long streamed = awaitRows(db, before + 1000, Duration.ofSeconds(120)) - before; // capped, over 7 s
             double streamSeconds = (System.nanoTime() - start) / 1e9;
             assertTrue(streamed <= 100 * streamSeconds + 10 + 300, streamed + " streamed rows in " + streamSeconds
                     + " s under a 100 rows/s cap");
@@ -84,19 +84,22 @@ class ThrottleOnMariaDbKafkaConnectIT {
         }
     }
 
-    private long waitForFirstRow(String db, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (rows(db) > 0) {
-                    return System.nanoTime();
-                }
-            } catch (java.sql.SQLException notYet) {
-                // the table is created by the sink
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No row of " + db + " reached the destination within " + timeout);
+    private long waitForFirstRow(String db, Duration timeout) {
+        awaitRows(db, 1, timeout);
+        return System.nanoTime();
+    }
+
+    /** Waits until the destination table holds at least {@code count} rows; returns how many it holds then. */
+    private long awaitRows(String db, long count, Duration timeout) {
+        return await("at least " + count + " rows of " + db + ".t on the destination").atMost(timeout)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    try {
+                        return rows(db);
+                    } catch (java.sql.SQLException notYet) {
+                        return 0L; // the table is created by the sink
+                    }
+                }, rows -> rows >= count);
     }
 
     private long rows(String db) throws java.sql.SQLException {

@@ -2,11 +2,9 @@ package io.mysqlmigrate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mysqlmigrate.precheck.verify.DatabaseComparator;
 import io.mysqlmigrate.precheck.verify.TableComparison;
-import io.mysqlmigrate.stack.ConnectorStatus;
 import io.mysqlmigrate.stack.MariaDbServer;
 import io.mysqlmigrate.stack.ServerOptions;
 import io.mysqlmigrate.stack.SharedStack;
@@ -101,39 +99,20 @@ class TlsOnMariaDbKafkaConnectIT {
         stack.rest().createOrUpdate(migration.sink.name(), sinkConfig);
         stack.rest().createOrUpdate(migration.source.name(), sourceConfig);
         String name = sourceFails ? migration.source.name() : migration.sink.name();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                ConnectorStatus status = stack.rest().status(name);
-                if (!status.failedTasks().isEmpty()) {
-                    return status.failedTasks().get(0).trace();
-                }
-            } catch (io.mysqlmigrate.stack.ConnectRestException notYetKnown) {
-                // a connector just created has no status for a moment
-            }
-            Thread.sleep(500);
-        }
-        fail(name + " did not fail: " + stack.rest().status(name));
-        return null;
+        return migration.awaitFailedTask(name, Duration.ofSeconds(120));
     }
 
-    private void awaitIdentical(Migration migration, MariaDbServer source, MariaDbServer destination, String db) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        List<TableComparison> last = List.of();
-        while (System.nanoTime() < deadline) {
-            try (Connection s = source.connect(); Connection d = destination.connect()) {
-                last = DatabaseComparator.compare(s, d, List.of(db));
-            } catch (java.sql.SQLException notYet) {
-                last = List.of();
-            }
-            if (!last.isEmpty() && DatabaseComparator.allMatch(last)) {
-                assertEquals(1, last.size());
-                return;
-            }
-            migration.assertConnectorsHealthy();
-            Thread.sleep(1000);
-        }
-        fail("Source and destination still differ: " + last);
+    private void awaitIdentical(Migration migration, MariaDbServer source, MariaDbServer destination, String db) {
+        List<TableComparison> last = migration.awaiting(db + " identical on the TLS servers", Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    try (Connection s = source.connect(); Connection d = destination.connect()) {
+                        return DatabaseComparator.compare(s, d, List.of(db));
+                    } catch (java.sql.SQLException notYet) {
+                        return List.<TableComparison>of();
+                    }
+                }, comparison -> !comparison.isEmpty() && DatabaseComparator.allMatch(comparison));
+        assertEquals(1, last.size());
     }
 
     /** A CA, a server certificate it signs (for 127.0.0.1), and an unrelated CA, made with openssl. */

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.stack;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -103,16 +104,16 @@ class KafkaBrokerAndConnectWorkerIT {
         List<String> values = new java.util.ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps)) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
-                records.forEach(record -> values.add(record.value()));
-                if (values.stream().anyMatch(last)) {
-                    return values;
-                }
-            }
+            await("the awaited value on " + topic).atMost(Duration.ofSeconds(30))
+                    .pollInSameThread() // the consumer is used by one thread at a time; its poll below does the waiting
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
+                        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+                        records.forEach(record -> values.add(record.value()));
+                        return List.copyOf(values);
+                    }, arrived -> arrived.stream().anyMatch(last));
         }
-        throw new AssertionError("only " + values + " arrived on " + topic + " within 30 s");
+        return values;
     }
 
     @Test
@@ -176,13 +177,8 @@ class KafkaBrokerAndConnectWorkerIT {
         assertTrue(rest.delete(name));
     }
 
-    private static void waitForState(String name, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!state.equals(rest.status(name).state())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(name + " not " + state + ": " + rest.status(name));
-            }
-            Thread.sleep(100);
-        }
+    private static void waitForState(String name, String state) {
+        await(name + " reaches " + state).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> rest.status(name), status -> assertEquals(state, status.state(), () -> name + " not " + state + ": " + status));
     }
 }

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.stack;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -65,10 +69,9 @@ class ProcessSupportTest {
         Path out = dir.resolve("stubborn.out");
         Process stubborn = ProcessSupport.launch(
                 List.of("sh", "-c", "trap '' TERM; echo trapped; while true; do sleep 0.1; done"), dir, out, false);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!(Files.exists(out) && Files.readString(out).contains("trapped")) && System.nanoTime() < deadline) {
-            ProcessSupport.sleep(20); // the shell ignores SIGTERM only once the trap is set
-        }
+        // the shell ignores SIGTERM only once the trap is set
+        await("the shell set its trap").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> Files.exists(out) && Files.readString(out).contains("trapped"));
         ProcessSupport.terminate(stubborn.toHandle(), Duration.ofMillis(500));
         assertTrue(stubborn.waitFor(5, TimeUnit.SECONDS));
         assertEquals(137, stubborn.exitValue(), () -> "the shell ignoring SIGTERM must end by SIGKILL (137), not SIGTERM (143); "
@@ -81,7 +84,19 @@ class ProcessSupportTest {
         Process child = ProcessSupport.launch(List.of("sleep", "60"), dir, dir.resolve("child.out"), false);
         try {
             ProcessSupport.terminateWhenGone(parent.pid(), child.toHandle());
-            ProcessSupport.sleep(1500);
+            // The watchdog shell checks both processes, then runs 'sleep 1', in a loop: two of its sleeps seen means
+            // it has checked twice with the parent alive.
+            ProcessHandle watchdog = await("the watchdog shell started").atMost(Duration.ofSeconds(10))
+                    .until(() -> ProcessHandle.current().children()
+                            .filter(p -> p.info().commandLine().orElse("").contains("kill -0 " + parent.pid())).findFirst(),
+                            Optional::isPresent).get();
+            Set<Long> sleeps = new HashSet<>();
+            await("the watchdog checked twice (two of its 'sleep 1' seen)").atMost(Duration.ofSeconds(20))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        watchdog.children().forEach(c -> sleeps.add(c.pid()));
+                        return sleeps.size() >= 2;
+                    });
             assertTrue(child.isAlive(), "parent still alive: the child must live on");
             ProcessSupport.kill(parent.toHandle());
             assertTrue(ProcessSupport.waitForExit(child.toHandle(), Duration.ofSeconds(5)));

@@ -1,5 +1,6 @@
 package io.mysqlmigrate.localrun;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -46,16 +47,14 @@ class WorkerRestartOnMariaDbKafkaConnectIT {
                 new String[] {"--state-dir", stateDir.toString(), "--live-seconds", "20"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
 
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!out.text().contains("  live writer: ")) {
-            if (job.isDone()) {
-                fail("the job ended before its incremental phase (exit " + job.get() + "):\n" + out.text() + err.text());
-            }
-            if (System.nanoTime() > deadline) {
-                fail("the job did not reach its incremental phase within 5 minutes:\n" + out.text());
-            }
-            Thread.sleep(200);
-        }
+        await("the job reaches its incremental phase (prints its live writer)").atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(200))
+                .failFast("the job ended before its incremental phase", () -> {
+                    if (job.isDone()) {
+                        fail("the job ended before its incremental phase (exit " + job.get() + "):\n" + out.text() + err.text());
+                    }
+                })
+                .untilAsserted(() -> assertTrue(out.text().contains("  live writer: "), () -> "printed so far:\n" + out.text()));
         StateDirectory state = new StateDirectory(stateDir);
         ProcessHandle worker = state.recordedProcess(Server.WORKER).orElseThrow(() -> new AssertionError("no worker runs"));
         assertTrue(worker.destroyForcibly(), "SIGKILL sent to the worker, pid " + worker.pid());

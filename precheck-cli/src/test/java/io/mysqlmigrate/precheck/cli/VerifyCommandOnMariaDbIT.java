@@ -1,5 +1,6 @@
 package io.mysqlmigrate.precheck.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,12 +269,11 @@ class VerifyCommandOnMariaDbIT {
         Path sourceFile = sourceFile(null);
         Path sinkFile = sinkFile(null);
         Thread catchUp = new Thread(() -> {
-            try {
-                Thread.sleep(1500);
-                destination.execute("UPDATE " + db + ".t SET v = 'v777' WHERE id = 777", "INSERT INTO " + db + ".t VALUES (3000, 'v3000')");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // heals once verify has found the differences and waits to look at them again, not after a guessed time
+            await("verify waits to re-check the differing rows").atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(VerifyCommandOnMariaDbIT::aTableVerifierWaitsToRecheck);
+            destination.execute("UPDATE " + db + ".t SET v = 'v777' WHERE id = 777", "INSERT INTO " + db + ".t VALUES (3000, 'v3000')");
         });
         catchUp.start();
         Run run = verify(sourceFile, sinkFile, "--recheck-after", "4000");
@@ -282,6 +283,24 @@ class VerifyCommandOnMariaDbIT {
         destination.execute("UPDATE " + db + ".t SET v = 'stale' WHERE id = 777");
         Run stays = verify(sourceFile, sinkFile, "--recheck-after", "100");
         assertEquals(List.of("777"), keys(stays.table(db + ".t"), "different"), "a difference that stays is reported");
+    }
+
+    /** True while a thread of this JVM sleeps in the table verifier: its pause before it re-checks the rows that differed. */
+    private static boolean aTableVerifierWaitsToRecheck() {
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            if (thread.getKey().getState() != Thread.State.TIMED_WAITING) {
+                continue;
+            }
+            for (StackTraceElement frame : thread.getValue()) {
+                if (!frame.getClassName().equals(Thread.class.getName())) {
+                    if (frame.getClassName().equals(io.mysqlmigrate.precheck.verify.TableVerifier.class.getName())) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

@@ -50,7 +50,7 @@ class ApplyThreadTest {
         try (ApplyThread thread = new ApplyThread("apply-test")) {
             AtomicBoolean finished = new AtomicBoolean();
             thread.start(() -> {
-                Thread.sleep(300);
+                Thread.sleep(300); // the batch takes a while: the work await must wait for, not a wait for the system
                 finished.set(true);
                 return null;
             });
