@@ -106,6 +106,61 @@ class BinlogConnectionLossOnMariaDbAndMySqlKafkaConnectIT {
         }
     }
 
+    /**
+     * The connection killed while a large transaction streams: the reader is held back by the incremental throttle, so
+     * the source is blocked in the middle of sending a 256 KB row event when its thread is killed, and the reader meets
+     * the end of the stream inside an event. Debezium's task stops on that; the capture starts a new one from the
+     * committed offsets (capture/CaptureRestarts) and every row arrives. The log says which way the reader came back.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FlavourPair.class, names = {"MARIADB_TO_MARIADB", "MYSQL_TO_MARIADB"})
+    void aConnectionKilledWhileALargeTransactionStreamsIsResumedAndEveryRowArrives(FlavourPair pair) throws Exception {
+        SharedStack.ServerPair servers = stack.pair(pair);
+        DatabaseServer source = servers.source();
+        String db = "blx_" + pair.tag();
+        int rows = 160;
+        source.execute("DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci",
+                "CREATE TABLE " + db + ".big (id INT PRIMARY KEY, payload LONGBLOB)", "INSERT INTO " + db + ".big VALUES (0, 'snapshot')");
+        Path log = stack.worker().logFile();
+        try (Migration migration = new Migration(stack, servers, "m-blx-" + pair.tag(), List.of(db))) {
+            migration.start(Map.of(MigrationSourceConfig.THROTTLE_INCREMENTAL_ROWS_PER_SECOND, "20"), Map.of());
+            migration.awaitDestinationRows("SELECT id FROM " + db + ".big ORDER BY id", List.of("0"));
+            long logBefore = Files.size(log);
+            try (Connection c = source.connect(); Statement st = c.createStatement(); Connection watch = source.connect()) {
+                c.setAutoCommit(false);
+                for (int i = 1; i <= rows; i++) {
+                    st.execute("INSERT INTO " + db + ".big VALUES (" + i + ", REPEAT(CHAR(65 + " + (i % 26) + "), 262144))");
+                }
+                c.commit();
+                // kill while the source is sending the transaction (not before its thread woke up, not after it sent all)
+                Awaitility.await("the source's Binlog Dump thread sends the large transaction").atMost(Duration.ofSeconds(30))
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                        .until(() -> dumpThreadSending(watch, source.user()));
+            }
+            List<Long> killed = killBinlogDumpThreads(source);
+            assertFalse(killed.isEmpty(), "a Binlog Dump thread of the connector's account runs on the source");
+            source.execute("INSERT INTO " + db + ".big VALUES (" + (rows + 1) + ", 'written after the kill')");
+            String checksum = "SELECT CONCAT(COUNT(*), ':', SUM(LENGTH(payload)), ':', SUM(CRC32(payload))) FROM " + db + ".big";
+            List<String> expected;
+            try (Connection c = source.connect()) {
+                expected = QueryRows.strings(c, checksum);
+            }
+            assertTrue(expected.get(0).startsWith((rows + 2) + ":"), expected.toString());
+            migration.awaitDestinationRows(checksum, expected);
+            String after = logSince(log, logBefore);
+            System.out.printf("%s: killed %s while a %d-row transaction streamed; the reader %s%n", pair, killed, rows,
+                    after.contains("broke in the middle of an event") ? "failed inside an event and the capture started again"
+                            : after.contains("is back after") ? "reconnected by itself between events" : "was not seen to lose the connection");
+        }
+    }
+
+    /** Whether a Binlog Dump thread of the connector's account is sending events (neither idle nor done). */
+    private static boolean dumpThreadSending(Connection c, String user) throws Exception {
+        return !QueryRows.strings(c, "SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND IN ('Binlog Dump',"
+                + " 'Binlog Dump GTID') AND USER = '" + user + "' AND STATE NOT LIKE '%has sent all binlog%'"
+                + " AND STATE NOT LIKE '%waiting%'").isEmpty();
+    }
+
     /** Kills the Binlog Dump threads of the connector's account on the source; returns their ids. */
     private static List<Long> killBinlogDumpThreads(DatabaseServer source) throws Exception {
         List<Long> ids = new ArrayList<>();

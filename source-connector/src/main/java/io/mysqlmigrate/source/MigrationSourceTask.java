@@ -1,6 +1,8 @@
 package io.mysqlmigrate.source;
 
+import io.mysqlmigrate.dialect.Flavour;
 import io.mysqlmigrate.source.capture.BinlogConnectionWatch;
+import io.mysqlmigrate.source.capture.CaptureRestarts;
 import io.mysqlmigrate.source.capture.DebeziumTaskFactory;
 import io.mysqlmigrate.source.capture.DelegatingTaskContext;
 import io.mysqlmigrate.source.capture.ExactNameSnapshotter;
@@ -52,6 +54,11 @@ public final class MigrationSourceTask extends SourceTask {
     private HeartbeatWriter heartbeatWriter;
     /** Tells when the binary log connection is lost and back (incremental migrations only). */
     private BinlogConnectionWatch binlogWatch;
+    /** Debezium's task for the source's flavour, with its settings: started again when its connection broke mid-event. */
+    private Flavour flavour;
+    private Map<String, String> captureSettings;
+    private CaptureRestarts restarts;
+    private String sourceName;
 
     @Override
     public String version() {
@@ -90,14 +97,11 @@ public final class MigrationSourceTask extends SourceTask {
         pipeline = wiring.pipeline(router, objects, snapshotDefinitions, context.offsetStorageReader(), metrics);
         snapshotProgress = new DebeziumSnapshotProgress(config.topicPrefix());
         heartbeatWriter = wiring.startHeartbeat();
-        capture = DebeziumTaskFactory.newTask(wiring.source().version().flavour());
-        Map<String, String> captureSettings = ExactNameSnapshotter.routed(debezium);
-        capture.initialize(new DelegatingTaskContext(context, captureSettings, startOver));
-        try {
-            capture.start(captureSettings);
-        } catch (RuntimeException e) {
-            throw resume.explain(e);
-        }
+        flavour = wiring.source().version().flavour();
+        captureSettings = ExactNameSnapshotter.routed(debezium);
+        restarts = wiring.captureRestarts();
+        sourceName = wiring.sourceName();
+        startCapture(startOver);
         metrics.phase(MigrationPhase.SNAPSHOT);
         if (types.contains(MigrationType.INCREMENTAL)) {
             binlogWatch = wiring.watchBinlog(metrics);
@@ -126,9 +130,16 @@ public final class MigrationSourceTask extends SourceTask {
         try {
             raw = reader.poll();
         } catch (RuntimeException e) {
-            throw resume.explain(e);
+            if (!restarts.restartAfter(e)) {
+                throw resume.explain(e);
+            }
+            restartCapture(e);
+            return null;
         }
         boolean empty = raw == null || raw.isEmpty();
+        if (!empty) {
+            restarts.readSomething();
+        }
         List<SourceRecord> out = empty ? new ArrayList<>() : pipeline.process(raw);
         out.addAll(objects.changes(snapshotDoneBeforePoll));
         if (empty && snapshotDoneBeforePoll) {
@@ -160,6 +171,36 @@ public final class MigrationSourceTask extends SourceTask {
         if (reader != null) {
             reader.commitRecord(record, metadata);
         }
+    }
+
+    private void startCapture(boolean startOver) {
+        capture = DebeziumTaskFactory.newTask(flavour);
+        capture.initialize(new DelegatingTaskContext(context, captureSettings, startOver));
+        try {
+            capture.start(captureSettings);
+        } catch (RuntimeException e) {
+            throw resume.explain(e);
+        }
+    }
+
+    /** Debezium's task stopped on a binary log connection broken mid-event: a new one resumes from the committed offsets. */
+    private void restartCapture(RuntimeException failure) throws InterruptedException {
+        LOG.warn("The binary log connection to {} broke in the middle of an event ({}); Debezium's reader stopped. Starting"
+                + " it again from the last committed position in {} ms (attempt {} of {} without a record read).", sourceName,
+                rootCause(failure), restarts.pauseMs(), restarts.attempts(), CaptureRestarts.MAX_ATTEMPTS);
+        SourceTask broken = capture;
+        capture = null;
+        broken.stop();
+        Thread.sleep(restarts.pauseMs());
+        startCapture(false);
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     private void stopCapture() {

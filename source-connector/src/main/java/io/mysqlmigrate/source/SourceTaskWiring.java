@@ -3,6 +3,7 @@ package io.mysqlmigrate.source;
 import io.mysqlmigrate.dialect.CharsetDefaults;
 import io.mysqlmigrate.dialect.SqlDialect;
 import io.mysqlmigrate.source.capture.BinlogConnectionWatch;
+import io.mysqlmigrate.source.capture.CaptureRestarts;
 import io.mysqlmigrate.source.capture.DebeziumSettings;
 import io.mysqlmigrate.source.capture.SnapshotDefinitions;
 import io.mysqlmigrate.source.capture.SourceConnections;
@@ -149,7 +150,16 @@ final class SourceTaskWiring {
     /** Starts following the binary log reader's connection (incremental migrations). */
     BinlogConnectionWatch watchBinlog(SourceTaskMetrics metrics) {
         return new BinlogConnectionWatch(BinlogConnectionWatch.debeziumStreamingMetrics(config.topicPrefix()),
-                System::currentTimeMillis, metrics, config.hostname() + ":" + config.port() + " (server " + source.identity() + ")",
-                config.binlogKeepAliveIntervalMs()).start("mysql-migrate-binlog-watch-" + connectorName);
+                System::currentTimeMillis, metrics, sourceName(), config.binlogKeepAliveIntervalMs())
+                .start("mysql-migrate-binlog-watch-" + connectorName);
+    }
+
+    /** How logs name the source: {@code host:port (server identity)}. */
+    String sourceName() {
+        return config.hostname() + ":" + config.port() + " (server " + source.identity() + ")";
+    }
+
+    CaptureRestarts captureRestarts() {
+        return new CaptureRestarts(config.binlogKeepAliveIntervalMs());
     }
 }
