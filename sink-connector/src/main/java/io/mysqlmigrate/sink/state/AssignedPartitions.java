@@ -87,13 +87,13 @@ public final class AssignedPartitions {
         // The destination is the truth: a partition it holds nothing of is applied from its first offset, whatever
         // Connect's committed offsets say
         Map<TopicPartition, Long> offsets = new HashMap<>();
+        // Only a newly assigned partition is sought: after a failure the task still holds the failed records from the
+        // stored offset on and applies them again, so seeking back would only have Connect deliver them a second time
+        // (and report a record its converter refused to the dead-letter queue a second time).
         for (TopicPartition tp : unloaded) {
-            PartitionProgress start = stored.get(tp);
             if (assigned.remove(tp)) {
-                start = start == null ? new PartitionProgress(0, null) : start;
+                PartitionProgress start = stored.getOrDefault(tp, new PartitionProgress(0, null));
                 startingAt.put(tp, start);
-            }
-            if (start != null) {
                 offsets.put(tp, start.nextOffset());
             }
         }
