@@ -59,6 +59,11 @@ public final class MigrationSourceTask extends SourceTask {
     private Map<String, String> captureSettings;
     private CaptureRestarts restarts;
     private String sourceName;
+    /** Whether the capture started over after a purged position and has committed no record of its own yet. */
+    private volatile boolean startOver;
+    private volatile boolean recordAcknowledged;
+    private volatile boolean stopping;
+    private final Object captureLock = new Object();
 
     @Override
     public String version() {
@@ -101,6 +106,7 @@ public final class MigrationSourceTask extends SourceTask {
         captureSettings = ExactNameSnapshotter.routed(debezium);
         restarts = wiring.captureRestarts();
         sourceName = wiring.sourceName();
+        this.startOver = startOver;
         startCapture(startOver);
         metrics.phase(MigrationPhase.SNAPSHOT);
         if (types.contains(MigrationType.INCREMENTAL)) {
@@ -160,6 +166,9 @@ public final class MigrationSourceTask extends SourceTask {
         if (reader != null) {
             reader.commit();
         }
+        if (recordAcknowledged) {
+            startOver = false; // the fresh start's offsets are stored now: a restart resumes from them
+        }
     }
 
     @Override
@@ -170,6 +179,7 @@ public final class MigrationSourceTask extends SourceTask {
         SourceTask reader = capture;
         if (reader != null) {
             reader.commitRecord(record, metadata);
+            recordAcknowledged = true;
         }
     }
 
@@ -183,16 +193,30 @@ public final class MigrationSourceTask extends SourceTask {
         }
     }
 
-    /** Debezium's task stopped on a binary log connection broken mid-event: a new one resumes from the committed offsets. */
+    /**
+     * Debezium's task stopped on a binary log connection broken mid-event: a new one resumes from the committed offsets
+     * (or starts over again, while a fresh start over a purged position has committed nothing yet). Nothing is started
+     * once {@link #stop} has begun.
+     */
     private void restartCapture(RuntimeException failure) throws InterruptedException {
         LOG.warn("The binary log connection to {} broke in the middle of an event ({}); Debezium's reader stopped. Starting"
                 + " it again from the last committed position in {} ms (attempt {} of {} without a record read).", sourceName,
                 rootCause(failure), restarts.pauseMs(), restarts.attempts(), CaptureRestarts.MAX_ATTEMPTS);
-        SourceTask broken = capture;
-        capture = null;
-        broken.stop();
+        synchronized (captureLock) {
+            SourceTask broken = capture;
+            capture = null;
+            try {
+                broken.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping Debezium's failed reader of {} failed too ({}); starting a new one anyway", sourceName, e.toString());
+            }
+        }
         Thread.sleep(restarts.pauseMs());
-        startCapture(false);
+        synchronized (captureLock) {
+            if (!stopping) {
+                startCapture(startOver);
+            }
+        }
     }
 
     private static String rootCause(Throwable failure) {
@@ -212,15 +236,18 @@ public final class MigrationSourceTask extends SourceTask {
             heartbeatWriter.close();
             heartbeatWriter = null;
         }
-        SourceTask c = capture;
-        capture = null;
-        if (c != null) {
-            c.stop();
+        synchronized (captureLock) {
+            SourceTask c = capture;
+            capture = null;
+            if (c != null) {
+                c.stop();
+            }
         }
     }
 
     @Override
     public void stop() {
+        stopping = true;
         if (objects != null) {
             objects.close();
         }

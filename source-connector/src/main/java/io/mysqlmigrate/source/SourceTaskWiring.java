@@ -150,7 +150,8 @@ final class SourceTaskWiring {
     /** Starts following the binary log reader's connection (incremental migrations). */
     BinlogConnectionWatch watchBinlog(SourceTaskMetrics metrics) {
         return new BinlogConnectionWatch(BinlogConnectionWatch.debeziumStreamingMetrics(config.topicPrefix()),
-                System::currentTimeMillis, metrics, sourceName(), config.binlogKeepAliveIntervalMs())
+                System::currentTimeMillis, metrics, sourceName(),
+                MigrationSourceConfig.BINLOG_KEEPALIVE_INTERVAL_MS + "=" + config.binlogKeepAliveIntervalMs())
                 .start("mysql-migrate-binlog-watch-" + connectorName);
     }
 

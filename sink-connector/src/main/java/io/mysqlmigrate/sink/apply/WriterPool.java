@@ -73,7 +73,7 @@ public final class WriterPool implements AutoCloseable {
             try {
                 running.get(i).get();
             } catch (ExecutionException e) {
-                if (FailureClassifier.isLockConflict(e.getCause())) {
+                if (FailureClassifier.isLockConflict(e.getCause()) && !FailureClassifier.isConnectionLoss(e.getCause())) {
                     lostLocks.add(i);
                 } else {
                     failure = failure == null ? e.getCause() : failure;
@@ -87,7 +87,7 @@ public final class WriterPool implements AutoCloseable {
             try {
                 commitOrRollBack(shares.get(i), connections.get(i));
             } catch (SQLException | RuntimeException e) {
-                failure = e;
+                failure = e; // the share lost again: the batch fails as it did before writers were run again
                 break;
             }
         }

@@ -1,7 +1,6 @@
 package io.mysqlmigrate.source.capture;
 
 import io.mysqlmigrate.connect.JmxBeans;
-import io.mysqlmigrate.source.MigrationSourceConfig;
 import io.mysqlmigrate.source.metrics.SourceTaskMetrics;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -46,7 +45,8 @@ public final class BinlogConnectionWatch implements AutoCloseable {
     private final LongSupplier clock;
     private final SourceTaskMetrics metrics;
     private final String source;
-    private final int keepAliveMs;
+    /** The keep-alive setting and its value as the log names them, e.g. {@code binlog.keepalive.interval.ms=5000}. */
+    private final String keepAlive;
     private ScheduledExecutorService thread;
 
     private boolean everConnected;
@@ -57,14 +57,15 @@ public final class BinlogConnectionWatch implements AutoCloseable {
 
     /**
      * @param source      how the log names the source, e.g. {@code db1:3306 (server 3f2a...)}
-     * @param keepAliveMs the reader's keep-alive interval, which decides how soon it reconnects
+     * @param keepAlive   the reader's keep-alive setting and value ({@code binlog.keepalive.interval.ms=5000}), which
+     *                    decide how soon it reconnects
      */
-    public BinlogConnectionWatch(Probe probe, LongSupplier clock, SourceTaskMetrics metrics, String source, int keepAliveMs) {
+    public BinlogConnectionWatch(Probe probe, LongSupplier clock, SourceTaskMetrics metrics, String source, String keepAlive) {
         this.probe = probe;
         this.clock = clock;
         this.metrics = metrics;
         this.source = source;
-        this.keepAliveMs = keepAliveMs;
+        this.keepAlive = keepAlive;
     }
 
     /** Reads Debezium's streaming metrics of this capture in the worker's JVM. */
@@ -120,8 +121,8 @@ public final class BinlogConnectionWatch implements AutoCloseable {
             connected = true;
             lastDisconnects = 0;
             metrics.binlogConnected();
-            LOG.info("Reading the binary log of source {}; a lost connection is re-established within 1 to 2 times {}={} ms",
-                    source, MigrationSourceConfig.BINLOG_KEEPALIVE_INTERVAL_MS, keepAliveMs);
+            LOG.info("Reading the binary log of source {}; a lost connection is re-established within 1 to 2 times {} ms",
+                    source, keepAlive);
         }
         if (connected && !r.connected()) {
             connected = false;
@@ -129,9 +130,9 @@ public final class BinlogConnectionWatch implements AutoCloseable {
             lastWarningMs = now;
             metrics.binlogDisconnected(now);
             LOG.warn("Lost the binary log connection to source {}: changes made on the source are not read until it is back "
-                            + "(the task still shows RUNNING). The reader reconnects by itself within 1 to 2 times {}={} ms; "
+                            + "(the task still shows RUNNING). The reader reconnects by itself within 1 to 2 times {} ms; "
                             + "if it does not, the source is down or unreachable, or refuses the connector's account.",
-                    source, MigrationSourceConfig.BINLOG_KEEPALIVE_INTERVAL_MS, keepAliveMs);
+                    source, keepAlive);
         } else if (!connected && !r.connected()) {
             if (now - lastWarningMs >= REPEAT_WARNING_MS) {
                 lastWarningMs = now;

@@ -1,5 +1,7 @@
 package io.mysqlmigrate.source.capture;
 
+import com.github.shyiko.mysql.binlog.network.AuthenticationException;
+import com.github.shyiko.mysql.binlog.network.ServerException;
 import java.io.IOException;
 
 /**
@@ -29,14 +31,21 @@ public final class CaptureRestarts {
         this.pauseMs = pauseMs;
     }
 
-    /** Whether Debezium's task failed only because its binary log connection broke. */
+    /**
+     * Whether Debezium's task failed only because its binary log connection broke: an I/O failure, but not an error the
+     * server reported (the binary log client's {@link ServerException} and {@link AuthenticationException} are
+     * IOExceptions too: a purged position, an event over max_allowed_packet, a missing grant), which a new task would
+     * only meet again.
+     */
     public static boolean isBrokenConnection(Throwable failure) {
+        boolean io = false;
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
+            if (t instanceof ServerException || t instanceof AuthenticationException) {
+                return false;
             }
+            io |= t instanceof IOException;
         }
-        return false;
+        return io;
     }
 
     /** Whether to start Debezium's task again after this failure; counts the attempt when it says yes. */

@@ -31,11 +31,15 @@ public final class ExactNameSnapshotter implements Snapshotter, BeanRegistryAwar
     public static Map<String, String> routed(Map<String, String> debezium) {
         Map<String, String> routed = new LinkedHashMap<>(debezium);
         String mode = routed.getOrDefault("snapshot.mode", "initial");
-        if (!"custom".equals(mode)) {
-            routed.put(MODE, mode);
-            routed.put("snapshot.mode", "custom");
-            routed.put("snapshot.mode.custom.name", NAME);
+        if ("custom".equalsIgnoreCase(mode)) {
+            throw new ConnectException("debezium.snapshot.mode=custom cannot be used: the capture routes Debezium's snapshot"
+                    + " mode through its own snapshotter (" + NAME + "), which gives Debezium the DDL parser that reads names"
+                    + " holding a backtick exactly. Remove debezium.snapshot.mode and debezium.snapshot.mode.custom.name from"
+                    + " the connector's configuration; the migration types choose the snapshot mode.");
         }
+        routed.put(MODE, mode);
+        routed.put("snapshot.mode", "custom");
+        routed.put("snapshot.mode.custom.name", NAME);
         return routed;
     }
 

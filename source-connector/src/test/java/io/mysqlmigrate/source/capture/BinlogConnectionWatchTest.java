@@ -14,7 +14,8 @@ class BinlogConnectionWatchTest {
     private final AtomicReference<BinlogConnectionWatch.Reading> reading = new AtomicReference<>();
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final SourceTaskMetrics metrics = new SourceTaskMetrics();
-    private final BinlogConnectionWatch watch = new BinlogConnectionWatch(reading::get, now::get, metrics, "db1:3306 (server 7)", 5000);
+    private final BinlogConnectionWatch watch = new BinlogConnectionWatch(reading::get, now::get, metrics, "db1:3306 (server 7)",
+            "binlog.keepalive.interval.ms=5000");
 
     private void read(Boolean connected, long disconnects) {
         reading.set(connected == null ? null : new BinlogConnectionWatch.Reading(connected, disconnects));

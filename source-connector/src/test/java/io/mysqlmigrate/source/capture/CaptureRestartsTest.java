@@ -31,6 +31,10 @@ class CaptureRestartsTest {
         CaptureRestarts restarts = new CaptureRestarts(5000);
         assertFalse(restarts.restartAfter(stoppedOn(new IllegalStateException("schema isn't known"))));
         assertFalse(restarts.restartAfter(new ConnectException("The source's statement on table t cannot be captured")));
+        assertFalse(restarts.restartAfter(stoppedOn(new com.github.shyiko.mysql.binlog.network.ServerException(
+                "Could not find first log file name in binary log index file", 1236, "HY000"))), "the server refused the position");
+        assertFalse(restarts.restartAfter(stoppedOn(new com.github.shyiko.mysql.binlog.network.AuthenticationException(
+                "Access denied", 1045, "28000"))), "the server refused the account");
         assertEquals(0, restarts.attempts());
     }
 
