@@ -150,10 +150,6 @@ public abstract class LocalDatabaseServer extends ManagedServer implements Datab
         return dir;
     }
 
-    public Path socket() {
-        return socket;
-    }
-
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + options.name() + " on " + HOST + ":" + port + ", " + dir + "]";
