@@ -177,26 +177,57 @@ class ChaosOnMariaDbAndMySqlKafkaConnectIT {
         String phase = events.sinkPhase(migration);
         switch (step) {
             case 0 -> {
-                source.execute("USE " + db, "ALTER TABLE customers ADD COLUMN tier TINYINT UNSIGNED NULL AFTER email",
+                onSource(source, db, events, "ALTER TABLE customers ADD COLUMN tier TINYINT UNSIGNED NULL AFTER email",
                         "UPDATE customers SET tier = id % 4 WHERE id % 5 = 0");
                 load.useTier();
                 events.event(phase, "DDL", "ALTER TABLE customers ADD COLUMN tier (+ UPDATE of a fifth of the rows)");
             }
             case 1 -> {
-                source.execute("USE " + db, "CREATE TABLE shipments (id INT AUTO_INCREMENT PRIMARY KEY, order_id BIGINT NOT NULL, "
+                onSource(source, db, events, "CREATE TABLE shipments (id INT AUTO_INCREMENT PRIMARY KEY, order_id BIGINT NOT NULL, "
                         + "carrier VARCHAR(20) NOT NULL, UNIQUE KEY uk_order (order_id))",
                         "INSERT INTO shipments (order_id, carrier) SELECT id, 'post' FROM orders WHERE id % 50 = 0");
                 load.useShipments();
                 events.event(phase, "DDL", "CREATE TABLE shipments (+ INSERT ... SELECT); the load writes it from now on");
             }
             case 2 -> {
-                source.execute("USE " + db, "ALTER TABLE orders RENAME COLUMN note TO remark");
+                onSource(source, db, events, "ALTER TABLE orders RENAME COLUMN note TO remark");
                 events.event(phase, "DDL", "ALTER TABLE orders RENAME COLUMN note TO remark");
             }
             default -> {
-                source.execute("USE " + db, "ALTER TABLE items DROP COLUMN legacy");
+                onSource(source, db, events, "ALTER TABLE items DROP COLUMN legacy");
                 events.event(phase, "DDL", "ALTER TABLE items DROP COLUMN legacy");
             }
+        }
+    }
+
+    /**
+     * The test's own statements on the source, one at a time. A statement that waits out the source's lock wait timeout
+     * behind the load is run again (at most 3 times), after the source's open transactions are printed: it is the
+     * test's workload meeting itself, not the migration.
+     */
+    private static void onSource(DatabaseServer source, String db, EventLog events, String... statements) {
+        for (String statement : statements) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    source.execute("USE " + db, statement);
+                    break;
+                } catch (io.mysqlmigrate.stack.StackException e) {
+                    if (attempt >= 3 || e.getMessage() == null || !e.getMessage().contains("Lock wait timeout")) {
+                        throw e;
+                    }
+                    events.event("", "source lock wait", statement + " timed out (attempt " + attempt + "); open transactions: "
+                            + openTransactions(source));
+                }
+            }
+        }
+    }
+
+    private static String openTransactions(DatabaseServer source) {
+        try (Connection c = source.connect()) {
+            return QueryRows.strings(c, "SELECT CONCAT(trx_mysql_thread_id, ' ', trx_state, ' since ', trx_started, ' ', "
+                    + "COALESCE(trx_query, '')) FROM information_schema.INNODB_TRX").toString();
+        } catch (SQLException e) {
+            return "(cannot read: " + e.getMessage() + ")";
         }
     }
 
